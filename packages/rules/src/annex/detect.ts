@@ -1,0 +1,123 @@
+import type { Grid } from '../grid/types.js';
+import { cellText, getCell, gridSize } from '../grid/grid.js';
+import { matchPhrase, phraseText } from './phrases.js';
+import { headerPaths, matchColumns, type ColumnMap } from './columns.js';
+import { readSheetTop, type SheetTop } from './header.js';
+import { BUILT_IN_LAYOUTS } from './layouts/index.js';
+import type { LayoutDefinition } from './schema.js';
+import type { LayoutId } from './types.js';
+
+/** How one layout fits a sheet. */
+export interface LayoutFit {
+  readonly layout: LayoutDefinition;
+  /** 0–1. */
+  readonly score: number;
+  readonly headerRows: readonly number[];
+  readonly columns: ColumnMap;
+  readonly paths: readonly string[];
+  readonly missing: readonly string[];
+  /** Sum of the columns' match strengths: breaks ties between header blocks. */
+  readonly strength: number;
+}
+
+/** The layout chosen for a sheet, with what was read of the sheet's top. */
+export interface Detection {
+  /** The best fit, or null when nothing fits well enough. */
+  readonly fit: LayoutFit | null;
+  /** Every layout's fit, best first. */
+  readonly candidates: readonly LayoutFit[];
+  readonly top: SheetTop;
+  /** The first data row (0-based), below the header and the column-index row. */
+  readonly firstDataRow: number;
+}
+
+/** Options for {@link detectLayout}. */
+export interface DetectOptions {
+  /** Use this layout whatever the scores. */
+  readonly layout?: LayoutId | string;
+  /** Layouts to choose from; the built-in ones by default. */
+  readonly layouts?: readonly LayoutDefinition[];
+}
+
+/** A fit below this is no fit. */
+export const MIN_SCORE = 0.5;
+const MAX_HEADER_ROWS = 3;
+
+function isBlankRow(grid: Grid, r: number, cols: number): boolean {
+  for (let c = 0; c < cols; c++) if (cellText(getCell(grid, r, c)).trim() !== '') return false;
+  return true;
+}
+
+/** Rows that may end a header block: just above the index row or the first numbers. */
+function headerEnds(grid: Grid, top: SheetTop): number[] {
+  const { rows, cols } = gridSize(grid);
+  const anchor = top.indexRow ?? (top.firstNumericRow >= 0 ? top.firstNumericRow : -1);
+  if (anchor < 0) return Array.from({ length: Math.min(rows, 30) }, (_, i) => i);
+  const ends: number[] = [];
+  for (let r = anchor - 1; r >= 0 && ends.length < 2; r--) {
+    if (!isBlankRow(grid, r, cols)) ends.push(r);
+  }
+  if (top.indexRow !== undefined && top.firstNumericRow > top.indexRow + 1) {
+    // An index row may sit above a second header row; rare, but try the row above the numbers too.
+    ends.push(top.firstNumericRow - 1);
+  }
+  return ends;
+}
+
+function fitLayout(grid: Grid, top: SheetTop, layout: LayoutDefinition): LayoutFit {
+  const { cols } = gridSize(grid);
+  let best: LayoutFit | undefined;
+  const required = layout.columns.filter((c) => c.required).map((c) => c.key);
+  const numericKeys = layout.columns.filter((c) => c.kind !== 'text' && c.kind !== 'code').length;
+  const hints = phraseText(top.titleText);
+  const hintHits = layout.titleHints.filter((h) => matchPhrase(hints, h) > 0).length;
+  for (const end of headerEnds(grid, top)) {
+    for (let depth = 1; depth <= MAX_HEADER_ROWS; depth++) {
+      const headerRows: number[] = [];
+      for (let r = end; r >= 0 && headerRows.length < depth; r--) {
+        if (r === top.unitRow || r === top.indexRow) break;
+        if (isBlankRow(grid, r, cols)) break;
+        headerRows.unshift(r);
+      }
+      if (headerRows.length < depth) break;
+      const paths = headerPaths(grid, headerRows);
+      const { map, fit } = matchColumns(layout, paths);
+      const missing = required.filter((k) => !map.has(k));
+      const numeric = layout.columns.filter((c) => c.kind !== 'text' && c.kind !== 'code' && map.has(c.key)).length;
+      const score =
+        0.6 * ((required.length - missing.length) / Math.max(1, required.length)) +
+        0.25 * Math.min(1, numeric / Math.min(3, numericKeys)) +
+        0.1 * Math.min(1, hintHits / 2) +
+        0.05 * Math.min(1, fit / 10);
+      const candidate: LayoutFit = { layout, score: Math.round(score * 1000) / 1000, headerRows, columns: map, paths, missing, strength: fit };
+      if (!best || candidate.score > best.score || (candidate.score === best.score && candidate.strength > best.strength)) {
+        best = candidate;
+      }
+    }
+  }
+  return best ?? { layout, score: 0, headerRows: [], columns: new Map(), paths: [], missing: required, strength: 0 };
+}
+
+/**
+ * Find the layout that best fits a sheet, with its header rows and the column of each key.
+ * The caller can force a layout with `options.layout`.
+ *
+ * @example
+ * const d = detectLayout(grid);
+ * d.fit?.layout.id; // 'budget-allocation'
+ * d.fit?.columns.get('total'); // 2 (column C)
+ */
+export function detectLayout(grid: Grid, options: DetectOptions = {}): Detection {
+  const top = readSheetTop(grid);
+  const layouts = options.layouts ?? BUILT_IN_LAYOUTS;
+  const candidates = layouts
+    .filter((l) => !options.layout || l.id === options.layout)
+    .map((l) => fitLayout(grid, top, l))
+    .sort((a, b) => b.score - a.score);
+  const first = candidates[0];
+  const fit = first && (options.layout || first.score >= MIN_SCORE) ? first : null;
+  const lastHeader = fit?.headerRows[fit.headerRows.length - 1] ?? -1;
+  let firstDataRow = Math.max(lastHeader + 1, (top.indexRow ?? -1) + 1);
+  if (fit === null && top.firstNumericRow >= 0) firstDataRow = top.firstNumericRow;
+  return { fit, candidates, top, firstDataRow };
+}

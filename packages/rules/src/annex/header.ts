@@ -1,0 +1,148 @@
+import { isCellError, type Cell, type Grid } from '../grid/types.js';
+import { cellText, getCell, gridSize } from '../grid/grid.js';
+import { normalizeText } from '../grid/normalize.js';
+
+/** The unit a sheet declares in its unit line. */
+export type SheetUnit = 'dong' | 'nghin' | 'trieu' | 'ty' | 'percent' | 'households' | 'other';
+
+/** Where the parts of a sheet's top are: title block, unit line, header rows, column-index row. */
+export interface SheetTop {
+  readonly titleRows: readonly number[];
+  readonly titleText: string;
+  readonly unitRow?: number;
+  readonly unitText?: string;
+  readonly unit?: SheetUnit;
+  readonly indexRow?: number;
+  /** `N = A + B` equations of the column-index row ("3=4+5"), as physical columns. */
+  readonly indexEquations: ReadonlyArray<{ readonly target: number; readonly parts: readonly number[] }>;
+  /** The first row with two or more numbers that is not the index row; -1 when none. */
+  readonly firstNumericRow: number;
+}
+
+const SCAN_ROWS = 40;
+const INDEX_TOKEN = /^\(?\s*(?:[a-z]|\d{1,2})\s*\)?(?:\s*=\s*\(?\s*(?:[a-z]|\d{1,2})\s*\)?(?:\s*[+\-*/x]\s*\(?\s*(?:[a-z]|\d{1,2})\s*\)?)+)?$/i;
+
+/** Whether a cell holds a number (typed, or a formula's cached number). */
+export function isNumericCell(cell: Cell | undefined): boolean {
+  return typeof cell?.value === 'number' && Number.isFinite(cell.value);
+}
+
+/** The unit named by a unit line ("Đơn vị tính: triệu đồng", "ĐVT: đồng"), if the text is one. */
+export function parseUnitLine(text: string): { unit: SheetUnit } | undefined {
+  const n = normalizeText(text);
+  const m = /^(?:don vi tinh|don vi|dvt)\s*(.*)$/.exec(n);
+  if (!m) return undefined;
+  const rest = m[1] ?? '';
+  if (/\btrieu\b|\btr d\b|\btrd\b/.test(rest)) return { unit: 'trieu' };
+  if (/\b(nghin|ngan)\b/.test(rest)) return { unit: 'nghin' };
+  if (/\bty\b/.test(rest)) return { unit: 'ty' };
+  if (/\bdong\b|\bvnd\b/.test(rest)) return { unit: 'dong' };
+  if (/%/.test(rest)) return { unit: 'percent' };
+  if (/\bho\b/.test(rest)) return { unit: 'households' };
+  return rest ? { unit: 'other' } : undefined;
+}
+
+function rowCells(grid: Grid, r: number, cols: number): Array<{ col: number; cell: Cell; text: string }> {
+  const out: Array<{ col: number; cell: Cell; text: string }> = [];
+  for (let c = 0; c < cols; c++) {
+    const cell = getCell(grid, r, c);
+    if (!cell) continue;
+    const text = cellText(cell).trim();
+    if (text !== '') out.push({ col: c, cell, text });
+  }
+  return out;
+}
+
+function isIndexRow(cells: Array<{ cell: Cell; text: string }>): boolean {
+  if (cells.length < 3) return false;
+  let ok = 0;
+  for (const { cell, text } of cells) {
+    if (isCellError(cell.value)) return false;
+    if (typeof cell.value === 'number' && !(Number.isInteger(cell.value) && cell.value >= 0 && cell.value <= 60)) return false;
+    if (INDEX_TOKEN.test(text)) ok++;
+  }
+  return ok / cells.length >= 0.75;
+}
+
+function indexEquations(cells: Array<{ col: number; text: string }>): SheetTop['indexEquations'] {
+  const byLabel = new Map<string, number>();
+  for (const { col, text } of cells) {
+    const label = text.split('=')[0]?.replace(/[()\s]/g, '').toLowerCase();
+    if (label) byLabel.set(label, col);
+  }
+  const out: Array<{ target: number; parts: number[] }> = [];
+  for (const { col, text } of cells) {
+    const rhs = text.split('=')[1];
+    if (!rhs || /[-*/x]/i.test(rhs)) continue;
+    const parts = rhs.split('+').map((t) => byLabel.get(t.replace(/[()\s]/g, '').toLowerCase()));
+    if (parts.length >= 2 && parts.every((p): p is number => p !== undefined && p !== col)) out.push({ target: col, parts });
+  }
+  return out;
+}
+
+/**
+ * Read the top of a sheet: title rows, the unit line, the column-index row and
+ * the first row that carries numbers. The header rows themselves are chosen by
+ * the layout matcher, which tries the rows just above the data.
+ */
+export function readSheetTop(grid: Grid): SheetTop {
+  const { rows, cols } = gridSize(grid);
+  const limit = Math.min(rows, SCAN_ROWS);
+  let unitRow: number | undefined;
+  let unitText: string | undefined;
+  let unit: SheetUnit | undefined;
+  let indexRow: number | undefined;
+  let equations: SheetTop['indexEquations'] = [];
+  let firstNumericRow = -1;
+  const titleRows: number[] = [];
+  const titleParts: string[] = [];
+
+  for (let r = 0; r < limit; r++) {
+    const cells = rowCells(grid, r, cols);
+    if (cells.length === 0) continue;
+    if (unitRow === undefined) {
+      const unitCell = cells.find((c) => typeof c.cell.value === 'string' && parseUnitLine(c.text));
+      if (unitCell) {
+        unitRow = r;
+        unitText = unitCell.text;
+        unit = parseUnitLine(unitCell.text)?.unit;
+        if (cells.length <= 2) {
+          titleRows.push(r);
+          continue;
+        }
+      }
+    }
+    if (indexRow === undefined && isIndexRow(cells)) {
+      indexRow = r;
+      equations = indexEquations(cells);
+      continue;
+    }
+    const numbers = cells.filter((c) => isNumericCell(c.cell)).length;
+    if (numbers >= 2) {
+      firstNumericRow = r;
+      break;
+    }
+    if (cells.length <= 2 && firstNumericRow < 0) {
+      titleRows.push(r);
+      titleParts.push(cells.map((c) => c.text).join(' '));
+    }
+  }
+  if (firstNumericRow < 0) {
+    // Numbers may start below the scanned rows, or the sheet may be a blank template.
+    for (let r = limit; r < rows; r++) {
+      if (rowCells(grid, r, cols).filter((c) => isNumericCell(c.cell)).length >= 2) {
+        firstNumericRow = r;
+        break;
+      }
+    }
+  }
+  return {
+    titleRows,
+    titleText: normalizeText(titleParts.join(' ')),
+    ...(unitRow !== undefined ? { unitRow, unitText: unitText ?? '' } : {}),
+    ...(unit ? { unit } : {}),
+    ...(indexRow !== undefined ? { indexRow } : {}),
+    indexEquations: equations,
+    firstNumericRow,
+  };
+}

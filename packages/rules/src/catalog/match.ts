@@ -1,0 +1,204 @@
+import { normalizeText, similarity } from '../grid/normalize.js';
+import { DEFAULT_PERIOD, getCatalog } from './registry.js';
+import type { Direction, Indicator, ProgrammeCatalog, Project, SubProject } from './types.js';
+
+/** What a label names in the catalogue. */
+export interface ProjectMatch {
+  readonly project: Project;
+  readonly subproject?: SubProject;
+  /** The catalogue code: `DA3` or `DA3.TDA1`. */
+  readonly code: string;
+  readonly officialName: string;
+  /** How the entry was found: from a code in the label, or from its name alone. */
+  readonly by: 'code' | 'name';
+  /** The name the label carries after its code, when it carries one. */
+  readonly labelName?: string;
+  /** The label's name differs from the official one. */
+  readonly nameMismatch: boolean;
+  /** When the name fits another entry better than the coded one: that entry's code. */
+  readonly nameSuggests?: string;
+}
+
+/** A label that claims a project or sub-project code the programme does not have. */
+export interface UnknownProject {
+  readonly unknown: true;
+  readonly claimed: string;
+}
+
+/** Options for {@link matchProject}. */
+export interface MatchOptions {
+  readonly period?: string;
+  /** The project of the enclosing row, for labels that name only a sub-project. */
+  readonly parentProject?: string;
+}
+
+const TDA_RE = /\b(?:tieu du an|tieu da|tda)\s*(?:so\s*)?(\d{1,2})\b/;
+const DA_RE = /\b(?:du an|da)\s*(?:so\s*)?(\d{1,2})\b/;
+const DOTTED_RE = /^(\d)\s*[.]\s*(\d)$/;
+const CODE_RE = /^da\s*(\d{1,2})(?:\s*tda\s*(\d{1,2}))?$/;
+const NAME_MATCH = 0.72;
+const NAME_OK = 0.6;
+
+/** Strip the code prefix ("Tiểu dự án 1 - Dự án 6:", "DA3.TDA1") and keep the name. */
+function nameOf(norm: string): string {
+  return norm
+    .replace(TDA_RE, ' ')
+    .replace(DA_RE, ' ')
+    .replace(/\bthuoc\b/g, ' ')
+    .replace(/^\s*(\d+\s*)+/, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function entries(catalog: ProgrammeCatalog): Array<{ project: Project; subproject?: SubProject; name: string; code: string }> {
+  const out: Array<{ project: Project; subproject?: SubProject; name: string; code: string }> = [];
+  for (const p of catalog.projects) {
+    out.push({ project: p, name: normalizeText(p.name), code: p.code });
+    for (const s of p.subprojects) out.push({ project: p, subproject: s, name: normalizeText(s.name), code: s.code });
+  }
+  return out;
+}
+
+/** Compare a label's name with an official name: equal, contained, or close enough. */
+function nameScore(labelName: string, official: string): number {
+  if (!labelName) return 1;
+  if (official.includes(labelName) || labelName.includes(official)) return 1;
+  return similarity(labelName, official);
+}
+
+/**
+ * Find the project or sub-project a label names, diacritics-insensitive and
+ * tolerant of abbreviations: "Tiểu Dự án 2 – Dự án 6", "TDA 3 thuoc DA4", "3.1",
+ * "DA2", "Dự án 3: Hỗ trợ phát triển sản xuất…", or the official name alone.
+ * Returns `undefined` when the label names nothing of the programme, and
+ * `{ unknown: true }` when it claims a code the programme does not have.
+ *
+ * @example
+ * matchProject('Tiểu Dự án 2 – Dự án 6')?.code; // 'DA6.TDA2'
+ * matchProject('3.1')?.code;                    // 'DA3.TDA1'
+ */
+export function matchProject(label: string, options: MatchOptions = {}): ProjectMatch | UnknownProject | undefined {
+  const catalog = getCatalog(options.period ?? DEFAULT_PERIOD);
+  if (!catalog || typeof label !== 'string') return undefined;
+  const norm = normalizeText(label);
+  if (!norm) return undefined;
+
+  let daNum: number | undefined;
+  let tdaNum: number | undefined;
+  const dotted = DOTTED_RE.exec(norm.replace(/ /g, '.').replace(/\.+/g, '.')) ?? (/^\d\.\d$/.test(label.trim()) ? DOTTED_RE.exec(label.trim()) : null);
+  const code = CODE_RE.exec(norm.replace(/\s+/g, ' '));
+  if (dotted && /^\s*\d\s*\.\s*\d\s*$/.test(label)) {
+    daNum = Number(dotted[1]);
+    tdaNum = Number(dotted[2]);
+  } else if (code) {
+    daNum = Number(code[1]);
+    tdaNum = code[2] ? Number(code[2]) : undefined;
+  } else {
+    const tda = TDA_RE.exec(norm);
+    if (tda) tdaNum = Number(tda[1]);
+    const rest = tda ? norm.replace(TDA_RE, ' ') : norm;
+    const da = DA_RE.exec(rest);
+    if (da) daNum = Number(da[1]);
+  }
+  if (daNum === undefined && tdaNum !== undefined && options.parentProject) {
+    const parent = /^DA(\d+)/.exec(options.parentProject);
+    if (parent) daNum = Number(parent[1]);
+  }
+
+  const all = entries(catalog);
+  const labelName = code || dotted ? '' : nameOf(norm);
+
+  if (daNum !== undefined) {
+    const project = catalog.projects.find((p) => p.number === daNum);
+    const claimed = tdaNum !== undefined ? `DA${daNum}.TDA${tdaNum}` : `DA${daNum}`;
+    if (!project) return { unknown: true, claimed };
+    const subproject = tdaNum !== undefined ? project.subprojects.find((s) => s.number === tdaNum) : undefined;
+    if (tdaNum !== undefined && !subproject) return { unknown: true, claimed };
+    const officialName = (subproject ?? project).name;
+    const official = normalizeText(officialName);
+    const wordy = labelName.split(' ').length >= 3;
+    const score = wordy ? nameScore(labelName, official) : 1;
+    let nameSuggests: string | undefined;
+    if (wordy) {
+      let best = { code: '', score: 0 };
+      for (const e of all) {
+        const s = nameScore(labelName, e.name);
+        if (s > best.score) best = { code: e.code, score: s };
+      }
+      if (best.code && best.code !== (subproject ?? project).code && best.score >= NAME_MATCH && best.score > score) {
+        nameSuggests = best.code;
+      }
+    }
+    return {
+      project,
+      ...(subproject ? { subproject } : {}),
+      code: (subproject ?? project).code,
+      officialName,
+      by: 'code',
+      ...(wordy ? { labelName } : {}),
+      nameMismatch: wordy && (score < NAME_OK || nameSuggests !== undefined),
+      ...(nameSuggests ? { nameSuggests } : {}),
+    };
+  }
+  if (tdaNum !== undefined) return undefined;
+
+  // No code: the official name alone ("Cải thiện dinh dưỡng").
+  const name = nameOf(norm);
+  if (name.split(' ').length < 2) return undefined;
+  let best: { e: (typeof all)[number]; score: number } | undefined;
+  for (const e of all) {
+    const s = name === e.name ? 1 : similarity(name, e.name);
+    if (!best || s > best.score) best = { e, score: s };
+  }
+  if (!best || best.score < NAME_MATCH) return undefined;
+  return {
+    project: best.e.project,
+    ...(best.e.subproject ? { subproject: best.e.subproject } : {}),
+    code: best.e.code,
+    officialName: (best.e.subproject ?? best.e.project).name,
+    by: 'name',
+    labelName: name,
+    nameMismatch: false,
+  };
+}
+
+/** Whether a {@link matchProject} result claims a code the programme does not have. */
+export function isUnknownProject(m: ProjectMatch | UnknownProject | undefined): m is UnknownProject {
+  return m !== undefined && 'unknown' in m;
+}
+
+const DEPRIVATION_WORDS = ['thieu hut', 'suy dinh duong', 'ho ngheo', 'can ngheo', 'tai ngheo', 'bo hoc', 'nha tam', 'dot nat', 'thap coi', 'nhe can', 'tu vong'];
+const COVERAGE_WORDS = ['duoc ho tro', 'duoc tiep can', 'co nha', 'su dung', 'tham gia', 'dat', 'duoc cham soc', 'huy dong', 'thoat ngheo'];
+
+/**
+ * The indicator a label names, and the way its target should move.
+ * The direction comes from the label's own words where they say it
+ * ("tỷ lệ trẻ suy dinh dưỡng" goes down, "tỷ lệ hộ sử dụng nhà tiêu hợp vệ sinh" goes up).
+ *
+ * @example
+ * matchIndicator('Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể nhẹ cân')?.direction; // 'down'
+ */
+export function matchIndicator(label: string, period: string = DEFAULT_PERIOD): { indicator?: Indicator; direction: Direction } | undefined {
+  const catalog = getCatalog(period);
+  if (!catalog) return undefined;
+  const norm = normalizeText(label);
+  if (!norm) return undefined;
+  let found: Indicator | undefined;
+  let foundLen = 0;
+  for (const ind of catalog.indicators) {
+    for (const k of ind.keywords) {
+      if (norm.includes(k) && k.length > foundLen) {
+        found = ind;
+        foundLen = k.length;
+      }
+    }
+  }
+  const deprived = DEPRIVATION_WORDS.some((w) => norm.includes(w)) && !/\bthoat ngheo\b/.test(norm);
+  const covered = COVERAGE_WORDS.some((w) => norm.includes(w));
+  let direction: Direction | undefined;
+  if (deprived && !(covered && /\b(duoc ho tro|duoc tiep can|tham gia)\b/.test(norm))) direction = 'down';
+  else if (covered) direction = 'up';
+  else direction = found?.direction;
+  if (!direction) return undefined;
+  return { ...(found ? { indicator: found } : {}), direction };
+}

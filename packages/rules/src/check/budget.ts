@@ -1,0 +1,126 @@
+import { matchProject, isUnknownProject } from '../catalog/match.js';
+import { getCatalog, DEFAULT_PERIOD } from '../catalog/registry.js';
+import { Decimal, toDecimal } from '../money/decimal.js';
+import { roundHalfUp } from '../money/round.js';
+import { makeIssue } from './issue.js';
+import { shortLabel, valueOf, type SheetModel } from './model.js';
+import type { Issue } from './types.js';
+
+const INVESTMENT_KEYS = ['nstw_dtpt', 'nsdp_dtpt', 'dtpt'];
+
+/** Labels against the catalogue: unknown codes, names that differ, investment capital on recurrent-only lines. */
+export function checkCatalog(m: SheetModel, issues: Issue[]): void {
+  const labelCol = m.columns.get('label');
+  if (labelCol === undefined) return;
+  const period = m.options.period ?? DEFAULT_PERIOD;
+  const catalog = getCatalog(period);
+  let currentProject: string | undefined;
+  for (const x of m.rows) {
+    if (x.isTotal || x.isOfWhichHeading || x.ofWhich || !x.label) continue;
+    const match = matchProject(x.label, { period, ...(currentProject ? { parentProject: currentProject } : {}) });
+    if (!match) continue;
+    if (isUnknownProject(match)) {
+      issues.push(makeIssue({ code: 'catalog/unknown-project', severity: 'error', row: x.row, col: labelCol, text: { label: shortLabel(x), claimed: match.claimed, period } }));
+      continue;
+    }
+    if (!match.subproject) currentProject = match.project.code;
+    if (match.nameMismatch) {
+      const suggest = match.nameSuggests ? ` (tên này là của ${match.nameSuggests})` : '';
+      const suggestEn = match.nameSuggests ? ` (that name belongs to ${match.nameSuggests})` : '';
+      issues.push(
+        makeIssue({
+          code: 'catalog/name-mismatch',
+          severity: 'warning',
+          row: x.row,
+          col: labelCol,
+          text: { code: match.code, official: match.officialName, label: shortLabel(x), suggest, suggestEn },
+        }),
+      );
+    }
+    const capital = (match.subproject ?? match.project).capital;
+    if (!capital.includes('investment')) {
+      for (const key of INVESTMENT_KEYS) {
+        const v = valueOf(x, key);
+        const col = m.columns.get(key);
+        if (v === null || col === undefined || v.isZero()) continue;
+        issues.push(
+          makeIssue({
+            code: 'catalog/capital-type',
+            severity: 'warning',
+            row: x.row,
+            col,
+            text: { code: match.code, source: catalog?.capitalRule.source ?? '' },
+            actual: v.toString(),
+          }),
+        );
+      }
+    }
+  }
+}
+
+const MILLION = new Decimal(1_000_000);
+const SUSPECT_RATIO = new Decimal(10_000);
+
+/** Amounts about a million times their column's other figures: đồng typed in a triệu-đồng sheet (or the reverse). */
+export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
+  const unitNames: Record<string, { vi: string; en: string }> = {
+    dong: { vi: 'đồng', en: 'đồng' },
+    trieu: { vi: 'triệu đồng', en: 'million đồng' },
+  };
+  const sheetUnit = m.unit === 'dong' ? 'dong' : 'trieu';
+  for (const [key, col] of m.columns) {
+    if (m.defs.get(key)?.kind !== 'money') continue;
+    const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal);
+    const values = leaves.map((x) => valueOf(x, key)).filter((v): v is Decimal => v !== null && !v.isZero()).map((v) => v.abs());
+    if (values.length < 3) continue;
+    for (const x of leaves) {
+      const v = valueOf(x, key);
+      if (v === null || v.isZero()) continue;
+      const others = values.filter((o) => o !== v.abs());
+      const sorted = [...values].sort((a, b) => a.comparedTo(b));
+      const median = sorted[Math.floor(sorted.length / 2)] as Decimal;
+      if (others.length < 2 || median.isZero()) continue;
+      const big = sheetUnit === 'trieu' && v.abs().gte(median.times(SUSPECT_RATIO)) && v.abs().gte(MILLION);
+      const small = sheetUnit === 'dong' && v.abs().times(SUSPECT_RATIO).lte(median) && v.abs().lt(MILLION);
+      if (!big && !small) continue;
+      const ratio = big ? v.abs().dividedBy(median) : median.dividedBy(v.abs());
+      const typed = big ? 'dong' : 'trieu';
+      issues.push(
+        makeIssue({
+          code: 'budget/unit-suspect',
+          severity: 'warning',
+          row: x.row,
+          col,
+          text: {
+            typedUnit: unitNames[typed]?.vi ?? typed,
+            typedUnitEn: unitNames[typed]?.en ?? typed,
+            sheetUnit: unitNames[sheetUnit]?.vi ?? sheetUnit,
+            sheetUnitEn: unitNames[sheetUnit]?.en ?? sheetUnit,
+          },
+          numbers: { ratio: roundHalfUp(ratio, -0).toDecimalPlaces(0).toString() },
+          expected: (big ? v.dividedBy(MILLION) : v.times(MILLION)).toString(),
+          actual: v.toString(),
+        }),
+      );
+    }
+  }
+}
+
+/** NSĐP's share of the total, on the total row (or each top-level row), against the ratio the user set. */
+export function checkCounterpart(m: SheetModel, issues: Issue[]): void {
+  const ratio = m.options.counterpartRatio;
+  if (ratio === undefined || ratio === '') return;
+  const min = toDecimal(ratio);
+  const col = m.columns.get('nsdp');
+  if (col === undefined || !m.columns.has('total')) return;
+  const rows = m.total !== null ? [m.rows[m.total]] : m.roots.map((i) => m.rows[i]);
+  for (const x of rows) {
+    const total = valueOf(x, 'total');
+    if (!x || total === null || total.lte(0)) continue;
+    const local = valueOf(x, 'nsdp') ?? new Decimal(0);
+    const share = roundHalfUp(local.dividedBy(total).times(100), 2);
+    if (share.lt(min)) {
+      issues.push(makeIssue({ code: 'budget/counterpart-ratio', severity: 'warning', row: x.row, col, text: { label: shortLabel(x) }, expected: min.toString(), actual: share.toString() }));
+    }
+  }
+}

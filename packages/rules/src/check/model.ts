@@ -1,0 +1,194 @@
+import type { Grid } from '../grid/types.js';
+import { cellText, getCell, gridSize, isEmptyCell } from '../grid/grid.js';
+import { normalizeText } from '../grid/normalize.js';
+import type { Detection } from '../annex/detect.js';
+import type { ColumnDefinition, LayoutDefinition } from '../annex/schema.js';
+import type { SheetUnit } from '../annex/header.js';
+import type { Decimal } from '../money/decimal.js';
+import { decimalPlaces } from '../money/round.js';
+import { matchProject, isUnknownProject } from '../catalog/match.js';
+import { formatDecimals, readNumericCell, type NumericCell } from './read-cell.js';
+import { rowShape } from './rows.js';
+import type { Issue, ValidateOptions } from './types.js';
+
+/** One data row of an annex, with its place in the hierarchy and its numbers. */
+export interface ModelRow {
+  /** 0-based sheet row. */
+  readonly row: number;
+  readonly tt: string;
+  readonly label: string;
+  level: number | null;
+  readonly isTotal: boolean;
+  readonly isOfWhichHeading: boolean;
+  ofWhich: boolean;
+  parent: number | null;
+  readonly children: number[];
+  /** Numbers by column key (null: empty or unreadable). */
+  readonly values: Map<string, NumericCell | null>;
+}
+
+/** Everything the checks need to know about a sheet, read once. */
+export interface SheetModel {
+  readonly grid: Grid;
+  readonly layout: LayoutDefinition;
+  readonly detection: Detection;
+  readonly columns: ReadonlyMap<string, number>;
+  readonly defs: ReadonlyMap<string, ColumnDefinition>;
+  readonly rows: readonly ModelRow[];
+  /** Index of the total row in {@link SheetModel.rows}, or null. */
+  readonly total: number | null;
+  /** Rows with no parent (other than the total row). */
+  readonly roots: readonly number[];
+  readonly unit: SheetUnit;
+  /** Decimal places each numeric column shows. */
+  readonly shown: ReadonlyMap<string, number>;
+  readonly options: ValidateOptions;
+}
+
+function numericKeys(layout: LayoutDefinition, columns: ReadonlyMap<string, number>): ColumnDefinition[] {
+  return layout.columns.filter((c) => columns.has(c.key) && (c.kind === 'money' || c.kind === 'count' || c.kind === 'percent'));
+}
+
+/** The last row that still belongs to the table: numbers in a numeric column, or a TT value. */
+function lastTableRow(grid: Grid, first: number, numericCols: number[], ttCol: number | undefined): number {
+  const { rows } = gridSize(grid);
+  for (let r = rows - 1; r >= first; r--) {
+    for (const c of numericCols) if (!isEmptyCell(getCell(grid, r, c))) return r;
+    if (ttCol !== undefined && cellText(getCell(grid, r, ttCol)).trim() !== '') return r;
+  }
+  return first - 1;
+}
+
+/**
+ * Read a sheet into rows with levels, parents and numbers, raising cell-level issues.
+ * A row's parent is the nearest row above with a smaller level; unnumbered rows sit under
+ * the row above them; "Trong đó" rows are kept out of their parent's sum; the total row's
+ * children are the rows that have no other parent.
+ */
+export function buildModel(grid: Grid, detection: Detection, options: ValidateOptions, issues: Issue[]): SheetModel {
+  const fit = detection.fit;
+  if (!fit) throw new Error('buildModel needs a layout');
+  const layout = fit.layout;
+  const columns = fit.columns;
+  const defs = new Map(layout.columns.map((c) => [c.key, c]));
+  const numeric = numericKeys(layout, columns);
+  const ttCol = columns.get('tt');
+  const labelCol = columns.get('label');
+  const first = detection.firstDataRow;
+  const last = lastTableRow(grid, first, numeric.map((d) => columns.get(d.key) as number), ttCol);
+  const textSeverity = layout.kind === 'service' ? 'info' : 'warning';
+
+  const rows: ModelRow[] = [];
+  const typedPlaces = new Map<string, number>();
+  const fmtPlaces = new Map<string, number>();
+  for (let r = first; r <= last; r++) {
+    const tt = ttCol !== undefined ? cellText(getCell(grid, r, ttCol)).trim() : '';
+    const label = labelCol !== undefined ? cellText(getCell(grid, r, labelCol)).trim() : '';
+    const values = new Map<string, NumericCell | null>();
+    let any = tt !== '' || label !== '';
+    for (const def of numeric) {
+      const col = columns.get(def.key) as number;
+      const cell = getCell(grid, r, col);
+      const v = readNumericCell(cell, { row: r, col, column: def, ...(options.locale ? { locale: options.locale } : {}), textSeverity, issues });
+      values.set(def.key, v);
+      if (!isEmptyCell(cell)) any = true;
+      if (v && !v.formula) typedPlaces.set(def.key, Math.max(typedPlaces.get(def.key) ?? 0, Math.min(decimalPlaces(v.value), 6)));
+      const f = formatDecimals(cell?.numFmt);
+      if (f !== undefined) fmtPlaces.set(def.key, Math.max(fmtPlaces.get(def.key) ?? 0, f));
+    }
+    if (!any) continue;
+    const shape = rowShape(tt, label, layout.totalLabels);
+    rows.push({
+      row: r,
+      tt,
+      label,
+      level: shape.level,
+      isTotal: shape.isTotal,
+      isOfWhichHeading: shape.isOfWhichHeading,
+      ofWhich: shape.isOfWhichSelf,
+      parent: null,
+      children: [],
+      values,
+    });
+  }
+
+  // Budget rows named only by project or sub-project get the catalogue's levels.
+  if (layout.kind === 'budget' && rows.every((x) => x.level === null || x.isTotal)) {
+    for (const x of rows) {
+      if (x.isTotal) continue;
+      const m = matchProject(x.label, options.period ? { period: options.period } : {});
+      if (m && !isUnknownProject(m)) x.level = m.subproject ? 3 : 2;
+    }
+  }
+
+  linkRows(rows);
+  const total = rows.findIndex((x) => x.isTotal);
+  const roots = rows.map((_, i) => i).filter((i) => !rows[i]?.isTotal && rows[i]?.parent === null && !rows[i]?.ofWhich && !rows[i]?.isOfWhichHeading);
+  if (total >= 0) rows[total]?.children.push(...roots);
+
+  const shown = new Map<string, number>();
+  for (const def of numeric) shown.set(def.key, fmtPlaces.get(def.key) ?? typedPlaces.get(def.key) ?? (def.kind === 'percent' ? 2 : 0));
+  const sheetUnit = detection.top.unit;
+  return {
+    grid,
+    layout,
+    detection,
+    columns,
+    defs,
+    rows,
+    total: total >= 0 ? total : null,
+    roots,
+    unit: sheetUnit ?? (layout.kind === 'budget' ? 'trieu' : 'other'),
+    shown,
+    options,
+  };
+}
+
+/**
+ * Give each row its parent, and mark the rows of "Trong đó" blocks: the unnumbered rows
+ * (empty TT) that follow a "Trong đó:" row, up to the next numbered row.
+ */
+function linkRows(rows: ModelRow[]): void {
+  const stack: number[] = [];
+  let ofWhich = false;
+  for (let i = 0; i < rows.length; i++) {
+    const x = rows[i] as ModelRow;
+    if (x.isTotal) {
+      stack.length = 0;
+      ofWhich = false;
+      continue;
+    }
+    if (ofWhich) {
+      if (x.tt === '' && !x.isOfWhichHeading) x.ofWhich = true;
+      else ofWhich = false;
+    }
+    const top = stack.length ? (rows[stack[stack.length - 1] as number] as ModelRow) : undefined;
+    // Unnumbered rows sit one level under the row above them.
+    const level = x.level ?? (top ? (top.level ?? 0) + 1 : 1);
+    x.level = level;
+    while (stack.length && ((rows[stack[stack.length - 1] as number] as ModelRow).level ?? 0) >= level) stack.pop();
+    const parent = stack.length ? (stack[stack.length - 1] as number) : null;
+    x.parent = parent;
+    if (x.isOfWhichHeading) {
+      ofWhich = true;
+      x.ofWhich = true;
+      continue;
+    }
+    if (x.ofWhich) continue;
+    if (parent !== null) (rows[parent] as ModelRow).children.push(i);
+    stack.push(i);
+  }
+}
+
+/** The numeric value of a row's column, or null. */
+export function valueOf(x: ModelRow | undefined, key: string): Decimal | null {
+  return x?.values.get(key)?.value ?? null;
+}
+
+/** Normalised label, for message parameters and catalogue matching. */
+export function shortLabel(x: ModelRow): string {
+  const l = x.label || x.tt || `#${x.row + 1}`;
+  return l.length > 60 ? `${l.slice(0, 57)}…` : l;
+}
+
+export { normalizeText };

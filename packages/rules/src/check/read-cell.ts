@@ -1,0 +1,106 @@
+import type { Cell } from '../grid/types.js';
+import { isCellError } from '../grid/types.js';
+import { Decimal, fromExcelNumber } from '../money/decimal.js';
+import { parseNumber, type Qualifier } from '../money/parse.js';
+import type { ColumnDefinition } from '../annex/schema.js';
+import { makeIssue } from './issue.js';
+import type { Issue } from './types.js';
+
+/** A numeric cell as the checks see it. */
+export interface NumericCell {
+  readonly value: Decimal;
+  /** The number came from a formula's cached result. */
+  readonly formula: boolean;
+  /** The number was typed as text. */
+  readonly fromText: boolean;
+  readonly qualifier?: Qualifier;
+}
+
+/** Marks that mean "nothing here" in Vietnamese tables. */
+const NOTHING = /^[-–—x.…]+$|^$/i;
+
+/** Options for {@link readNumericCell}. */
+export interface ReadCellOptions {
+  readonly row: number;
+  readonly col: number;
+  readonly column: ColumnDefinition;
+  readonly locale?: 'vi' | 'en';
+  /** Severity of a number stored as text (info where nothing sums it). */
+  readonly textSeverity: 'warning' | 'info';
+  readonly issues: Issue[];
+}
+
+/**
+ * Read a cell of a numeric column into an exact decimal, raising the cell-level issues
+ * (error value, not a number, number stored as text, ambiguous number) on the way.
+ * Empty cells and "-" read as null. Never throws.
+ */
+export function readNumericCell(cell: Cell | undefined, o: ReadCellOptions): NumericCell | null {
+  const v = cell?.value;
+  const formula = Boolean(cell?.formula);
+  const column = { column: o.column.header, columnEn: o.column.headerEn };
+  if (v === null || v === undefined) return null;
+  if (isCellError(v)) {
+    o.issues.push(makeIssue({ code: 'cell/error-value', severity: 'error', row: o.row, col: o.col, text: { error: v.error, ...column } }));
+    return null;
+  }
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) {
+      o.issues.push(makeIssue({ code: 'cell/not-number', severity: 'error', row: o.row, col: o.col, text: { text: String(v), ...column } }));
+      return null;
+    }
+    return { value: fromExcelNumber(v), formula, fromText: false };
+  }
+  if (typeof v === 'boolean') {
+    o.issues.push(makeIssue({ code: 'cell/not-number', severity: 'error', row: o.row, col: o.col, text: { text: v ? 'TRUE' : 'FALSE', ...column } }));
+    return null;
+  }
+  const text = String(v).trim();
+  if (NOTHING.test(text)) return null;
+  const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  const parsed = parseNumber(text, o.locale ? { locale: o.locale } : {});
+  if (parsed.kind === 'invalid') {
+    o.issues.push(makeIssue({ code: 'cell/not-number', severity: 'error', row: o.row, col: o.col, text: { text: shown, ...column } }));
+    return null;
+  }
+  if (parsed.kind === 'ambiguous') {
+    o.issues.push(
+      makeIssue({
+        code: 'cell/ambiguous-number',
+        severity: 'warning',
+        row: o.row,
+        col: o.col,
+        text: { text: shown, ...column },
+        numbers: { vi: parsed.vi.toString(), en: parsed.en.toString(), chosen: parsed.vi.toString() },
+        actual: parsed.vi.toString(),
+      }),
+    );
+    return { value: parsed.vi, formula, fromText: true, ...(parsed.qualifier ? { qualifier: parsed.qualifier } : {}) };
+  }
+  if (!formula) {
+    o.issues.push(
+      makeIssue({
+        code: 'cell/number-as-text',
+        severity: o.textSeverity,
+        row: o.row,
+        col: o.col,
+        text: { text: shown, ...column },
+        numbers: { value: parsed.value.toString() },
+        actual: parsed.value.toString(),
+      }),
+    );
+  }
+  return { value: parsed.value, formula, fromText: true, ...(parsed.qualifier ? { qualifier: parsed.qualifier } : {}) };
+}
+
+/** Decimal places a number format shows (`#,##0.000` → 3, `0%` → 0), or undefined for General. */
+export function formatDecimals(numFmt: string | undefined): number | undefined {
+  if (!numFmt || /general/i.test(numFmt)) return undefined;
+  const section = numFmt.split(';')[0] ?? '';
+  const m = /[0#](?:[.,]([0#]+))?/.exec(section.replace(/"[^"]*"/g, ''));
+  if (!m) return undefined;
+  const dot = /\.([0#]+)/.exec(section.replace(/"[^"]*"/g, ''));
+  return dot?.[1]?.length ?? 0;
+}
+
+export { Decimal };

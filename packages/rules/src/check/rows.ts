@@ -1,0 +1,68 @@
+import { normalizeText } from '../grid/normalize.js';
+
+/** A row's place in the annex's hierarchy, read from the TT column and the label. */
+export interface RowShape {
+  /** 1 = I, II; 2 = 1, 2; 3 = 1.1; 5 = a, b; 6 = "-"; 7 = "+"; 8 = "*"; null = not numbered. */
+  readonly level: number | null;
+  readonly isTotal: boolean;
+  /** "Trong đó:" — the rows after it break their parent down and are not added again. */
+  readonly isOfWhichHeading: boolean;
+  /** The row itself is an of-which row ("Trong đó: NSTW …"). */
+  readonly isOfWhichSelf: boolean;
+}
+
+const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/i;
+
+/** The level a TT value gives ("II" → 1, "3" → 2, "1.2" → 3, "b" → 5, "-" → 6), or null. */
+export function ttLevel(tt: string): number | null {
+  const t = tt.trim().replace(/[.)]+$/, '').trim();
+  if (t === '') return null;
+  if ((/^[IVX]+$/.test(t) || /^[ivx]{2,}$/.test(t)) && ROMAN.test(t)) return 1;
+  if (/^\d+$/.test(t)) return 2;
+  if (/^\d+(\.\d+)+$/.test(t)) return 2 + (t.match(/\./g)?.length ?? 0);
+  if (/^[a-zđ]$/i.test(t)) return 5;
+  if (/^[-–—]$/.test(t)) return 6;
+  if (t === '+') return 7;
+  if (t === '*') return 8;
+  return null;
+}
+
+/** The level a label's own prefix gives ("- Tiểu dự án 1" → 6, "a) …" → 5, "1. …" → 2). */
+export function labelLevel(label: string): number | null {
+  const t = label.trim();
+  if (/^[-–—]\s*\S/.test(t)) return 6;
+  if (/^\+\s*\S/.test(t)) return 7;
+  if (/^\*\s*\S/.test(t)) return 8;
+  if (/^[a-zđ]\)\s*\S/i.test(t)) return 5;
+  if (/^\d+(\.\d+)+[.)]?\s+\S/.test(t)) return 2 + (t.split(/\s/)[0]?.replace(/[.)]$/, '').match(/\./g)?.length ?? 0);
+  if (/^\d+[.)]\s+\S/.test(t)) return 2;
+  if (/^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]\s+\S/i.test(t)) return 1;
+  return null;
+}
+
+/** Whether a normalised label is a total row's ("Tổng cộng", "Toàn huyện", "Cộng (I+II)"). */
+export function isTotalLabel(labelNorm: string, totalLabels: readonly string[]): boolean {
+  if (!labelNorm) return false;
+  for (const t of totalLabels) {
+    if (labelNorm === t) return true;
+    if (labelNorm.startsWith(`${t} `)) {
+      const rest = labelNorm.slice(t.length + 1);
+      if (rest.split(' ').length <= 3 && !/\b(du an|ho|so ho|ngheo)\b/.test(rest)) return true;
+    }
+  }
+  return false;
+}
+
+/** Read a row's shape from its TT and label. */
+export function rowShape(tt: string, label: string, totalLabels: readonly string[]): RowShape {
+  const norm = normalizeText(label);
+  const ofWhich = /^trong do\b/.test(norm);
+  const level = ttLevel(tt) ?? labelLevel(label);
+  const ttIsNumbered = ttLevel(tt) !== null && !/^[-–—+*]$/.test(tt.trim());
+  return {
+    level,
+    isTotal: !ttIsNumbered && isTotalLabel(norm, totalLabels),
+    isOfWhichHeading: ofWhich && norm.replace(/^trong do\s*/, '').length === 0,
+    isOfWhichSelf: ofWhich && norm.replace(/^trong do\s*/, '').length > 0,
+  };
+}

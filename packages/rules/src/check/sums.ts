@@ -1,0 +1,149 @@
+import { sumDecimals } from '../money/sum.js';
+import { Decimal } from '../money/decimal.js';
+import { makeIssue } from './issue.js';
+import { shortLabel, type ModelRow, type SheetModel } from './model.js';
+import type { NumericCell } from './read-cell.js';
+import { roundingTolerance } from './tolerance.js';
+import type { Issue } from './types.js';
+
+/** Keys that add up down a column: money and counts. */
+export function summableKeys(m: SheetModel): string[] {
+  return [...m.columns.keys()].filter((k) => {
+    const kind = m.defs.get(k)?.kind;
+    return kind === 'money' || kind === 'count';
+  });
+}
+
+/** "9–12" or "9, 11, 14": 1-based sheet rows, compact. */
+export function rowList(rows: readonly number[]): string {
+  const sorted = [...rows].sort((a, b) => a - b).map((r) => r + 1);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+function compare(
+  m: SheetModel,
+  issues: Issue[],
+  at: { row: number; col: number },
+  actual: NumericCell,
+  expected: Decimal,
+  parts: ReadonlyArray<NumericCell | null>,
+  key: string,
+  failure: (diff: Decimal) => Issue,
+): void {
+  const diff = actual.value.minus(expected);
+  if (diff.isZero()) return;
+  const tol = roundingTolerance([actual, ...parts], m.shown.get(key) ?? 0, m.options.tolerance);
+  if (diff.abs().lte(tol)) {
+    issues.push(
+      makeIssue({
+        code: 'sum/rounding',
+        severity: 'info',
+        ...at,
+        numbers: { diff: diff.abs().toString(), tolerance: tol.toString() },
+        expected: expected.toString(),
+        actual: actual.value.toString(),
+      }),
+    );
+    return;
+  }
+  issues.push(failure(diff));
+}
+
+/** Foot: each parent row (and the total row) equals the sum of its children, column by column. */
+export function checkFoot(m: SheetModel, issues: Issue[]): void {
+  for (const key of summableKeys(m)) {
+    const col = m.columns.get(key) as number;
+    const def = m.defs.get(key);
+    for (const parent of m.rows) {
+      if (parent.children.length === 0) continue;
+      const actual = parent.values.get(key) ?? null;
+      if (!actual) continue;
+      const kids = parent.children.map((i) => m.rows[i] as ModelRow);
+      const parts = kids.map((k) => k.values.get(key) ?? null);
+      if (parts.every((p) => p === null)) continue;
+      const expected = sumDecimals(parts.map((p) => p?.value ?? 0));
+      compare(m, issues, { row: parent.row, col }, actual, expected, parts, key, (diff) =>
+        makeIssue({
+          code: 'sum/foot',
+          severity: 'error',
+          row: parent.row,
+          col,
+          text: { label: shortLabel(parent), rows: rowList(kids.map((k) => k.row)), column: def?.header ?? key, columnEn: def?.headerEn ?? key },
+          numbers: { diff: diff.abs().toString() },
+          expected: expected.toString(),
+          actual: actual.value.toString(),
+        }),
+      );
+    }
+  }
+}
+
+/** The cross-foot equations that apply to this sheet, as column keys (or physical columns from the index row). */
+export function crossfootEquations(m: SheetModel): Array<{ target: string; parts: string[] }> {
+  const present = (k: string) => m.columns.has(k);
+  const out: Array<{ target: string; parts: string[] }> = [];
+  const seen = new Set<string>();
+  const add = (target: string, parts: string[]) => {
+    const id = `${target}=${[...parts].sort().join('+')}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push({ target, parts });
+    }
+  };
+  for (const eq of m.layout.crossfoot) {
+    if (!present(eq.target)) continue;
+    // A part the sheet lacks may be present as its own parts (NSTW as ĐTPT + sự nghiệp).
+    const parts = eq.parts.flatMap((p) => {
+      if (present(p)) return [p];
+      const sub = m.layout.crossfoot.find((e) => e.target === p);
+      return sub ? sub.parts.filter(present) : [];
+    });
+    if (parts.length >= (eq.minParts ?? 2)) add(eq.target, parts);
+  }
+  const keyOfCol = new Map([...m.columns.entries()].map(([k, c]) => [c, k]));
+  for (const eq of m.detection.top.indexEquations) {
+    const target = keyOfCol.get(eq.target);
+    const parts = eq.parts.map((c) => keyOfCol.get(c));
+    if (target && parts.every((p): p is string => p !== undefined)) add(target, parts);
+  }
+  return out;
+}
+
+/** Cross-foot: in every row, a total equals the sum of its parts (sources, capital types). */
+export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
+  const equations = crossfootEquations(m);
+  for (const eq of equations) {
+    const col = m.columns.get(eq.target) as number;
+    const def = m.defs.get(eq.target);
+    const partNames = eq.parts.map((p) => m.defs.get(p)?.header ?? p).join(' + ');
+    const partNamesEn = eq.parts.map((p) => m.defs.get(p)?.headerEn ?? p).join(' + ');
+    for (const x of m.rows) {
+      const actual = x.values.get(eq.target) ?? null;
+      if (!actual) continue;
+      const parts = eq.parts.map((p) => x.values.get(p) ?? null);
+      if (parts.every((p) => p === null)) continue;
+      const expected = sumDecimals(parts.map((p) => p?.value ?? 0));
+      compare(m, issues, { row: x.row, col }, actual, expected, parts, eq.target, (diff) =>
+        makeIssue({
+          code: 'sum/crossfoot',
+          severity: 'error',
+          row: x.row,
+          col,
+          text: { label: shortLabel(x), parts: partNames, partsEn: partNamesEn, column: def?.header ?? eq.target, columnEn: def?.headerEn ?? eq.target },
+          numbers: { diff: diff.abs().toString() },
+          expected: expected.toString(),
+          actual: actual.value.toString(),
+        }),
+      );
+    }
+  }
+}
+
+export { Decimal };

@@ -1,0 +1,108 @@
+import type { Grid } from '../grid/types.js';
+import { detectLayout, type Detection } from '../annex/detect.js';
+import type { LayoutDefinition } from '../annex/schema.js';
+import type { LayoutId } from '../annex/types.js';
+import { checkCounterpart, checkCatalog, checkUnitSuspect } from './budget.js';
+import { checkCells } from './cells.js';
+import { makeIssue } from './issue.js';
+import { buildModel } from './model.js';
+import { checkRange, checkRates, checkTargets } from './poverty.js';
+import { checkServiceTargets } from './service.js';
+import { checkCrossfoot, checkFoot } from './sums.js';
+import type { Issue, Report, Summary, ValidateOptions } from './types.js';
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Count issues by severity. */
+export function summarize(issues: readonly Issue[]): Summary {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const i of issues) {
+    if (i.severity === 'error') errors++;
+    else if (i.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+/** Issues in sheet order (row, then column), then by severity. */
+function sortIssues(issues: Issue[]): Issue[] {
+  return issues.sort((a, b) => a.row - b.row || a.col - b.col || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** Options for {@link validateSheet} beyond {@link ValidateOptions}: extra layouts to choose from. */
+export interface ValidateSheetOptions extends ValidateOptions {
+  /** Layouts to choose from instead of the built-in ones (user-defined layouts). */
+  readonly layouts?: readonly LayoutDefinition[];
+}
+
+function unknownLayout(grid: Grid, detection: Detection): Issue {
+  const guesses = detection.candidates
+    .slice(0, 2)
+    .map((c) => `${c.layout.id} ${Math.round(c.score * 100)}%`)
+    .join(', ');
+  const row = Math.max(0, detection.top.firstNumericRow);
+  return makeIssue({ code: 'header/unknown-layout', severity: 'info', row: Math.min(row, Math.max(0, grid.cells.length - 1)), col: 0, text: { guesses } });
+}
+
+/**
+ * Check one annex sheet: detect its layout (or use the one forced), read its rows and
+ * hierarchy, and run every check that applies. Never throws: any grid gives a report.
+ *
+ * @example
+ * const report = validateSheet(grid, { tolerance: 0 });
+ * report.layout;          // 'budget-allocation'
+ * report.issues[0]?.code; // 'sum/foot'
+ * report.issues[0]?.cell; // 'C8'
+ */
+export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): Report {
+  const issues: Issue[] = [];
+  let detection: Detection | undefined;
+  try {
+    detection = detectLayout(grid, {
+      ...(options.layout ? { layout: options.layout } : {}),
+      ...(options.layouts ? { layouts: options.layouts } : {}),
+    });
+    if (!detection.fit) {
+      issues.push(unknownLayout(grid, detection));
+    } else {
+      const layout = detection.fit.layout;
+      for (const key of detection.fit.missing) {
+        const def = layout.columns.find((c) => c.key === key);
+        const row = detection.fit.headerRows[0] ?? 0;
+        issues.push(
+          makeIssue({ code: 'header/missing-column', severity: 'error', row, col: 0, text: { column: def?.header ?? key, columnEn: def?.headerEn ?? key, layout: layout.id } }),
+        );
+      }
+      const model = buildModel(grid, detection, options, issues);
+      checkCells(model, issues);
+      checkFoot(model, issues);
+      checkCrossfoot(model, issues);
+      if (layout.kind === 'budget') {
+        checkCatalog(model, issues);
+        checkUnitSuspect(model, issues);
+        checkCounterpart(model, issues);
+      } else if (layout.kind === 'poverty') {
+        checkRange(model, issues);
+        checkRates(model, issues);
+        checkTargets(model, issues);
+      } else {
+        checkServiceTargets(model, issues);
+      }
+    }
+  } catch (error) {
+    issues.push(
+      makeIssue({ code: 'check/failed', severity: 'error', row: 0, col: 0, text: { error: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200) } }),
+    );
+  }
+  const fit = detection?.fit ?? null;
+  return {
+    sheet: grid?.name ?? '',
+    layout: (fit?.layout.id as LayoutId | undefined) ?? null,
+    score: fit?.score ?? 0,
+    candidates: (detection?.candidates ?? []).map((c) => ({ layout: c.layout.id as LayoutId, score: c.score })),
+    issues: sortIssues(issues),
+    summary: summarize(issues),
+  };
+}

@@ -1,0 +1,190 @@
+import type { Grid } from '../grid/types.js';
+import { getCell, isEmptyCell } from '../grid/grid.js';
+import { toA1 } from '../grid/a1.js';
+import { detectLayout } from '../annex/detect.js';
+import type { LayoutId } from '../annex/types.js';
+import { Decimal } from '../money/decimal.js';
+import { roundHalfUp } from '../money/round.js';
+import { buildModel, type ModelRow, type SheetModel } from '../check/model.js';
+import { crossfootEquations, summableKeys } from '../check/sums.js';
+import type { Issue } from '../check/types.js';
+import { minusFormula, plusFormula, rateFormula, sumFormula } from './formula.js';
+import type { CellWrite, DerivedRole, FillConflict, FillOptions, FillResult } from './types.js';
+
+/** How a derived cell is computed: its value and, in formula mode, its formula. */
+interface Derivation {
+  readonly role: DerivedRole;
+  readonly value: Decimal;
+  readonly formula: string;
+  /** Compare with an existing value at this many decimals (rates); exact when undefined. */
+  readonly places?: number;
+}
+
+const HUNDRED = new Decimal(100);
+
+/**
+ * Compute the derived cells of an annex: totals, sub-totals, cross-foot totals, rates and
+ * reductions. Empty derived cells become writes (SUM / arithmetic formulas by default, values
+ * with `mode: 'value'`); a non-empty cell that disagrees becomes a conflict and is written only
+ * with `overwrite`. Nothing is written here: adapters apply the writes.
+ *
+ * @example
+ * const { writes, conflicts } = fillSheet(grid);
+ * writes[0]; // { cell: 'C8', formula: 'SUM(C9,C12)', value: 7645, text: '7645', role: 'total', ... }
+ */
+export function fillSheet(grid: Grid, options: FillOptions = {}): FillResult {
+  const detection = detectLayout(grid, options.layout ? { layout: options.layout } : {});
+  const fit = detection.fit;
+  if (!fit) return { sheet: grid.name, layout: null, writes: [], conflicts: [] };
+  const ignored: Issue[] = [];
+  const m = buildModel(grid, detection, options.locale ? { locale: options.locale } : {}, ignored);
+  const engine = new Deriver(m);
+  const writes: CellWrite[] = [];
+  const conflicts: FillConflict[] = [];
+  const mode = options.mode ?? 'formula';
+  for (let i = 0; i < m.rows.length; i++) {
+    const x = m.rows[i] as ModelRow;
+    for (const key of m.columns.keys()) {
+      const col = m.columns.get(key) as number;
+      const d = engine.derivation(i, key);
+      if (!d) continue;
+      const cell = getCell(grid, x.row, col);
+      const write: CellWrite = {
+        row: x.row,
+        col,
+        cell: toA1(x.row, col),
+        role: d.role,
+        ...(mode === 'formula' ? { formula: d.formula } : {}),
+        value: Number(d.value.toString()),
+        text: d.value.toString(),
+      };
+      if (isEmptyCell(cell)) {
+        writes.push(write);
+        continue;
+      }
+      if (cell?.formula && (cell.value === null || cell.value === undefined)) {
+        // A formula never calculated (a new template, a file saved without recalculation):
+        // keep the user's formula and give it its result.
+        writes.push({ ...write, formula: cell.formula });
+        continue;
+      }
+      const existing = x.values.get(key);
+      const same =
+        existing &&
+        (d.places === undefined ? existing.value.eq(d.value) : roundHalfUp(existing.value, d.places).eq(roundHalfUp(d.value, d.places)));
+      if (same) continue;
+      conflicts.push({
+        cell: write.cell,
+        row: x.row,
+        col,
+        existing: cell?.value ?? null,
+        ...(cell?.formula ? { existingFormula: cell.formula } : {}),
+        write,
+      });
+      if (options.overwrite) writes.push(write);
+    }
+  }
+  return { sheet: grid.name, layout: fit.layout.id as LayoutId, writes, conflicts };
+}
+
+/** Derives cells from their parts, using existing values where they are and derived ones where not. */
+class Deriver {
+  private readonly memo = new Map<string, Decimal | null>();
+  private readonly busy = new Set<string>();
+  private readonly equations: Array<{ target: string; parts: string[] }>;
+  private readonly summable: Set<string>;
+
+  constructor(private readonly m: SheetModel) {
+    this.equations = crossfootEquations(m);
+    this.summable = new Set(summableKeys(m));
+  }
+
+  /** The value a cell has, or would have once filled; null when nothing gives it one. */
+  value(i: number, key: string): Decimal | null {
+    const x = this.m.rows[i];
+    if (!x) return null;
+    const col = this.m.columns.get(key);
+    if (col === undefined) return null;
+    if (!isEmptyCell(getCell(this.m.grid, x.row, col))) return x.values.get(key)?.value ?? null;
+    const id = `${i}:${key}`;
+    if (this.memo.has(id)) return this.memo.get(id) ?? null;
+    if (this.busy.has(id)) return null;
+    this.busy.add(id);
+    const v = this.derivation(i, key)?.value ?? null;
+    this.busy.delete(id);
+    this.memo.set(id, v);
+    return v;
+  }
+
+  /** How a cell would be derived from its parts, or undefined when it is not a derived cell here. */
+  derivation(i: number, key: string): Derivation | undefined {
+    const m = this.m;
+    const x = m.rows[i] as ModelRow;
+    if (x.isOfWhichHeading) return undefined;
+    const crossfoot = this.crossfoot(i, key);
+    if (crossfoot && key === 'total') return crossfoot;
+    const foot = this.foot(i, key);
+    return foot ?? crossfoot ?? this.rate(i, key) ?? this.difference(i, key);
+  }
+
+  private crossfoot(i: number, key: string): Derivation | undefined {
+    const x = this.m.rows[i] as ModelRow;
+    for (const eq of this.equations) {
+      if (eq.target !== key) continue;
+      const values = eq.parts.map((p) => this.value(i, p));
+      if (values.every((v) => v === null)) continue;
+      const cols = eq.parts.map((p) => this.m.columns.get(p) as number);
+      return {
+        role: 'crossfoot',
+        value: values.reduce<Decimal>((s, v) => s.plus(v ?? 0), new Decimal(0)),
+        formula: plusFormula(x.row, cols),
+      };
+    }
+    return undefined;
+  }
+
+  private foot(i: number, key: string): Derivation | undefined {
+    const x = this.m.rows[i] as ModelRow;
+    if (!this.summable.has(key) || x.children.length === 0) return undefined;
+    const values = x.children.map((c) => this.value(c, key));
+    if (values.every((v) => v === null)) return undefined;
+    return {
+      role: x.isTotal ? 'total' : 'subtotal',
+      value: values.reduce<Decimal>((s, v) => s.plus(v ?? 0), new Decimal(0)),
+      formula: sumFormula(this.m.columns.get(key) as number, x.children.map((c) => (this.m.rows[c] as ModelRow).row)),
+    };
+  }
+
+  private rate(i: number, key: string): Derivation | undefined {
+    const rule = this.m.layout.rates.find((r) => r.rate === key);
+    if (!rule) return undefined;
+    const countCol = this.m.columns.get(rule.count);
+    const baseCol = this.m.columns.get(rule.base);
+    if (countCol === undefined || baseCol === undefined) return undefined;
+    const count = this.value(i, rule.count);
+    const base = this.value(i, rule.base);
+    if (count === null || base === null || base.isZero()) return undefined;
+    const places = this.m.shown.get(key) ?? 2;
+    const x = this.m.rows[i] as ModelRow;
+    return { role: 'rate', value: roundHalfUp(count.dividedBy(base).times(HUNDRED), places), formula: rateFormula(x.row, countCol, baseCol, places), places };
+  }
+
+  private difference(i: number, key: string): Derivation | undefined {
+    const rule = this.m.layout.differences.find((r) => r.result === key);
+    if (!rule) return undefined;
+    const fromCol = this.m.columns.get(rule.from);
+    const toCol = this.m.columns.get(rule.to);
+    if (fromCol === undefined || toCol === undefined) return undefined;
+    const from = this.value(i, rule.from);
+    const to = this.value(i, rule.to);
+    if (from === null || to === null) return undefined;
+    const isRate = this.m.defs.get(key)?.kind === 'percent';
+    const places = isRate ? (this.m.shown.get(key) ?? 2) : undefined;
+    const x = this.m.rows[i] as ModelRow;
+    const existing = x.values.get(key)?.value;
+    const value = from.minus(to);
+    // A reduction typed as −24 agrees with 24.
+    const agreed = existing && existing.eq(value.negated()) ? existing : value;
+    return { role: 'reduction', value: agreed, formula: minusFormula(x.row, fromCol, toCol), ...(places !== undefined ? { places } : {}) };
+  }
+}

@@ -1,0 +1,48 @@
+import type { LayoutId } from '../annex/types.js';
+import type { CellValue } from '../grid/types.js';
+
+/** What a derived cell is. */
+export type DerivedRole = 'total' | 'subtotal' | 'crossfoot' | 'rate' | 'reduction';
+
+/**
+ * A cell that fill would write. `formula` (without `=`) is set in formula mode;
+ * `value` is always the computed result, as a number for the cell and as `text`,
+ * an exact decimal string.
+ */
+export interface CellWrite {
+  readonly row: number;
+  readonly col: number;
+  readonly cell: string;
+  readonly role: DerivedRole;
+  readonly formula?: string;
+  readonly value: number;
+  readonly text: string;
+}
+
+/** A derived cell that already holds a different value: written only with `overwrite`. */
+export interface FillConflict {
+  readonly cell: string;
+  readonly row: number;
+  readonly col: number;
+  readonly existing: CellValue;
+  readonly existingFormula?: string;
+  readonly write: CellWrite;
+}
+
+/** Options for {@link fillSheet}. */
+export interface FillOptions {
+  readonly layout?: LayoutId;
+  /** `formula` (default) writes SUM and arithmetic formulas; `value` writes numbers. */
+  readonly mode?: 'formula' | 'value';
+  /** Also write over cells that hold a different value; they are still listed as conflicts. */
+  readonly overwrite?: boolean;
+  readonly locale?: 'vi' | 'en';
+}
+
+/** What fill found to write. Nothing is written by the rules package itself. */
+export interface FillResult {
+  readonly sheet: string;
+  readonly layout: LayoutId | null;
+  readonly writes: readonly CellWrite[];
+  readonly conflicts: readonly FillConflict[];
+}

@@ -1,0 +1,308 @@
+import type { MessageTemplate } from './types.js';
+
+/**
+ * Messages of the command line (`@phuluc/cli`). Keys start with `cli.`.
+ * `cli.input.*` name why a workbook cannot be read (also used by `@phuluc/xlsx`' error keys);
+ * `cli.error.*` are the one-line failures (exit status 2): each says what to do.
+ */
+export const cliMessages = {
+  // --- unreadable workbooks (codes of @phuluc/xlsx) ---
+  'cli.input.empty': {
+    vi: 'Tệp "{file}" rỗng (0 byte). Hãy chọn tệp .xlsx có dữ liệu.',
+    en: 'File "{file}" is empty (0 bytes). Choose an .xlsx file with data.',
+  },
+  'cli.input.not-xlsx': {
+    vi: 'Tệp "{file}" không phải là sổ tính Excel .xlsx. Mở tệp bằng Excel và lưu lại dưới dạng "Excel Workbook (*.xlsx)".',
+    en: 'File "{file}" is not an Excel .xlsx workbook. Open it in Excel and save it as "Excel Workbook (*.xlsx)".',
+  },
+  'cli.input.old-xls': {
+    vi: 'Tệp "{file}" là định dạng Excel cũ (.xls, Excel 97–2003). Mở bằng Excel và lưu lại dưới dạng .xlsx.',
+    en: 'File "{file}" is an old Excel format (.xls, Excel 97–2003). Open it in Excel and save it as .xlsx.',
+  },
+  'cli.input.encrypted': {
+    vi: 'Tệp "{file}" được đặt mật khẩu (mã hóa). Mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại.',
+    en: 'File "{file}" is password-protected (encrypted). Open it in Excel, remove the password (File > Info > Protect Workbook) and save it.',
+  },
+  'cli.input.ole2': {
+    vi: 'Tệp "{file}" là tệp .xls cũ hoặc sổ tính được đặt mật khẩu. Mở bằng Excel, gỡ mật khẩu nếu có và lưu lại dưới dạng .xlsx.',
+    en: 'File "{file}" is an old .xls or a password-protected workbook. Open it in Excel, remove any password and save it as .xlsx.',
+  },
+  'cli.input.corrupt-zip': {
+    vi: 'Tệp "{file}" bị hỏng hoặc chưa tải về hết, không mở được. Hãy lấy lại bản gốc hoặc mở bằng Excel để sửa.',
+    en: 'File "{file}" is damaged or incomplete and cannot be opened. Get the original again or let Excel repair it.',
+  },
+
+  // --- one-line failures (exit 2) ---
+  'cli.error.file-not-found': {
+    vi: 'Không tìm thấy tệp "{file}". Kiểm tra đường dẫn.',
+    en: 'File not found: "{file}". Check the path.',
+  },
+  'cli.error.is-directory': {
+    vi: '"{file}" là một thư mục, không phải tệp. Hãy chỉ ra một tệp .xlsx.',
+    en: '"{file}" is a folder, not a file. Give the path of an .xlsx file.',
+  },
+  'cli.error.no-permission': {
+    vi: 'Không có quyền đọc tệp "{file}". Kiểm tra quyền truy cập hoặc đóng chương trình đang khóa tệp.',
+    en: 'No permission to read "{file}". Check its permissions or close the program that locks it.',
+  },
+  'cli.error.cannot-read': {
+    vi: 'Không đọc được tệp "{file}" ({reason}). Kiểm tra tệp rồi thử lại.',
+    en: 'Cannot read "{file}" ({reason}). Check the file and try again.',
+  },
+  'cli.error.unknown-sheet': {
+    vi: 'Không có trang tính "{sheet}" trong sổ tính. Các trang tính hiện có: {sheets}.',
+    en: 'No sheet named "{sheet}" in the workbook. Its sheets are: {sheets}.',
+  },
+  'cli.error.unknown-template': {
+    vi: 'Không có mẫu "{id}". Chọn một trong: {ids} (xem "phuluc templates").',
+    en: 'Unknown template "{id}". Choose one of: {ids} (see "phuluc templates").',
+  },
+  'cli.error.unknown-command': {
+    vi: 'Không có lệnh "{command}". Các lệnh: {commands}. Xem "phuluc --help".',
+    en: 'Unknown command "{command}". Commands: {commands}. See "phuluc --help".',
+  },
+  'cli.error.unknown-option': {
+    vi: 'Không có tùy chọn "{option}". Xem "phuluc {command} --help".',
+    en: 'Unknown option "{option}". See "phuluc {command} --help".',
+  },
+  'cli.error.missing-value': {
+    vi: 'Tùy chọn "{option}" cần một giá trị. Xem "phuluc {command} --help".',
+    en: 'Option "{option}" needs a value. See "phuluc {command} --help".',
+  },
+  'cli.error.no-value-expected': {
+    vi: 'Tùy chọn "{option}" không nhận giá trị. Xem "phuluc {command} --help".',
+    en: 'Option "{option}" takes no value. See "phuluc {command} --help".',
+  },
+  'cli.error.extra-argument': {
+    vi: 'Thừa tham số "{arg}". Mỗi lần chỉ xử lý một tệp; xem "phuluc {command} --help".',
+    en: 'Unexpected argument "{arg}". One file at a time; see "phuluc {command} --help".',
+  },
+  'cli.error.bad-option': {
+    vi: 'Tùy chọn không hợp lệ: {detail}. Xem "phuluc --help".',
+    en: 'Invalid option: {detail}. See "phuluc --help".',
+  },
+  'cli.error.bad-value': {
+    vi: 'Giá trị "{value}" không hợp lệ cho {option}. Chọn một trong: {allowed}.',
+    en: 'Invalid value "{value}" for {option}. Choose one of: {allowed}.',
+  },
+  'cli.error.bad-number': {
+    vi: 'Giá trị "{value}" của {option} không phải là số không âm (ví dụ 0,5 hoặc 10).',
+    en: 'Value "{value}" of {option} is not a non-negative number (e.g. 0.5 or 10).',
+  },
+  'cli.error.bad-integer': {
+    vi: 'Giá trị "{value}" của {option} phải là số nguyên từ {min} đến {max}.',
+    en: 'Value "{value}" of {option} must be a whole number from {min} to {max}.',
+  },
+  'cli.error.missing-file': {
+    vi: 'Thiếu tệp cần xử lý. Ví dụ: phuluc {command} PL02.xlsx',
+    en: 'No file given. Example: phuluc {command} PL02.xlsx',
+  },
+  'cli.error.missing-template-id': {
+    vi: 'Thiếu mã mẫu. Ví dụ: phuluc template budget-allocation -o PL01.xlsx (xem "phuluc templates").',
+    en: 'No template id given. Example: phuluc template budget-allocation -o PL01.xlsx (see "phuluc templates").',
+  },
+  'cli.error.missing-output': {
+    vi: 'Thiếu tệp kết quả. Thêm -o TEN_TEP.xlsx (lệnh {command} không bao giờ ghi đè tệp gốc).',
+    en: 'No output file given. Add -o NAME.xlsx ({command} never writes the input file).',
+  },
+  'cli.error.output-exists': {
+    vi: 'Tệp kết quả "{file}" đã có. Chọn tên khác hoặc thêm --overwrite để ghi đè.',
+    en: 'Output file "{file}" already exists. Choose another name or add --overwrite to replace it.',
+  },
+  'cli.error.output-is-input': {
+    vi: 'Tệp kết quả "{file}" trùng với tệp gốc. Chọn tên khác: phuluc không bao giờ ghi vào tệp gốc.',
+    en: 'Output file "{file}" is the input file. Choose another name: phuluc never writes the input.',
+  },
+  'cli.error.output-dir-missing': {
+    vi: 'Thư mục "{dir}" của tệp kết quả "{file}" không tồn tại. Tạo thư mục trước hoặc chọn đường dẫn khác.',
+    en: 'Folder "{dir}" of output file "{file}" does not exist. Create it first or choose another path.',
+  },
+  'cli.error.cannot-write': {
+    vi: 'Không ghi được tệp "{file}" ({reason}). Kiểm tra quyền ghi và dung lượng đĩa, hoặc đóng tệp nếu đang mở trong Excel.',
+    en: 'Cannot write "{file}" ({reason}). Check write permission and disk space, or close the file if Excel has it open.',
+  },
+  'cli.error.unexpected': {
+    vi: 'Lỗi không mong đợi: {reason}. Hãy báo lỗi kèm tệp mẫu (đặt PHULUC_DEBUG=1 để xem chi tiết).',
+    en: 'Unexpected error: {reason}. Please report it with a sample file (set PHULUC_DEBUG=1 for details).',
+  },
+
+  // --- validate ---
+  'cli.severity.error': { vi: 'lỗi', en: 'error' },
+  'cli.severity.warning': { vi: 'cảnh báo', en: 'warning' },
+  'cli.severity.info': { vi: 'thông tin', en: 'info' },
+  'cli.validate.sheet': {
+    vi: 'Trang tính "{sheet}" — mẫu: {layout} ({title})',
+    en: 'Sheet "{sheet}" — layout: {layout} ({title})',
+  },
+  'cli.validate.sheet-no-layout': {
+    vi: 'Trang tính "{sheet}" — không khớp mẫu phụ lục nào',
+    en: 'Sheet "{sheet}" — fits no annex layout',
+  },
+  'cli.validate.no-issues': { vi: 'Không có vấn đề.', en: 'No issues.' },
+  'cli.validate.expected': { vi: 'cần {value}', en: 'expected {value}' },
+  'cli.validate.actual': { vi: 'thực tế {value}', en: 'actual {value}' },
+  'cli.summary': {
+    vi: 'Tổng kết: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin.',
+    en: 'Summary: {errors} errors, {warnings} warnings, {infos} infos.',
+  },
+  'cli.progress': {
+    vi: 'Đang xử lý trang tính {index}/{count}: "{sheet}" ({rows} dòng)…',
+    en: 'Working on sheet {index}/{count}: "{sheet}" ({rows} rows)…',
+  },
+
+  // --- fill ---
+  'cli.fill.header': { vi: '{file} → {output}', en: '{file} → {output}' },
+  'cli.fill.sheet-skipped': {
+    vi: 'Trang tính "{sheet}" — không khớp mẫu phụ lục nào: bỏ qua',
+    en: 'Sheet "{sheet}" — fits no annex layout: skipped',
+  },
+  'cli.fill.nothing': { vi: 'Không có ô nào cần điền.', en: 'Nothing to fill.' },
+  'cli.fill.write': { vi: 'ghi {what} ({role})', en: 'wrote {what} ({role})' },
+  'cli.fill.role.total': { vi: 'dòng tổng', en: 'total' },
+  'cli.fill.role.subtotal': { vi: 'tổng nhóm', en: 'subtotal' },
+  'cli.fill.role.crossfoot': { vi: 'tổng các nguồn', en: 'sum of sources' },
+  'cli.fill.role.rate': { vi: 'tỷ lệ', en: 'rate' },
+  'cli.fill.role.reduction': { vi: 'mức giảm', en: 'reduction' },
+  'cli.fill.more-writes': { vi: '… và {count} ô khác', en: '… and {count} more cells' },
+  'cli.fill.conflict-kept': {
+    vi: 'giữ nguyên {existing}; giá trị tính được là {computed}',
+    en: 'kept {existing}; the computed value is {computed}',
+  },
+  'cli.fill.conflict-overwritten': {
+    vi: 'đã ghi đè {existing} bằng {computed}',
+    en: 'replaced {existing} with {computed}',
+  },
+  'cli.fill.summary': {
+    vi: 'Đã ghi {writes} ô vào "{output}"; {conflicts} ô khác giá trị tính được được giữ nguyên.',
+    en: 'Wrote {writes} cells to "{output}"; {conflicts} cells that differ from the computed value were kept.',
+  },
+  'cli.fill.hint-overwrite-cells': {
+    vi: 'Kiểm tra các ô được giữ nguyên; thêm --overwrite-cells để ghi đè chúng bằng giá trị tính được.',
+    en: 'Check the kept cells; add --overwrite-cells to replace them with the computed values.',
+  },
+
+  // --- template / templates ---
+  'cli.template.written': {
+    vi: 'Đã tạo "{output}": trang tính "{sheet}", mẫu {layout} ({title}).',
+    en: 'Created "{output}": sheet "{sheet}", layout {layout} ({title}).',
+  },
+  'cli.templates.required': { vi: 'bắt buộc', en: 'required' },
+  'cli.templates.optional': { vi: 'không bắt buộc', en: 'optional' },
+  'cli.templates.kind.text': { vi: 'chữ', en: 'text' },
+  'cli.templates.kind.count': { vi: 'số đếm', en: 'count' },
+  'cli.templates.kind.money': { vi: 'số tiền', en: 'money' },
+  'cli.templates.kind.percent': { vi: 'tỷ lệ %', en: 'percent' },
+  'cli.templates.kind.code': { vi: 'mã', en: 'code' },
+  'cli.templates.hint': {
+    vi: 'Tạo tệp mẫu: phuluc template <mã> -o PL01.xlsx',
+    en: 'Create a template: phuluc template <id> -o PL01.xlsx',
+  },
+
+  // --- help ---
+  'cli.help': {
+    vi: `phuluc {version} — kiểm tra và điền các phụ lục kế hoạch giảm nghèo (Excel .xlsx)
+
+Cách dùng:
+  phuluc validate TỆP.xlsx [--sheet TÊN] [--template MÃ] [--format text|json]
+  phuluc fill TỆP.xlsx -o KẾT_QUẢ.xlsx [--values] [--overwrite] [--overwrite-cells]
+  phuluc template MÃ -o TỆP.xlsx [--year NĂM] [--unit trieu|dong] [--rows SỐ]
+  phuluc templates
+
+Tùy chọn chung:
+  --lang vi|en     ngôn ngữ thông báo (mặc định: vi)
+  -h, --help       trợ giúp (phuluc LỆNH --help cho từng lệnh)
+  -V, --version    phiên bản
+
+Mã thoát: 0 không có lỗi, 1 có lỗi trong phụ lục, 2 không dùng được tệp hoặc tùy chọn.`,
+    en: `phuluc {version} — check and fill the annexes of poverty-reduction plans (Excel .xlsx)
+
+Usage:
+  phuluc validate FILE.xlsx [--sheet NAME] [--template ID] [--format text|json]
+  phuluc fill FILE.xlsx -o OUT.xlsx [--values] [--overwrite] [--overwrite-cells]
+  phuluc template ID -o OUT.xlsx [--year N] [--unit trieu|dong] [--rows N]
+  phuluc templates
+
+Common options:
+  --lang vi|en     language of messages (default: vi)
+  -h, --help       help (phuluc COMMAND --help for one command)
+  -V, --version    version
+
+Exit status: 0 no error, 1 the annex has errors, 2 unusable file or options.`,
+  },
+  'cli.help.validate': {
+    vi: `phuluc validate TỆP.xlsx — kiểm tra từng trang tính (hoặc một trang tính) của sổ tính
+
+  --sheet TÊN                chỉ kiểm tra trang tính này
+  --template MÃ              dùng mẫu này thay vì tự nhận dạng (xem phuluc templates)
+  --format text|json         kiểu kết quả (mặc định: text)
+  --lang vi|en               ngôn ngữ thông báo
+  --tolerance N              chênh lệch tối đa coi là làm tròn (theo đơn vị của bảng)
+  --counterpart-ratio P      tỷ lệ vốn đối ứng NSĐP tối thiểu, % (tắt nếu không đặt)
+  --assigned-reduction N     số hộ nghèo giảm được giao từ cấp trên (tắt nếu không đặt)
+
+Trang tính không khớp mẫu nào được báo với mẫu null; đó không phải là lỗi.
+Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp hoặc tùy chọn.`,
+    en: `phuluc validate FILE.xlsx — check every sheet (or one) of a workbook
+
+  --sheet NAME               check this sheet only
+  --template ID              use this layout instead of detecting one (see phuluc templates)
+  --format text|json         output format (default: text)
+  --lang vi|en               language of messages
+  --tolerance N              largest difference still treated as rounding (in the sheet's unit)
+  --counterpart-ratio P      minimum NSĐP counterpart share, % (off unless set)
+  --assigned-reduction N     poor households the reductions must reach (off unless set)
+
+A sheet that fits no layout is reported with template null; that is not a failure.
+Exit status: 0 no error, 1 errors found, 2 unusable file or options.`,
+  },
+  'cli.help.fill': {
+    vi: `phuluc fill TỆP.xlsx -o KẾT_QUẢ.xlsx — điền các ô tổng, tổng nguồn, tỷ lệ, mức giảm vào một bản sao
+
+  -o, --output TỆP           tệp kết quả (bắt buộc; không bao giờ ghi vào tệp gốc)
+  --values                   ghi số thay vì công thức
+  --overwrite                thay thế tệp kết quả nếu đã có
+  --overwrite-cells          ghi đè cả các ô đang có giá trị khác giá trị tính được
+  --sheet TÊN                chỉ điền trang tính này
+  --template MÃ              dùng mẫu này thay vì tự nhận dạng
+  --format text|json         kiểu báo cáo (mặc định: text)
+  --lang vi|en               ngôn ngữ thông báo`,
+    en: `phuluc fill FILE.xlsx -o OUT.xlsx — fill totals, source sums, rates and reductions into a copy
+
+  -o, --output FILE          output file (required; the input is never written)
+  --values                   write numbers instead of formulas
+  --overwrite                replace the output file if it exists
+  --overwrite-cells          also replace cells that hold a value other than the computed one
+  --sheet NAME               fill this sheet only
+  --template ID              use this layout instead of detecting one
+  --format text|json         report format (default: text)
+  --lang vi|en               language of messages`,
+  },
+  'cli.help.template': {
+    vi: `phuluc template MÃ -o TỆP.xlsx — tạo một phụ lục trống theo mẫu
+
+  -o, --output TỆP           tệp cần tạo (bắt buộc)
+  --year NĂM                 năm kế hoạch
+  --unit trieu|dong          đơn vị tiền (mặc định: trieu)
+  --rows SỐ                  số dòng trống
+  --overwrite                thay thế tệp nếu đã có
+  --lang vi|en               ngôn ngữ thông báo`,
+    en: `phuluc template ID -o OUT.xlsx — create an empty annex from a layout
+
+  -o, --output FILE          file to create (required)
+  --year N                   plan year
+  --unit trieu|dong          money unit (default: trieu)
+  --rows N                   number of empty rows
+  --overwrite                replace the file if it exists
+  --lang vi|en               language of messages`,
+  },
+  'cli.help.templates': {
+    vi: `phuluc templates — liệt kê các mẫu phụ lục và các cột của chúng
+
+  --format text|json         kiểu kết quả (mặc định: text)
+  --lang vi|en               ngôn ngữ`,
+    en: `phuluc templates — list the annex layouts and their columns
+
+  --format text|json         output format (default: text)
+  --lang vi|en               language`,
+  },
+} satisfies Record<`cli.${string}`, MessageTemplate>;

@@ -1,0 +1,116 @@
+import type { MessageTemplate } from './types.js';
+
+/**
+ * Messages of the issues, keyed `issue.<code>` (plus variants). Each says what is wrong
+ * and what to change. Numbers arrive already formatted for the language.
+ */
+export const issueMessages = {
+  'issue.header/unknown-layout': {
+    vi: 'Trang này không khớp mẫu phụ lục nào (gần nhất: {guesses}). Nếu đây là phụ lục, hãy kiểm tra dòng tiêu đề cột hoặc chọn mẫu bằng tay.',
+    en: 'This sheet fits no annex layout (closest: {guesses}). If it is an annex, check its column headers or choose the layout yourself.',
+  },
+  'issue.header/missing-column': {
+    vi: 'Thiếu cột bắt buộc "{column}" của mẫu {layout}. Thêm cột này hoặc sửa tiêu đề cột cho đúng.',
+    en: 'The required column "{columnEn}" of layout {layout} is missing. Add it or correct its header.',
+  },
+  'issue.cell/error-value': {
+    vi: 'Ô chứa lỗi {error}. Sửa công thức hoặc số liệu của ô này.',
+    en: 'The cell holds the error {error}. Fix its formula or value.',
+  },
+  'issue.cell/not-number': {
+    vi: 'Cột "{column}" cần số, nhưng ô chứa "{text}". Nhập số hoặc để trống.',
+    en: 'Column "{columnEn}" needs a number, but the cell holds "{text}". Type a number or leave it empty.',
+  },
+  'issue.cell/number-as-text': {
+    vi: 'Số "{text}" đang được lưu dạng văn bản nên Excel không cộng được. Chuyển ô sang dạng số ({value}).',
+    en: 'The number "{text}" is stored as text, so Excel will not add it. Convert the cell to a number ({value}).',
+  },
+  'issue.cell/ambiguous-number': {
+    vi: '"{text}" có thể là {vi} (cách viết Việt Nam) hoặc {en} (cách viết tiếng Anh). Đang hiểu là {chosen}; hãy nhập lại dạng số để khỏi nhầm.',
+    en: '"{text}" may mean {vi} (Vietnamese style) or {en} (English style). Read as {chosen}; retype it as a number to remove the doubt.',
+  },
+  'issue.cell/negative': {
+    vi: 'Số âm ({actual}) trong cột "{column}". Số tiền và số hộ không được âm: kiểm tra lại dấu.',
+    en: 'A negative value ({actual}) in column "{columnEn}". Amounts and counts cannot be negative: check the sign.',
+  },
+  'issue.cell/not-whole': {
+    vi: 'Số hộ phải là số nguyên, ô ghi {actual}. Làm tròn hoặc sửa lại.',
+    en: 'A household count must be whole; the cell holds {actual}. Round or correct it.',
+  },
+  'issue.cell/precision': {
+    vi: 'Ô ghi {actual} có {places} chữ số thập phân, nhiều hơn mức {max} của đơn vị {unit}. Làm tròn cho đúng đơn vị.',
+    en: 'The cell holds {actual} with {places} decimal places, more than the {max} that {unitEn} carries. Round it to the unit.',
+  },
+  'issue.sum/foot': {
+    vi: 'Dòng "{label}" ghi {actual} nhưng tổng các dòng con ({rows}) là {expected}, lệch {diff}. Sửa số tổng hoặc số của dòng con.',
+    en: 'Row "{label}" shows {actual} but its child rows ({rows}) add up to {expected}, a difference of {diff}. Correct the total or a child row.',
+  },
+  'issue.sum/crossfoot': {
+    vi: 'Cột "{column}" ghi {actual} nhưng cộng các cột thành phần ({parts}) được {expected}, lệch {diff}. Sửa số tổng hoặc số từng nguồn.',
+    en: 'Column "{columnEn}" shows {actual} but its parts ({partsEn}) add up to {expected}, a difference of {diff}. Correct the total or a part.',
+  },
+  'issue.sum/rounding': {
+    vi: 'Chênh lệch {diff} giữa {actual} và {expected} nằm trong sai số làm tròn ({tolerance}).',
+    en: 'The difference of {diff} between {actual} and {expected} is within the rounding tolerance ({tolerance}).',
+  },
+  'issue.rate/mismatch': {
+    vi: 'Tỷ lệ ghi {actual}% nhưng {count} ÷ {base} × 100 = {expected}%. Sửa tỷ lệ hoặc số hộ.',
+    en: 'The rate shows {actual}% but {count} ÷ {base} × 100 = {expected}%. Correct the rate or the counts.',
+  },
+  'issue.rate/range': {
+    vi: 'Tỷ lệ {actual}% nằm ngoài khoảng 0–100%. Không thể vượt quá 100%: sửa lại chỉ tiêu.',
+    en: 'The rate {actual}% is outside 0–100%. It cannot exceed 100%: correct the target.',
+  },
+  'issue.rate/averaged-total': {
+    vi: 'Tỷ lệ dòng tổng ({actual}%) là trung bình cộng tỷ lệ các dòng, không phải tính từ tổng số hộ ({expected}%). Tính lại: tổng số hộ nghèo ÷ tổng số hộ × 100.',
+    en: 'The total row\'s rate ({actual}%) averages the rows\' rates instead of coming from summed counts ({expected}%). Recompute it: total poor households ÷ total households × 100.',
+  },
+  'issue.target/raises-poverty': {
+    vi: 'Chỉ tiêu cuối năm ({actual}) cao hơn đầu năm ({expected}): kế hoạch làm tăng nghèo. Kiểm tra lại chỉ tiêu.',
+    en: 'The year-end target ({actual}) is above the start ({expected}): the plan raises poverty. Check the target.',
+  },
+  'issue.target/reduction-mismatch': {
+    vi: 'Mức giảm ghi {actual} nhưng đầu năm trừ cuối năm = {expected}. Sửa mức giảm hoặc chỉ tiêu.',
+    en: 'The reduction shows {actual} but start minus end = {expected}. Correct the reduction or the targets.',
+  },
+  'issue.target/below-assigned': {
+    vi: 'Tổng mức giảm ({actual} hộ) thấp hơn chỉ tiêu cấp trên giao ({expected} hộ). Cần giao thêm {diff} hộ.',
+    en: 'The summed reduction ({actual} households) falls short of the assigned target ({expected}). Assign {diff} more.',
+  },
+  'issue.target/direction': {
+    vi: 'Chỉ tiêu "{label}" cần {directionVi}, nhưng kế hoạch ({actual}) đi ngược so với năm trước ({expected}). Kiểm tra lại.',
+    en: 'Indicator "{label}" should go {directionEn}, but the target ({actual}) moves the other way from the baseline ({expected}). Check it.',
+  },
+  'issue.target/exceeds-households': {
+    vi: 'Số hộ nghèo và cận nghèo ({actual}) vượt tổng số hộ ({expected}). Kiểm tra lại số hộ.',
+    en: 'Poor plus near-poor households ({actual}) exceed all households ({expected}). Check the counts.',
+  },
+  'issue.catalog/unknown-project': {
+    vi: '"{label}" ghi {claimed}, nhưng Chương trình ({period}) không có dự án/tiểu dự án này. Sửa lại mã dự án.',
+    en: '"{label}" names {claimed}, which the programme ({period}) does not have. Correct the project code.',
+  },
+  'issue.catalog/name-mismatch': {
+    vi: 'Mã {code} có tên chính thức "{official}", nhưng dòng ghi "{label}"{suggest}. Sửa tên hoặc mã cho khớp.',
+    en: 'Code {code} is officially "{official}", but the row says "{label}"{suggestEn}. Make the name and code agree.',
+  },
+  'issue.catalog/capital-type': {
+    vi: '{code} được cho là chỉ nhận vốn sự nghiệp (chưa xác nhận: {source}), nhưng có {actual} vốn đầu tư phát triển. Kiểm tra lại loại vốn.',
+    en: '{code} is believed to take recurrent capital only (unconfirmed: {source}), yet holds {actual} of investment capital. Check the capital type.',
+  },
+  'issue.catalog/unknown-indicator': {
+    vi: 'Không nhận ra chỉ tiêu "{label}" trong danh mục, nên không kiểm tra được chiều tăng/giảm.',
+    en: 'Indicator "{label}" is not in the catalogue, so its direction cannot be checked.',
+  },
+  'issue.budget/unit-suspect': {
+    vi: 'Số {actual} lớn gấp khoảng {ratio} lần các số cùng cột: có thể đã nhập theo {typedUnit} trong trang tính theo {sheetUnit}. Đổi về {sheetUnit} ({expected}).',
+    en: '{actual} is about {ratio} times the other figures of its column: it may have been typed in {typedUnitEn} in a sheet in {sheetUnitEn}. Convert it ({expected}).',
+  },
+  'issue.budget/counterpart-ratio': {
+    vi: 'Vốn đối ứng NSĐP chiếm {actual}% tổng số, thấp hơn mức {expected}% đã đặt. Bổ sung vốn đối ứng.',
+    en: 'Local counterpart funds are {actual}% of the total, below the {expected}% you set. Add counterpart funds.',
+  },
+  'issue.check/failed': {
+    vi: 'Không kiểm tra hết được trang này do lỗi của phuluc ({error}). Hãy gửi tệp cho nhóm phát triển; các trang khác vẫn được kiểm tra.',
+    en: 'phuluc could not finish checking this sheet ({error}). Please send the file to the developers; other sheets are still checked.',
+  },
+} satisfies Record<`issue.${string}`, MessageTemplate>;

@@ -1,0 +1,179 @@
+import type { MessageTemplate } from './types.js';
+
+/** Messages of the Excel task pane and its browser preview. Keys start with `pane.`. */
+export const paneMessages = {
+  'pane.title': { vi: 'Phụ lục giảm nghèo', en: 'Poverty-reduction annexes' },
+  'pane.subtitle': {
+    vi: 'Kiểm tra và điền số liệu phụ lục kế hoạch giảm nghèo bền vững',
+    en: 'Check and fill the annexes of sustainable poverty-reduction plans',
+  },
+  'pane.loading': { vi: 'Đang khởi động…', en: 'Starting…' },
+  'pane.busy': { vi: 'Đang xử lý…', en: 'Working…' },
+  'pane.lang.label': { vi: 'Ngôn ngữ', en: 'Language' },
+  'pane.lang.toggle': { vi: 'English', en: 'Tiếng Việt' },
+  'pane.lang.toggleHint': { vi: 'Chuyển sang tiếng Anh', en: 'Switch to Vietnamese' },
+
+  'pane.preview.badge': { vi: 'Xem trước trên trình duyệt', en: 'Browser preview' },
+  'pane.preview.intro': {
+    vi: 'Không chạy trong Excel. Chọn một tệp .xlsx để kiểm tra ngay trên máy này; tệp không được gửi đi đâu.',
+    en: 'Not running inside Excel. Choose an .xlsx file to check it on this computer; the file is not sent anywhere.',
+  },
+  'pane.preview.open': { vi: 'Mở tệp .xlsx', en: 'Open .xlsx file' },
+  'pane.preview.fileLabel': { vi: 'Tệp phụ lục (.xlsx)', en: 'Annex file (.xlsx)' },
+  'pane.preview.opened': { vi: 'Đang mở: {name}', en: 'Open: {name}' },
+  'pane.preview.sheets': { vi: 'Các trang tính', en: 'Sheets' },
+  'pane.preview.download': { vi: 'Tải xuống', en: 'Download' },
+  'pane.preview.downloadHint': {
+    vi: 'Tải về bảng tính đã điền số liệu',
+    en: 'Download the filled workbook',
+  },
+  'pane.preview.empty': { vi: 'Trang tính trống.', en: 'The sheet is empty.' },
+  'pane.preview.truncated': {
+    vi: 'Chỉ hiển thị {rows} dòng đầu tiên.',
+    en: 'Only the first {rows} rows are shown.',
+  },
+  'pane.preview.gridLabel': { vi: 'Lưới ô của trang {sheet}', en: 'Cells of sheet {sheet}' },
+
+  'pane.sheet.active': { vi: 'Trang tính: {sheet}', en: 'Sheet: {sheet}' },
+  'pane.layout.label': { vi: 'Mẫu phụ lục', en: 'Annex layout' },
+  'pane.layout.detected': {
+    vi: 'Nhận dạng: {layout} (độ khớp {score})',
+    en: 'Detected: {layout} (fit {score})',
+  },
+  'pane.layout.none': {
+    vi: 'Chưa nhận dạng được mẫu phụ lục của trang này.',
+    en: 'No annex layout recognised on this sheet.',
+  },
+  'pane.layout.auto': { vi: 'Tự nhận dạng', en: 'Detect automatically' },
+  'pane.layout.force': { vi: 'Dùng mẫu khác', en: 'Use another layout' },
+
+  'pane.action.validate': { vi: 'Kiểm tra', en: 'Check' },
+  'pane.action.clearMarks': { vi: 'Xóa đánh dấu', en: 'Clear marks' },
+  'pane.action.fill': { vi: 'Điền số liệu', en: 'Fill figures' },
+  'pane.action.template': { vi: 'Tạo phụ lục mẫu', en: 'New annex from template' },
+  'pane.action.validateAll': { vi: 'Kiểm tra tất cả các trang', en: 'Check all sheets' },
+  'pane.action.cancel': { vi: 'Hủy', en: 'Cancel' },
+  'pane.action.close': { vi: 'Đóng', en: 'Close' },
+
+  'pane.issues.title': { vi: 'Kết quả kiểm tra', en: 'Check results' },
+  'pane.issues.none': {
+    vi: 'Không phát hiện lỗi nào trên trang {sheet}.',
+    en: 'No issues found on sheet {sheet}.',
+  },
+  'pane.issues.summary': {
+    vi: '{errors} lỗi, {warnings} cảnh báo, {infos} ghi chú',
+    en: '{errors} errors, {warnings} warnings, {infos} notes',
+  },
+  'pane.issues.marked': {
+    vi: 'Đã tô màu {count} ô trên bảng tính.',
+    en: '{count} cells marked in the workbook.',
+  },
+  'pane.issues.select': { vi: 'Chọn ô {cell}', en: 'Select cell {cell}' },
+  'pane.issues.expected': { vi: 'Đúng ra: {expected}; hiện có: {actual}', en: 'Expected {expected}; found {actual}' },
+  'pane.severity.error': { vi: 'Lỗi', en: 'Errors' },
+  'pane.severity.warning': { vi: 'Cảnh báo', en: 'Warnings' },
+  'pane.severity.info': { vi: 'Ghi chú', en: 'Notes' },
+  'pane.severity.group': { vi: '{label} ({count})', en: '{label} ({count})' },
+  'pane.marks.cleared': { vi: 'Đã xóa đánh dấu, định dạng cũ được khôi phục.', en: 'Marks cleared; previous formats restored.' },
+  'pane.marks.none': { vi: 'Không có ô nào đang được đánh dấu.', en: 'No cells are marked.' },
+  'pane.marks.note': { vi: 'phuluc: {message}', en: 'phuluc: {message}' },
+
+  'pane.fill.title': { vi: 'Điền số liệu: xem trước', en: 'Fill figures: preview' },
+  'pane.fill.summary': {
+    vi: 'Sẽ ghi {writes} ô; {conflicts} ô đang có số khác.',
+    en: '{writes} cells to write; {conflicts} cells hold a different figure.',
+  },
+  'pane.fill.nothing': {
+    vi: 'Không có ô tổng, tỷ lệ hay mức giảm nào cần điền.',
+    en: 'No total, rate or reduction cell needs filling.',
+  },
+  'pane.fill.writes': { vi: 'Ô sẽ ghi', en: 'Cells to write' },
+  'pane.fill.conflicts': { vi: 'Ô xung đột', en: 'Conflicts' },
+  'pane.fill.conflictLine': {
+    vi: '{cell}: đang có {existing}, sẽ thành {value}',
+    en: '{cell}: holds {existing}, would become {value}',
+  },
+  'pane.fill.writeLine': { vi: '{cell} ({role}): {value}', en: '{cell} ({role}): {value}' },
+  'pane.fill.overwrite': {
+    vi: 'Ghi đè {count} ô xung đột',
+    en: 'Overwrite the {count} conflicting cells',
+  },
+  'pane.fill.formulas': { vi: 'Ghi công thức (không chỉ giá trị)', en: 'Write formulas (not just values)' },
+  'pane.fill.confirm': { vi: 'Xác nhận điền', en: 'Confirm fill' },
+  'pane.fill.done': { vi: 'Đã điền {count} ô.', en: '{count} cells filled.' },
+  'pane.fill.more': { vi: '… và {count} ô khác', en: '… and {count} more' },
+  'pane.role.total': { vi: 'tổng', en: 'total' },
+  'pane.role.subtotal': { vi: 'cộng nhóm', en: 'subtotal' },
+  'pane.role.crossfoot': { vi: 'tổng dòng', en: 'row total' },
+  'pane.role.rate': { vi: 'tỷ lệ', en: 'rate' },
+  'pane.role.reduction': { vi: 'mức giảm', en: 'reduction' },
+  'pane.value.empty': { vi: '(trống)', en: '(empty)' },
+
+  'pane.template.title': { vi: 'Tạo phụ lục mẫu', en: 'New annex from template' },
+  'pane.template.layout': { vi: 'Loại phụ lục', en: 'Annex type' },
+  'pane.template.unit': { vi: 'Đơn vị tính', en: 'Unit' },
+  'pane.template.unitTrieu': { vi: 'Triệu đồng', en: 'Million đồng' },
+  'pane.template.unitDong': { vi: 'Đồng', en: 'Đồng' },
+  'pane.template.rows': { vi: 'Số dòng số liệu', en: 'Data rows' },
+  'pane.template.sheetName': { vi: 'Tên trang mới', en: 'New sheet name' },
+  'pane.template.create': { vi: 'Tạo trang', en: 'Create sheet' },
+  'pane.template.done': { vi: 'Đã tạo trang {sheet}.', en: 'Sheet {sheet} created.' },
+
+  'pane.all.title': { vi: 'Tất cả các trang', en: 'All sheets' },
+  'pane.all.sheet': { vi: 'Trang', en: 'Sheet' },
+  'pane.all.layout': { vi: 'Mẫu', en: 'Layout' },
+  'pane.all.errors': { vi: 'Lỗi', en: 'Errors' },
+  'pane.all.warnings': { vi: 'Cảnh báo', en: 'Warnings' },
+  'pane.all.infos': { vi: 'Ghi chú', en: 'Notes' },
+  'pane.all.noLayout': { vi: '(không nhận dạng)', en: '(not recognised)' },
+  'pane.all.open': { vi: 'Xem trang {sheet}', en: 'Open sheet {sheet}' },
+
+  'pane.settings.title': { vi: 'Tùy chọn kiểm tra', en: 'Check settings' },
+  'pane.settings.tolerance': { vi: 'Sai số cho phép', en: 'Tolerance' },
+  'pane.settings.toleranceHint': {
+    vi: 'Chênh lệch tối đa (theo đơn vị của trang) được coi là làm tròn. Để trống: tự tính.',
+    en: "Largest difference (in the sheet's unit) treated as rounding. Empty: automatic.",
+  },
+  'pane.settings.counterpart': { vi: 'Tỷ lệ vốn đối ứng NSĐP tối thiểu (%)', en: 'Minimum local counterpart (%)' },
+  'pane.settings.counterpartHint': {
+    vi: 'Theo QĐ 02/2022/QĐ-TTg; mức của từng tỉnh do người dùng nhập. Để trống: không kiểm tra.',
+    en: 'Per Decision 02/2022/QĐ-TTg; enter your province’s tier. Empty: not checked.',
+  },
+  'pane.settings.assigned': { vi: 'Số hộ giảm nghèo được giao', en: 'Assigned reduction (households)' },
+  'pane.settings.assignedHint': {
+    vi: 'Tổng mức giảm phải đạt chỉ tiêu cấp trên giao. Để trống: không kiểm tra.',
+    en: 'Summed reductions must reach the target assigned from above. Empty: not checked.',
+  },
+  'pane.settings.invalid': { vi: 'Phải là một số, ví dụ 0,5 hoặc 10.', en: 'Must be a number, e.g. 0.5 or 10.' },
+
+  'pane.error.title': { vi: 'Không thực hiện được', en: 'Could not complete' },
+  'pane.error.cellEdit': {
+    vi: 'Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc để thoát rồi thử lại.',
+    en: 'Excel is editing a cell. Press Enter or Esc, then try again.',
+  },
+  'pane.error.payload': {
+    vi: 'Vùng dữ liệu quá lớn để gửi một lần (giới hạn 5 MB của Excel trên web). Hãy thu nhỏ vùng đã dùng của trang.',
+    en: 'The data is too large for one request (Excel on the web’s 5 MB limit). Reduce the sheet’s used range.',
+  },
+  'pane.error.apiNotFound': {
+    vi: 'Phiên bản Excel này chưa hỗ trợ chức năng cần dùng (ExcelApi {set}). Hãy cập nhật Office.',
+    en: 'This version of Excel lacks a needed feature (ExcelApi {set}). Please update Office.',
+  },
+  'pane.error.notFound': {
+    vi: 'Không tìm thấy trang hoặc ô cần dùng; có thể nó vừa bị xóa hoặc đổi tên.',
+    en: 'The sheet or cell was not found; it may have been deleted or renamed.',
+  },
+  'pane.error.protected': {
+    vi: 'Trang tính đang được bảo vệ. Hãy bỏ bảo vệ rồi thử lại.',
+    en: 'The sheet is protected. Unprotect it and try again.',
+  },
+  'pane.error.sheetExists': {
+    vi: 'Đã có trang tên “{sheet}”. Hãy chọn tên khác.',
+    en: 'A sheet named “{sheet}” already exists. Choose another name.',
+  },
+  'pane.error.badFile': {
+    vi: 'Không đọc được tệp “{name}”. Hãy chọn một tệp Excel .xlsx.',
+    en: 'Could not read “{name}”. Choose an Excel .xlsx file.',
+  },
+  'pane.error.unknown': { vi: 'Đã xảy ra lỗi: {detail}', en: 'Something went wrong: {detail}' },
+} satisfies Record<`pane.${string}`, MessageTemplate>;

@@ -2,7 +2,7 @@ import type { Grid } from '../grid/types.js';
 import { cellText, getCell, gridSize } from '../grid/grid.js';
 import { matchPhrase, phraseText } from './phrases.js';
 import { headerPaths, matchColumns, type ColumnMap } from './columns.js';
-import { readSheetTop, type SheetTop } from './header.js';
+import { parseUnitLine, readSheetTop, type SheetTop } from './header.js';
 import { BUILT_IN_LAYOUTS } from './layouts/index.js';
 import type { LayoutDefinition } from './schema.js';
 import type { LayoutId } from './types.js';
@@ -43,6 +43,24 @@ export interface DetectOptions {
 export const MIN_SCORE = 0.5;
 const MAX_HEADER_ROWS = 3;
 
+/** A row holding a number that is neither a year nor a small index: a data row, never a header. */
+function hasDataNumber(grid: Grid, r: number, cols: number): boolean {
+  for (let c = 0; c < cols; c++) {
+    const v = getCell(grid, r, c)?.value;
+    if (typeof v === 'number' && !(Number.isInteger(v) && ((v >= 0 && v <= 60) || (v >= 1900 && v <= 2100)))) return true;
+  }
+  return false;
+}
+
+/** A row that carries a unit line ("Đơn vị tính: triệu đồng"): part of the title block, never a header. */
+function hasUnitLine(grid: Grid, r: number, cols: number): boolean {
+  for (let c = 0; c < cols; c++) {
+    const v = getCell(grid, r, c)?.value;
+    if (typeof v === 'string' && v.length < 80 && parseUnitLine(v)) return true;
+  }
+  return false;
+}
+
 function isBlankRow(grid: Grid, r: number, cols: number): boolean {
   for (let c = 0; c < cols; c++) if (cellText(getCell(grid, r, c)).trim() !== '') return false;
   return true;
@@ -55,7 +73,7 @@ function headerEnds(grid: Grid, top: SheetTop): number[] {
   if (anchor < 0) return Array.from({ length: Math.min(rows, 30) }, (_, i) => i);
   const ends: number[] = [];
   for (let r = anchor - 1; r >= 0 && ends.length < 2; r--) {
-    if (!isBlankRow(grid, r, cols)) ends.push(r);
+    if (!isBlankRow(grid, r, cols) && !hasDataNumber(grid, r, cols)) ends.push(r);
   }
   if (top.indexRow !== undefined && top.firstNumericRow > top.indexRow + 1) {
     // An index row may sit above a second header row; rare, but try the row above the numbers too.
@@ -76,7 +94,7 @@ function fitLayout(grid: Grid, top: SheetTop, layout: LayoutDefinition): LayoutF
       const headerRows: number[] = [];
       for (let r = end; r >= 0 && headerRows.length < depth; r--) {
         if (r === top.unitRow || r === top.indexRow) break;
-        if (isBlankRow(grid, r, cols)) break;
+        if (isBlankRow(grid, r, cols) || hasDataNumber(grid, r, cols) || hasUnitLine(grid, r, cols)) break;
         headerRows.unshift(r);
       }
       if (headerRows.length < depth) break;

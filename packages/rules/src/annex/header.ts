@@ -39,7 +39,8 @@ export function parseUnitLine(text: string): { unit: SheetUnit } | undefined {
   if (/\bdong\b|\bvnd\b/.test(rest)) return { unit: 'dong' };
   if (/%/.test(rest)) return { unit: 'percent' };
   if (/\bho\b/.test(rest)) return { unit: 'households' };
-  return rest ? { unit: 'other' } : undefined;
+  // "Đơn vị thực hiện" is a column, not a unit line: an unknown unit needs "Đơn vị tính:".
+  return rest && /:/.test(text) && !/thuc hien|chu tri|phoi hop/.test(rest) ? { unit: 'other' } : undefined;
 }
 
 function rowCells(grid: Grid, r: number, cols: number): Array<{ col: number; cell: Cell; text: string }> {

@@ -8,7 +8,7 @@ import type { Decimal } from '../money/decimal.js';
 import { decimalPlaces } from '../money/round.js';
 import { matchProject, isUnknownProject } from '../catalog/match.js';
 import { formatDecimals, readNumericCell, type NumericCell } from './read-cell.js';
-import { rowShape } from './rows.js';
+import { isTotalLabel, rowShape } from './rows.js';
 import type { Issue, ValidateOptions } from './types.js';
 
 /** One data row of an annex, with its place in the hierarchy and its numbers. */
@@ -49,12 +49,13 @@ function numericKeys(layout: LayoutDefinition, columns: ReadonlyMap<string, numb
   return layout.columns.filter((c) => columns.has(c.key) && (c.kind === 'money' || c.kind === 'count' || c.kind === 'percent'));
 }
 
-/** The last row that still belongs to the table: numbers in a numeric column, or a TT value. */
-function lastTableRow(grid: Grid, first: number, numericCols: number[], ttCol: number | undefined): number {
+/** The last row that still belongs to the table: numbers in a numeric column, a TT value, or a total row's label. */
+function lastTableRow(grid: Grid, first: number, numericCols: number[], ttCol: number | undefined, labelCol: number | undefined, totalLabels: readonly string[]): number {
   const { rows } = gridSize(grid);
   for (let r = rows - 1; r >= first; r--) {
     for (const c of numericCols) if (!isEmptyCell(getCell(grid, r, c))) return r;
     if (ttCol !== undefined && cellText(getCell(grid, r, ttCol)).trim() !== '') return r;
+    if (labelCol !== undefined && isTotalLabel(normalizeText(cellText(getCell(grid, r, labelCol))), totalLabels)) return r;
   }
   return first - 1;
 }
@@ -75,7 +76,7 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
   const ttCol = columns.get('tt');
   const labelCol = columns.get('label');
   const first = detection.firstDataRow;
-  const last = lastTableRow(grid, first, numeric.map((d) => columns.get(d.key) as number), ttCol);
+  const last = lastTableRow(grid, first, numeric.map((d) => columns.get(d.key) as number), ttCol, labelCol, layout.totalLabels);
   const textSeverity = layout.kind === 'service' ? 'info' : 'warning';
 
   const rows: ModelRow[] = [];

@@ -58,6 +58,7 @@ function compare(
 
 /** Foot: each parent row (and the total row) equals the sum of its children, column by column. */
 export function checkFoot(m: SheetModel, issues: Issue[]): void {
+  const signFree = new Set(m.layout.differences.map((d) => d.result));
   for (const key of summableKeys(m)) {
     const col = m.columns.get(key) as number;
     const def = m.defs.get(key);
@@ -69,6 +70,8 @@ export function checkFoot(m: SheetModel, issues: Issue[]): void {
       const parts = kids.map((k) => k.values.get(key) ?? null);
       if (parts.every((p) => p === null)) continue;
       const expected = sumDecimals(parts.map((p) => p?.value ?? 0));
+      // A reduction may be written as 24 or as −24 (domain.md §7: "64 → 40 (−24)").
+      if (signFree.has(key) && actual.value.eq(expected.negated())) continue;
       compare(m, issues, { row: parent.row, col }, actual, expected, parts, key, (diff) =>
         makeIssue({
           code: 'sum/foot',

@@ -105,7 +105,9 @@ class Deriver {
     if (!x) return null;
     const col = this.m.columns.get(key);
     if (col === undefined) return null;
-    if (!isEmptyCell(getCell(this.m.grid, x.row, col))) return x.values.get(key)?.value ?? null;
+    const cell = getCell(this.m.grid, x.row, col);
+    const uncalculated = Boolean(cell?.formula) && (cell?.value === null || cell?.value === undefined);
+    if (!isEmptyCell(cell) && !uncalculated) return x.values.get(key)?.value ?? null;
     const id = `${i}:${key}`;
     if (this.memo.has(id)) return this.memo.get(id) ?? null;
     if (this.busy.has(id)) return null;

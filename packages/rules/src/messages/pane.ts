@@ -69,12 +69,18 @@ export const paneMessages = {
     en: '{count} cells marked in the workbook.',
   },
   'pane.issues.select': { vi: 'Chọn ô {cell}', en: 'Select cell {cell}' },
-  'pane.issues.expected': { vi: 'Đúng ra: {expected}; hiện có: {actual}', en: 'Expected {expected}; found {actual}' },
+  'pane.issues.expected': {
+    vi: 'Đúng ra: {expected}; hiện có: {actual}',
+    en: 'Expected {expected}; found {actual}',
+  },
   'pane.severity.error': { vi: 'Lỗi', en: 'Errors' },
   'pane.severity.warning': { vi: 'Cảnh báo', en: 'Warnings' },
   'pane.severity.info': { vi: 'Ghi chú', en: 'Notes' },
   'pane.severity.group': { vi: '{label} ({count})', en: '{label} ({count})' },
-  'pane.marks.cleared': { vi: 'Đã xóa đánh dấu, định dạng cũ được khôi phục.', en: 'Marks cleared; previous formats restored.' },
+  'pane.marks.cleared': {
+    vi: 'Đã xóa đánh dấu, định dạng cũ được khôi phục.',
+    en: 'Marks cleared; previous formats restored.',
+  },
   'pane.marks.none': { vi: 'Không có ô nào đang được đánh dấu.', en: 'No cells are marked.' },
   'pane.marks.note': { vi: 'phuluc: {message}', en: 'phuluc: {message}' },
 
@@ -98,7 +104,10 @@ export const paneMessages = {
     vi: 'Ghi đè {count} ô xung đột',
     en: 'Overwrite the {count} conflicting cells',
   },
-  'pane.fill.formulas': { vi: 'Ghi công thức (không chỉ giá trị)', en: 'Write formulas (not just values)' },
+  'pane.fill.formulas': {
+    vi: 'Ghi công thức (không chỉ giá trị)',
+    en: 'Write formulas (not just values)',
+  },
   'pane.fill.confirm': { vi: 'Xác nhận điền', en: 'Confirm fill' },
   'pane.fill.done': { vi: 'Đã điền {count} ô.', en: '{count} cells filled.' },
   'pane.fill.more': { vi: '… và {count} ô khác', en: '… and {count} more' },
@@ -115,6 +124,8 @@ export const paneMessages = {
   'pane.template.unitTrieu': { vi: 'Triệu đồng', en: 'Million đồng' },
   'pane.template.unitDong': { vi: 'Đồng', en: 'Đồng' },
   'pane.template.rows': { vi: 'Số dòng số liệu', en: 'Data rows' },
+  'pane.template.defaultName': { vi: 'Phụ lục mới', en: 'New annex' },
+  'pane.template.rowsRange': { vi: 'Từ 1 đến 500 dòng.', en: 'From 1 to 500 rows.' },
   'pane.template.sheetName': { vi: 'Tên trang mới', en: 'New sheet name' },
   'pane.template.create': { vi: 'Tạo trang', en: 'Create sheet' },
   'pane.template.done': { vi: 'Đã tạo trang {sheet}.', en: 'Sheet {sheet} created.' },
@@ -134,17 +145,26 @@ export const paneMessages = {
     vi: 'Chênh lệch tối đa (theo đơn vị của trang) được coi là làm tròn. Để trống: tự tính.',
     en: "Largest difference (in the sheet's unit) treated as rounding. Empty: automatic.",
   },
-  'pane.settings.counterpart': { vi: 'Tỷ lệ vốn đối ứng NSĐP tối thiểu (%)', en: 'Minimum local counterpart (%)' },
+  'pane.settings.counterpart': {
+    vi: 'Tỷ lệ vốn đối ứng NSĐP tối thiểu (%)',
+    en: 'Minimum local counterpart (%)',
+  },
   'pane.settings.counterpartHint': {
     vi: 'Theo QĐ 02/2022/QĐ-TTg; mức của từng tỉnh do người dùng nhập. Để trống: không kiểm tra.',
     en: 'Per Decision 02/2022/QĐ-TTg; enter your province’s tier. Empty: not checked.',
   },
-  'pane.settings.assigned': { vi: 'Số hộ giảm nghèo được giao', en: 'Assigned reduction (households)' },
+  'pane.settings.assigned': {
+    vi: 'Số hộ giảm nghèo được giao',
+    en: 'Assigned reduction (households)',
+  },
   'pane.settings.assignedHint': {
     vi: 'Tổng mức giảm phải đạt chỉ tiêu cấp trên giao. Để trống: không kiểm tra.',
     en: 'Summed reductions must reach the target assigned from above. Empty: not checked.',
   },
-  'pane.settings.invalid': { vi: 'Phải là một số, ví dụ 0,5 hoặc 10.', en: 'Must be a number, e.g. 0.5 or 10.' },
+  'pane.settings.invalid': {
+    vi: 'Phải là một số, ví dụ 0,5 hoặc 10.',
+    en: 'Must be a number, e.g. 0.5 or 10.',
+  },
 
   'pane.error.title': { vi: 'Không thực hiện được', en: 'Could not complete' },
   'pane.error.cellEdit': {

@@ -23,7 +23,10 @@ export const BUDGET_ALLOCATION: LayoutDefinition = {
       kind: 'text',
       required: true,
       patterns: [
-        { all: [['noi dung', 'du an', 'danh muc', 'chuong trinh', 'hang muc', 'ten du an', 'nhiem vu', 'ten', 'dien giai', 'chi tieu']], none: ['don vi thuc hien', 'co quan', 'chu tri', ...CENTRAL, ...LOCAL] },
+        {
+          all: [['noi dung', 'du an', 'danh muc', 'chuong trinh', 'hang muc', 'ten du an', 'nhiem vu', 'ten', 'dien giai', 'chi tieu', 'nguon von']],
+          none: ['don vi thuc hien', 'co quan', 'chu tri', ...CENTRAL, ...LOCAL, ...INVEST, ...RECUR, ...OTHER_SOURCES],
+        },
       ],
     },
     {

@@ -1,0 +1,185 @@
+/**
+ * {@link PreviewSource}: an .xlsx file opened in the browser with ExcelJS (through @phuluc/xlsx).
+ * This module is loaded with a dynamic `import()` only when the user opens a file, so ExcelJS
+ * stays out of the pane's initial JavaScript. Marks are shown in the page's grid only: the
+ * workbook you download holds your figures and the filled cells, never our highlight colours.
+ */
+import type { CellWrite, Grid, Severity, TemplateSheet } from '@phuluc/rules';
+import {
+  applyWrites,
+  LISTS_SHEET,
+  readWorkbook,
+  worksheetToGrid,
+  writeTemplate,
+  writeWorkbook,
+  type ExcelJS,
+} from '@phuluc/xlsx';
+import type { MarkRequest, PreviewSource } from '../workbook/types.js';
+
+type ExcelWorkbook = InstanceType<typeof ExcelJS.Workbook>;
+
+export class PreviewWorkbook implements PreviewSource {
+  readonly kind = 'preview' as const;
+  private active: string;
+  private selected: { sheet: string; cell: string } | null = null;
+  private readonly marks = new Map<string, Map<string, Severity>>();
+  private readonly grids = new Map<string, Grid>();
+  private readonly listeners = new Set<() => void>();
+  private readonly sheetListeners = new Set<(sheet: string) => void>();
+  private revision = 0;
+
+  constructor(
+    private readonly wb: ExcelWorkbook,
+    readonly fileName: string,
+  ) {
+    this.active = this.names()[0] ?? '';
+  }
+
+  private names(): string[] {
+    return this.wb.worksheets
+      .filter((ws) => ws.state === 'visible' && ws.name !== LISTS_SHEET)
+      .map((ws) => ws.name);
+  }
+
+  private worksheet(name: string) {
+    const ws = this.wb.getWorksheet(name);
+    if (!ws) throw Object.assign(new Error(`no sheet ${name}`), { code: 'ItemNotFound' });
+    return ws;
+  }
+
+  private changed(): void {
+    this.revision++;
+    for (const l of this.listeners) l();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  version(): number {
+    return this.revision;
+  }
+
+  listSheetNames(): string[] {
+    return this.names();
+  }
+
+  currentSheet(): string {
+    return this.active;
+  }
+
+  gridOf(sheet: string): Grid {
+    let grid = this.grids.get(sheet);
+    if (!grid) {
+      grid = worksheetToGrid(this.worksheet(sheet));
+      this.grids.set(sheet, grid);
+    }
+    return grid;
+  }
+
+  marksOf(sheet: string): ReadonlyMap<string, Severity> {
+    return this.marks.get(sheet) ?? new Map();
+  }
+
+  selection(): { sheet: string; cell: string } | null {
+    return this.selected;
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.names();
+  }
+
+  async activeSheet(): Promise<string> {
+    return this.active;
+  }
+
+  async readSheet(sheet: string): Promise<Grid> {
+    return this.gridOf(sheet);
+  }
+
+  async readAllSheets(): Promise<Grid[]> {
+    return this.names().map((n) => this.gridOf(n));
+  }
+
+  async applyWrites(
+    sheet: string,
+    writes: readonly CellWrite[],
+    mode: 'formula' | 'value',
+  ): Promise<number> {
+    const result = applyWrites(this.worksheet(sheet), writes, { mode });
+    this.grids.delete(sheet);
+    this.changed();
+    return result.written;
+  }
+
+  async markCells(sheet: string, marks: readonly MarkRequest[]): Promise<number> {
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const map = new Map<string, Severity>();
+    for (const m of marks) {
+      const had = map.get(m.cell);
+      if (!had || rank[m.severity] < rank[had]) map.set(m.cell, m.severity);
+    }
+    this.marks.set(sheet, map);
+    this.changed();
+    return map.size;
+  }
+
+  async clearMarks(sheet: string): Promise<number> {
+    const n = this.marks.get(sheet)?.size ?? 0;
+    this.marks.delete(sheet);
+    this.changed();
+    return n;
+  }
+
+  hasMarks(sheet: string): boolean {
+    return (this.marks.get(sheet)?.size ?? 0) > 0;
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.setActive(sheet);
+    this.selected = { sheet, cell };
+    this.changed();
+  }
+
+  async activateSheet(sheet: string): Promise<void> {
+    this.setActive(sheet);
+    this.changed();
+  }
+
+  private setActive(sheet: string): void {
+    this.worksheet(sheet);
+    if (sheet === this.active) return;
+    this.active = sheet;
+    for (const l of this.sheetListeners) l(sheet);
+  }
+
+  async addTemplateSheet(template: TemplateSheet, name: string): Promise<string> {
+    const ws = writeTemplate(this.wb, template, name);
+    this.setActive(ws.name);
+    this.changed();
+    return ws.name;
+  }
+
+  onActiveSheetChanged(listener: (sheet: string) => void): () => void {
+    this.sheetListeners.add(listener);
+    return () => this.sheetListeners.delete(listener);
+  }
+
+  toBytes(): Promise<Uint8Array> {
+    return writeWorkbook(this.wb);
+  }
+
+  downloadName(): string {
+    const base = this.fileName.replace(/\.xlsx$/i, '');
+    return `${base}-phuluc.xlsx`;
+  }
+}
+
+/** Open a file the user picked. Throws an `XlsxError` (with a message key) for non-.xlsx files. */
+export async function openPreviewWorkbook(
+  file: Blob & { readonly name: string },
+): Promise<PreviewWorkbook> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return new PreviewWorkbook(await readWorkbook(bytes), file.name);
+}

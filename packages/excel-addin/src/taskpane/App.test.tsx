@@ -1,0 +1,244 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as rules from '@phuluc/rules';
+import { App } from './App.js';
+import { MemoryWorkbook, muongLayRows } from './test-workbook.js';
+import { PreviewWorkbook } from '../preview/preview-workbook.js';
+import { ExcelJS } from '@phuluc/xlsx';
+
+const validateSpy = vi.fn();
+vi.mock('@phuluc/rules', async (importOriginal) => {
+  const actual = await importOriginal<typeof rules>();
+  return {
+    ...actual,
+    validateSheet: (...args: Parameters<typeof actual.validateSheet>) => {
+      validateSpy(args[1]);
+      return actual.validateSheet(...args);
+    },
+  };
+});
+
+beforeAll(() => {
+  // jsdom lacks these; Fluent's popovers and our scroll-to-cell use them.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  Element.prototype.scrollIntoView ??= function () {};
+});
+
+afterEach(() => {
+  cleanup();
+  validateSpy.mockClear();
+});
+
+async function renderOffice(workbook: MemoryWorkbook) {
+  render(<App mode="office" workbook={workbook} />);
+  await waitFor(() => expect(screen.getByTestId('detected-layout').textContent).not.toBe('\u00a0'));
+}
+
+function button(name: string | RegExp) {
+  return screen.getByRole('button', { name });
+}
+
+describe('the pane on a workbook', () => {
+  it('speaks Vietnamese by default, shows the detected layout, and switches to English', async () => {
+    const wb = new MemoryWorkbook({ PL01: muongLayRows() });
+    await renderOffice(wb);
+    expect(button('Kiểm tra')).toBeTruthy();
+    expect(screen.getByTestId('detected-layout').dataset.layout).toBe('budget-allocation');
+    expect(screen.getByTestId('detected-layout').textContent).toMatch(
+      /Nhận dạng: Phân bổ kinh phí.*độ khớp \d+%/,
+    );
+    fireEvent.click(screen.getByTestId('lang-toggle'));
+    expect(button('Check')).toBeTruthy();
+    expect(button('Fill figures')).toBeTruthy();
+    expect(screen.getByTestId('detected-layout').textContent).toMatch(
+      /Detected: Budget allocation/,
+    );
+  });
+
+  it('validates on demand, groups issues by severity with counts, marks cells and selects one on click', async () => {
+    const wb = new MemoryWorkbook({ PL01: muongLayRows({ typo: true }) });
+    await renderOffice(wb);
+    expect(wb.callsOf('markCells')).toHaveLength(0);
+    fireEvent.click(button('Kiểm tra'));
+    const panel = await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
+    const report = rules.validateSheet(wb.grids.get('PL01')!);
+    expect(report.summary.errors).toBeGreaterThan(0);
+    const errors = within(panel).getByText(new RegExp(`^Lỗi \\(${report.summary.errors}\\)$`));
+    expect(errors).toBeTruthy();
+    // every issue's cell was marked with its severity
+    const marks = wb.callsOf('markCells')[0]![1] as { cell: string; severity: string }[];
+    expect(marks.map((m) => m.cell).sort()).toEqual(report.issues.map((i) => i.cell).sort());
+    const first = report.issues.find((i) => i.severity === 'error')!;
+    const item = panel.querySelector<HTMLButtonElement>(
+      `[data-issue-cell="${first.cell}"][data-severity="error"]`,
+    )!;
+    expect(item).toBeTruthy();
+    fireEvent.click(item);
+    await waitFor(() => expect(wb.callsOf('selectCell')).toEqual([['PL01', first.cell]]));
+    // clear marks
+    fireEvent.click(button('Xóa đánh dấu'));
+    await waitFor(() => expect(wb.callsOf('clearMarks')).toEqual([['PL01']]));
+    expect(await screen.findByText('Đã xóa đánh dấu, định dạng cũ được khôi phục.')).toBeTruthy();
+  });
+
+  it('passes the settings to validateSheet', async () => {
+    const wb = new MemoryWorkbook({ PL01: muongLayRows() });
+    await renderOffice(wb);
+    fireEvent.click(button('Tùy chọn kiểm tra'));
+    fireEvent.change(screen.getByRole('textbox', { name: /Sai số cho phép/ }), {
+      target: { value: '0,5' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: /vốn đối ứng/ }), {
+      target: { value: '10' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: /hộ giảm nghèo/ }), {
+      target: { value: '24' },
+    });
+    fireEvent.click(button('Kiểm tra'));
+    await waitFor(() => expect(validateSpy).toHaveBeenCalled());
+    expect(validateSpy).toHaveBeenLastCalledWith({
+      tolerance: '0.5',
+      counterpartRatio: '10',
+      assignedReduction: '24',
+    });
+  });
+
+  it('shows planned writes and conflicts first; overwrites conflicts only when ticked', async () => {
+    const rows = muongLayRows({ blankTotal: true });
+    rows[5]![2] = 1; // C6 holds a wrong total: a conflict
+    const wb = new MemoryWorkbook({ PL01: rows });
+    await renderOffice(wb);
+    fireEvent.click(button('Điền số liệu'));
+    const panel = await screen.findByRole('region', { name: 'Điền số liệu: xem trước' });
+    const plan = rules.fillSheet(wb.grids.get('PL01')!, { overwrite: true });
+    expect(plan.conflicts.length).toBeGreaterThan(0);
+    expect(wb.callsOf('applyWrites')).toHaveLength(0);
+    for (const c of plan.conflicts)
+      expect(panel.querySelector(`[data-conflict-cell="${c.cell}"]`)).toBeTruthy();
+    const conflictCells = new Set(plan.conflicts.map((c) => c.cell));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Xác nhận điền' }));
+    await waitFor(() => expect(wb.callsOf('applyWrites')).toHaveLength(1));
+    const [, written, mode] = wb.callsOf('applyWrites')[0]! as [string, rules.CellWrite[], string];
+    expect(mode).toBe('formula');
+    expect(written.some((w) => conflictCells.has(w.cell))).toBe(false);
+    expect(written.length).toBe(plan.writes.filter((w) => !conflictCells.has(w.cell)).length);
+
+    // again, now ticking "ghi đè"
+    fireEvent.click(button('Điền số liệu'));
+    const panel2 = await screen.findByRole('region', { name: 'Điền số liệu: xem trước' });
+    const again = rules.fillSheet(wb.grids.get('PL01')!, { overwrite: true });
+    if (again.conflicts.length > 0) {
+      fireEvent.click(within(panel2).getByRole('checkbox', { name: /Ghi đè/ }));
+      fireEvent.click(within(panel2).getByRole('button', { name: 'Xác nhận điền' }));
+      await waitFor(() => expect(wb.callsOf('applyWrites')).toHaveLength(2));
+      const [, written2] = wb.callsOf('applyWrites')[1]! as [string, rules.CellWrite[]];
+      expect(written2.some((w) => conflictCells.has(w.cell))).toBe(true);
+    }
+  });
+
+  it('creates a template sheet from the chosen layout', async () => {
+    const wb = new MemoryWorkbook({ PL01: muongLayRows() });
+    await renderOffice(wb);
+    fireEvent.click(button('Tạo phụ lục mẫu'));
+    const panel = await screen.findByRole('region', { name: 'Tạo phụ lục mẫu' });
+    fireEvent.click(within(panel).getByRole('radio', { name: 'Đồng' }));
+    fireEvent.change(within(panel).getByRole('spinbutton'), { target: { value: '5' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Tạo trang' }));
+    await waitFor(() => expect(wb.callsOf('addTemplateSheet')).toHaveLength(1));
+    const [template, name] = wb.callsOf('addTemplateSheet')[0]! as [rules.TemplateSheet, string];
+    expect(name).toBe('Phụ lục mới');
+    expect(template.grid.cells.length).toBeGreaterThan(5);
+    expect(await screen.findByText('Đã tạo trang Phụ lục mới.')).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByTestId('sheet-name').textContent).toBe('Trang tính: Phụ lục mới'),
+    );
+  });
+
+  it('validates every sheet and shows a per-sheet summary', async () => {
+    const wb = new MemoryWorkbook({
+      PL01: muongLayRows({ typo: true }),
+      'Ghi chú': [['Ghi chú của phòng Tài chính']],
+    });
+    await renderOffice(wb);
+    fireEvent.click(button('Kiểm tra tất cả các trang'));
+    const table = await screen.findByRole('table', { name: 'Tất cả các trang' });
+    const rowsEls = table.querySelectorAll('[data-sheet-row]');
+    expect([...rowsEls].map((r) => r.getAttribute('data-sheet-row'))).toEqual(['PL01', 'Ghi chú']);
+    expect(
+      within(rowsEls[0] as HTMLElement).getByText('Phân bổ kinh phí theo dự án, tiểu dự án'),
+    ).toBeTruthy();
+    expect(within(rowsEls[1] as HTMLElement).getByText('(không nhận dạng)')).toBeTruthy();
+  });
+
+  it('turns Office errors into clear messages', async () => {
+    const wb = new MemoryWorkbook({ PL01: muongLayRows() });
+    await renderOffice(wb);
+    wb.failNext = Object.assign(new Error('RichApi'), { code: 'InvalidOperationInCellEditMode' });
+    fireEvent.click(button('Kiểm tra'));
+    const bar = await screen.findByTestId('error');
+    expect(bar.textContent).toContain('Excel đang ở chế độ sửa ô');
+  });
+});
+
+describe('the browser preview', () => {
+  async function workbookFile(): Promise<PreviewWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('PL01');
+    muongLayRows({ typo: true }).forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        if (typeof v === 'object' && v !== null && 'value' in v) {
+          cell.value = v.formula
+            ? { formula: v.formula, result: v.value as number }
+            : (v.value as number);
+        } else {
+          cell.value = v as string | number;
+        }
+      }),
+    );
+    wb.addWorksheet('Trống');
+    return new PreviewWorkbook(wb, 'muong-lay.xlsx');
+  }
+
+  it('asks for a file, renders the sheet, highlights issue cells and selects one', async () => {
+    const source = await workbookFile();
+    const openFile = vi.fn(async () => source);
+    render(<App mode="preview" openFile={openFile} />);
+    expect(screen.getByText(/Không chạy trong Excel/)).toBeTruthy();
+    const input = screen.getByTestId('file-input') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File(['x'], 'muong-lay.xlsx')] } });
+    });
+    expect(openFile).toHaveBeenCalled();
+    await waitFor(() =>
+      expect(document.querySelector('[data-cell="B6"]')?.textContent).toMatch(/Dự án 2/),
+    );
+    expect(document.querySelector('[data-cell="C8"]')?.textContent).toBe('1.659');
+    await waitFor(() => expect(button('Kiểm tra')).not.toHaveProperty('disabled', true));
+    fireEvent.click(button('Kiểm tra'));
+    await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
+    const marked = document.querySelectorAll('td[data-severity]');
+    expect(marked.length).toBeGreaterThan(0);
+    const issue = document.querySelector<HTMLButtonElement>(
+      '[data-issue-cell][data-severity="error"]',
+    )!;
+    const cell = issue.dataset.issueCell!;
+    expect(document.querySelector(`td[data-cell="${cell}"]`)?.getAttribute('data-severity')).toBe(
+      'error',
+    );
+    fireEvent.click(issue);
+    await waitFor(() =>
+      expect(document.querySelector(`td[data-cell="${cell}"]`)?.getAttribute('data-selected')).toBe(
+        'true',
+      ),
+    );
+    fireEvent.click(button('Xóa đánh dấu'));
+    await waitFor(() => expect(document.querySelectorAll('td[data-severity]')).toHaveLength(0));
+    expect(button('Tải xuống')).toBeTruthy();
+  });
+});

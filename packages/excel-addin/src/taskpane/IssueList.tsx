@@ -1,0 +1,135 @@
+/** Issues grouped by severity with counts; clicking one selects its cell. */
+import { makeStyles, tokens, Text } from '@fluentui/react-components';
+import { formatNumber, type Issue, type Report, type Severity } from '@phuluc/rules';
+import { useI18n } from './i18n.js';
+import { SEVERITY_COLORS } from './severity.js';
+
+const useStyles = makeStyles({
+  group: { marginTop: '10px' },
+  heading: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '6px',
+    fontWeight: tokens.fontWeightSemibold,
+    marginBottom: '4px',
+  },
+  dot: { width: '10px', height: '10px', borderRadius: '50%', flexShrink: 0 },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+  },
+  item: {
+    display: 'flex',
+    gap: '8px',
+    width: '100%',
+    textAlign: 'left',
+    padding: '6px 8px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: '4px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    cursor: 'pointer',
+    fontFamily: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground1,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  },
+  active: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  cell: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    minWidth: '3.2em',
+  },
+  detail: { display: 'block', color: tokens.colorNeutralForeground3, marginTop: '2px' },
+});
+
+const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+export function IssueList(props: {
+  report: Report;
+  selected: string | null;
+  onSelect: (issue: Issue) => void;
+}) {
+  const { tr, lang } = useI18n();
+  const styles = useStyles();
+  const { report } = props;
+  if (report.issues.length === 0) {
+    return <Text>{tr('pane.issues.none', { sheet: report.sheet })}</Text>;
+  }
+  return (
+    <div>
+      <Text weight="semibold">
+        {tr('pane.issues.summary', {
+          errors: report.summary.errors,
+          warnings: report.summary.warnings,
+          infos: report.summary.infos,
+        })}
+      </Text>
+      {ORDER.map((severity) => {
+        const issues = report.issues.filter((i) => i.severity === severity);
+        if (issues.length === 0) return null;
+        const label = tr(`pane.severity.${severity}`);
+        return (
+          <section key={severity} className={styles.group} data-group={severity}>
+            <h3
+              className={styles.heading}
+              style={{ margin: '0 0 4px', fontSize: tokens.fontSizeBase300 }}
+            >
+              <span
+                className={styles.dot}
+                style={{ backgroundColor: SEVERITY_COLORS[severity].strong }}
+              />
+              {tr('pane.severity.group', { label, count: issues.length })}
+            </h3>
+            <ul className={styles.list}>
+              {issues.map((issue, i) => {
+                const detail =
+                  issue.expected !== undefined && issue.actual !== undefined
+                    ? tr('pane.issues.expected', {
+                        expected: safeFormat(issue.expected, lang),
+                        actual: safeFormat(issue.actual, lang),
+                      })
+                    : null;
+                const key = `${issue.code}-${issue.cell}-${i}`;
+                return (
+                  <li key={key}>
+                    <button
+                      type="button"
+                      className={`${styles.item} ${props.selected === issue.cell ? styles.active : ''}`}
+                      style={{ borderLeftColor: SEVERITY_COLORS[severity].strong }}
+                      data-issue-cell={issue.cell}
+                      data-severity={severity}
+                      data-code={issue.code}
+                      title={tr('pane.issues.select', { cell: issue.cell })}
+                      onClick={() => props.onSelect(issue)}
+                    >
+                      <span className={styles.cell}>{issue.cell}</span>
+                      <span>
+                        {issue.message[lang]}
+                        {detail && <span className={styles.detail}>{detail}</span>}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function safeFormat(x: string, lang: 'vi' | 'en'): string {
+  try {
+    return formatNumber(x, { lang });
+  } catch {
+    return x;
+  }
+}

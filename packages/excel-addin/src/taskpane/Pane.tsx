@@ -1,0 +1,388 @@
+/**
+ * The task pane's body: layout detection, the five actions, issues, fill preview, templates,
+ * all-sheets summary and settings. It talks only to a {@link Workbook}, so the same pane drives
+ * Excel (Office adapter) and the browser preview (ExcelJS).
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Dropdown,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  buildTemplate,
+  detectLayout,
+  fillSheet,
+  listLayouts,
+  validateSheet,
+  type Grid,
+  type Issue,
+  type LayoutId,
+  type Report,
+  type ValidateOptions,
+} from '@phuluc/rules';
+import { errorMessage, type ErrorMessage } from '../office/errors.js';
+import type { Workbook } from '../workbook/types.js';
+import { AllSheets } from './AllSheets.js';
+import { FillPanel, writesToApply, type FillPlan } from './FillPanel.js';
+import { renderError, useI18n } from './i18n.js';
+import { IssueList } from './IssueList.js';
+import { EMPTY_SETTINGS, parseSetting, Settings, type SettingsValue } from './Settings.js';
+import { TemplatePanel, type TemplateChoice } from './TemplatePanel.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '6px',
+    padding: '10px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  busy: { display: 'flex', alignItems: 'center', gap: '8px' },
+});
+
+interface Detected {
+  readonly sheet: string;
+  readonly layout: LayoutId | null;
+  readonly score: number;
+}
+
+type Status = { readonly intent: 'success' | 'info'; readonly text: string } | null;
+
+function validateOptions(layout: LayoutId | '', settings: SettingsValue): ValidateOptions {
+  const opts: { -readonly [K in keyof ValidateOptions]: ValidateOptions[K] } = {};
+  if (layout) opts.layout = layout;
+  const tolerance = parseSetting(settings.tolerance);
+  const ratio = parseSetting(settings.counterpartRatio);
+  const assigned = parseSetting(settings.assignedReduction);
+  if (tolerance) opts.tolerance = tolerance;
+  if (ratio) opts.counterpartRatio = ratio;
+  if (assigned) opts.assignedReduction = assigned;
+  return opts;
+}
+
+function percent(score: number): string {
+  return `${Math.round(score * 100)}%`;
+}
+
+export function Pane(props: { workbook: Workbook }) {
+  const { workbook } = props;
+  const i18n = useI18n();
+  const { tr, lang } = i18n;
+  const styles = useStyles();
+  const layouts = listLayouts();
+
+  const [sheet, setSheet] = useState<string>('');
+  const [detected, setDetected] = useState<Detected | null>(null);
+  const [forced, setForced] = useState<LayoutId | ''>('');
+  const [report, setReport] = useState<Report | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [plan, setPlan] = useState<FillPlan | null>(null);
+  const [overwrite, setOverwrite] = useState(false);
+  const [formulas, setFormulas] = useState(true);
+  const [templateOpen, setTemplateOpen] = useState(false);
+  const [allReports, setAllReports] = useState<readonly Report[] | null>(null);
+  const [settings, setSettings] = useState<SettingsValue>(EMPTY_SETTINGS);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorMessage | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [marked, setMarked] = useState(false);
+  const langRef = useRef(lang);
+  langRef.current = lang;
+
+  /** Run one action: busy flag, errors shown as messages, never thrown. */
+  const act = useCallback(
+    async (fn: () => Promise<void>, options: { keepStatus?: boolean } = {}) => {
+      setBusy(true);
+      setError(null);
+      if (!options.keepStatus) setStatus(null);
+      try {
+        await fn();
+      } catch (e) {
+        setError(errorMessage(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [],
+  );
+
+  const detect = useCallback(
+    async (name: string) => {
+      const grid = await workbook.readSheet(name);
+      const d = detectLayout(grid);
+      setDetected({
+        sheet: name,
+        layout: (d.fit?.layout.id as LayoutId | undefined) ?? null,
+        score: d.fit?.score ?? 0,
+      });
+    },
+    [workbook],
+  );
+
+  const switchTo = useCallback(
+    (name: string) => {
+      setSheet(name);
+      setReport(null);
+      setPlan(null);
+      setSelected(null);
+      setMarked(workbook.hasMarks(name));
+      void act(() => detect(name), { keepStatus: true });
+    },
+    [act, detect, workbook],
+  );
+
+  // The active sheet at start and whenever the user switches sheets.
+  useEffect(() => {
+    let live = true;
+    void act(async () => {
+      const name = await workbook.activeSheet();
+      if (!live) return;
+      setSheet(name);
+      setMarked(workbook.hasMarks(name));
+      if (name) await detect(name);
+    });
+    const off = workbook.onActiveSheetChanged?.((name) => live && switchTo(name));
+    return () => {
+      live = false;
+      off?.();
+    };
+  }, [workbook, act, detect, switchTo]);
+
+  const runValidate = useCallback(
+    async (name: string, grid?: Grid) => {
+      const g = grid ?? (await workbook.readSheet(name));
+      const r = validateSheet(g, validateOptions(forced, settings));
+      setReport(r);
+      setDetected({ sheet: name, layout: r.layout, score: r.score });
+      const l = langRef.current;
+      const count = await workbook.markCells(
+        name,
+        r.issues.map((i) => ({
+          cell: i.cell,
+          severity: i.severity,
+          note: tr('pane.marks.note', { message: i.message[l] }),
+        })),
+      );
+      setMarked(count > 0);
+      return { report: r, marked: count };
+    },
+    [workbook, forced, settings, tr],
+  );
+
+  const onValidate = () =>
+    act(async () => {
+      setPlan(null);
+      setAllReports(null);
+      const { marked: n } = await runValidate(sheet);
+      if (n > 0) setStatus({ intent: 'info', text: tr('pane.issues.marked', { count: n }) });
+    });
+
+  const onSelectIssue = (issue: Issue) =>
+    act(async () => {
+      setSelected(issue.cell);
+      await workbook.selectCell(sheet, issue.cell);
+    });
+
+  const onClearMarks = () =>
+    act(async () => {
+      const n = await workbook.clearMarks(sheet);
+      setMarked(false);
+      setStatus({
+        intent: n > 0 ? 'success' : 'info',
+        text: tr(n > 0 ? 'pane.marks.cleared' : 'pane.marks.none'),
+      });
+    });
+
+  const onFill = () =>
+    act(async () => {
+      setAllReports(null);
+      setTemplateOpen(false);
+      const grid = await workbook.readSheet(sheet);
+      const layout = forced || undefined;
+      setPlan({
+        plain: fillSheet(grid, { layout, mode: 'formula' }),
+        overwrite: fillSheet(grid, { layout, mode: 'formula', overwrite: true }),
+      });
+      setOverwrite(false);
+    });
+
+  const onConfirmFill = () =>
+    act(async () => {
+      if (!plan) return;
+      const writes = writesToApply(plan, overwrite);
+      const n = await workbook.applyWrites(sheet, writes, formulas ? 'formula' : 'value');
+      setPlan(null);
+      if (report) await runValidate(sheet);
+      setStatus({ intent: 'success', text: tr('pane.fill.done', { count: n }) });
+    });
+
+  const onCreateTemplate = (choice: TemplateChoice) =>
+    act(async () => {
+      const template = buildTemplate(choice.layout, {
+        unit: choice.unit,
+        rows: choice.rows,
+        year: new Date().getFullYear(),
+      });
+      const name = await workbook.addTemplateSheet(template, choice.name);
+      setTemplateOpen(false);
+      setStatus({ intent: 'success', text: tr('pane.template.done', { sheet: name }) });
+      switchTo(name);
+    });
+
+  const onValidateAll = () =>
+    act(async () => {
+      setPlan(null);
+      setTemplateOpen(false);
+      const grids = await workbook.readAllSheets();
+      const opts = validateOptions('', settings);
+      setAllReports(grids.map((g) => validateSheet(g, opts)));
+    });
+
+  const onOpenSheet = (name: string) =>
+    act(async () => {
+      await workbook.activateSheet(name);
+      setSheet(name);
+      setSelected(null);
+      setAllReports(null);
+      await runValidate(name);
+    });
+
+  const layoutTitle = (id: LayoutId | null) =>
+    id ? (layouts.find((l) => l.id === id)?.title[lang] ?? id) : '';
+  const forcedLabel = forced ? layoutTitle(forced) : tr('pane.layout.auto');
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.card} aria-label={tr('pane.layout.label')}>
+        <Text size={200} className={styles.muted} data-testid="sheet-name">
+          {tr('pane.sheet.active', { sheet })}
+        </Text>
+        <Text data-testid="detected-layout" data-layout={detected?.layout ?? ''}>
+          {detected && detected.sheet === sheet
+            ? detected.layout
+              ? tr('pane.layout.detected', {
+                  layout: layoutTitle(detected.layout),
+                  score: percent(detected.score),
+                })
+              : tr('pane.layout.none')
+            : '\u00a0'}
+        </Text>
+        <Field label={tr('pane.layout.force')} size="small">
+          <Dropdown
+            size="small"
+            value={forcedLabel}
+            selectedOptions={[forced || 'auto']}
+            onOptionSelect={(_e, d) =>
+              setForced(d.optionValue === 'auto' ? '' : ((d.optionValue ?? '') as LayoutId))
+            }
+          >
+            <Option value="auto">{tr('pane.layout.auto')}</Option>
+            {layouts.map((l) => (
+              <Option key={l.id} value={l.id}>
+                {l.title[lang]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </section>
+
+      <div className={styles.actions} role="toolbar">
+        <Button appearance="primary" onClick={onValidate} disabled={busy || !sheet}>
+          {tr('pane.action.validate')}
+        </Button>
+        <Button onClick={onClearMarks} disabled={busy || !sheet || !marked}>
+          {tr('pane.action.clearMarks')}
+        </Button>
+        <Button onClick={onFill} disabled={busy || !sheet}>
+          {tr('pane.action.fill')}
+        </Button>
+        <Button
+          onClick={() => (setTemplateOpen(true), setPlan(null), setAllReports(null))}
+          disabled={busy}
+        >
+          {tr('pane.action.template')}
+        </Button>
+        <Button onClick={onValidateAll} disabled={busy}>
+          {tr('pane.action.validateAll')}
+        </Button>
+      </div>
+
+      {busy && (
+        <div className={styles.busy}>
+          <Spinner size="tiny" />
+          <Text>{tr('pane.busy')}</Text>
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error" data-testid="error">
+          <MessageBarBody>
+            <MessageBarTitle>{tr('pane.error.title')}</MessageBarTitle>
+            {renderError(i18n, error)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {status && (
+        <MessageBar intent={status.intent} data-testid="status">
+          <MessageBarBody>{status.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {plan && (
+        <FillPanel
+          plan={plan}
+          overwrite={overwrite}
+          formulas={formulas}
+          busy={busy}
+          onOverwrite={setOverwrite}
+          onFormulas={setFormulas}
+          onConfirm={onConfirmFill}
+          onCancel={() => setPlan(null)}
+        />
+      )}
+      {templateOpen && (
+        <TemplatePanel
+          busy={busy}
+          onCreate={onCreateTemplate}
+          onCancel={() => setTemplateOpen(false)}
+        />
+      )}
+      {allReports && <AllSheets reports={allReports} onOpen={onOpenSheet} />}
+
+      {report && report.sheet === sheet && (
+        <section aria-label={tr('pane.issues.title')} data-panel="issues">
+          <Text as="h2" weight="semibold" size={400} block style={{ margin: '0 0 4px' }}>
+            {tr('pane.issues.title')}
+          </Text>
+          <IssueList report={report} selected={selected} onSelect={onSelectIssue} />
+        </section>
+      )}
+
+      <Accordion collapsible>
+        <AccordionItem value="settings">
+          <AccordionHeader size="small">{tr('pane.settings.title')}</AccordionHeader>
+          <AccordionPanel>
+            <Settings value={settings} onChange={setSettings} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Entry of taskpane.html. React mounts after `Office.onReady`: inside Excel the pane drives the
+ * workbook; when Office.js reports no host (a plain browser) or is absent, the same pane runs as
+ * a preview on a local .xlsx file.
+ */
+import './zod-csp.js';
+import { createRoot } from 'react-dom/client';
+import { OfficeWorkbook } from '../workbook/office-workbook.js';
+import { App, type OpenFile } from './App.js';
+
+/** Office.onReady's host, or null outside Office (also when Office.js failed to load). */
+async function officeHost(timeoutMs: number): Promise<string | null> {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
+  const ready = Office.onReady().then((info) => (info?.host ? String(info.host) : null));
+  return Promise.race([ready, timeout]);
+}
+
+const openFile: OpenFile = async (file) => {
+  // ExcelJS (through @phuluc/xlsx) is fetched only now: the initial JS stays small.
+  const { openPreviewWorkbook } = await import('../preview/preview-workbook.js');
+  return openPreviewWorkbook(file);
+};
+
+async function main(): Promise<void> {
+  const host = await officeHost(5000);
+  const root = createRoot(document.getElementById('root')!);
+  if (host === 'Excel') {
+    root.render(<App mode="office" workbook={new OfficeWorkbook()} />);
+  } else {
+    root.render(<App mode="preview" openFile={openFile} />);
+  }
+}
+
+void main();

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from './args.js';
+import { isCliError } from './errors.js';
+
+function keyOf(argv: string[]): string {
+  try {
+    parseCommandLine(argv);
+    return 'ok';
+  } catch (e) {
+    return isCliError(e) ? e.key : 'thrown';
+  }
+}
+
+describe('parseCommandLine', () => {
+  it('parses validate with its options', () => {
+    expect(
+      parseCommandLine([
+        'validate',
+        'PL02.xlsx',
+        '--format',
+        'json',
+        '--lang',
+        'en',
+        '--tolerance',
+        '0,5',
+        '--sheet',
+        'PL02',
+      ]),
+    ).toEqual({
+      command: 'validate',
+      file: 'PL02.xlsx',
+      format: 'json',
+      lang: 'en',
+      tolerance: '0.5',
+      sheet: 'PL02',
+    });
+  });
+
+  it('parses fill and template, reading "triệu" as trieu', () => {
+    expect(
+      parseCommandLine(['fill', 'a.xlsx', '-o', 'b.xlsx', '--values', '--overwrite-cells']),
+    ).toMatchObject({
+      command: 'fill',
+      output: 'b.xlsx',
+      values: true,
+      overwrite: false,
+      overwriteCells: true,
+    });
+    expect(
+      parseCommandLine([
+        'template',
+        'poverty-targets',
+        '-o',
+        'x.xlsx',
+        '--unit',
+        'triệu',
+        '--year',
+        '2024',
+      ]),
+    ).toMatchObject({
+      id: 'poverty-targets',
+      unit: 'trieu',
+      year: 2024,
+    });
+    expect(parseCommandLine(['--lang', 'en', 'templates'])).toEqual({
+      command: 'templates',
+      lang: 'en',
+      format: 'text',
+    });
+  });
+
+  it('turns every bad command line into a catalogue error', () => {
+    expect(keyOf(['validate', 'a.xlsx', '--nope'])).toBe('cli.error.unknown-option');
+    expect(keyOf(['validate', 'a.xlsx', '--sheet'])).toBe('cli.error.missing-value');
+    expect(keyOf(['validate', 'a.xlsx', '--format', 'xml'])).toBe('cli.error.bad-value');
+    expect(keyOf(['validate', 'a.xlsx', 'b.xlsx'])).toBe('cli.error.extra-argument');
+    expect(keyOf(['validate'])).toBe('cli.error.missing-file');
+    expect(keyOf(['validate', 'a.xlsx', '--template', 'x'])).toBe('cli.error.unknown-template');
+    expect(keyOf(['fill', 'a.xlsx'])).toBe('cli.error.missing-output');
+    expect(keyOf(['template', 'budget-allocation', '-o', 'x.xlsx', '--rows', '0'])).toBe(
+      'cli.error.bad-integer',
+    );
+    expect(keyOf(['frobnicate'])).toBe('cli.error.unknown-command');
+  });
+
+  it('answers help and version', () => {
+    expect(parseCommandLine([])).toEqual({ command: 'help', lang: 'vi' });
+    expect(parseCommandLine(['fill', '--help'])).toMatchObject({ command: 'help', topic: 'fill' });
+    expect(parseCommandLine(['--version'])).toMatchObject({ command: 'version' });
+  });
+});

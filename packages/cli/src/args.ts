@@ -1,0 +1,323 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { LAYOUT_IDS, type LayoutId } from '@phuluc/rules';
+import { CliError } from './errors.js';
+
+/** Output language of messages. */
+export type Lang = 'vi' | 'en';
+
+/** Options every command takes. */
+interface Common {
+  readonly lang: Lang;
+}
+
+/** `phuluc validate FILE`. */
+export interface ValidateArgs extends Common {
+  readonly command: 'validate';
+  readonly file: string;
+  readonly sheet?: string;
+  readonly template?: LayoutId;
+  readonly format: 'text' | 'json';
+  readonly tolerance?: string;
+  readonly counterpartRatio?: string;
+  readonly assignedReduction?: string;
+}
+
+/** `phuluc fill FILE -o OUT`. */
+export interface FillArgs extends Common {
+  readonly command: 'fill';
+  readonly file: string;
+  readonly output: string;
+  readonly sheet?: string;
+  readonly template?: LayoutId;
+  readonly format: 'text' | 'json';
+  /** Write numbers instead of formulas. */
+  readonly values: boolean;
+  /** Replace OUT when it exists. */
+  readonly overwrite: boolean;
+  /** Also write over derived cells that hold a different value. */
+  readonly overwriteCells: boolean;
+}
+
+/** `phuluc template ID -o OUT`. */
+export interface TemplateArgs extends Common {
+  readonly command: 'template';
+  readonly id: LayoutId;
+  readonly output: string;
+  readonly year?: number;
+  readonly unit?: 'trieu' | 'dong';
+  readonly rows?: number;
+  readonly overwrite: boolean;
+}
+
+/** `phuluc templates`. */
+export interface TemplatesArgs extends Common {
+  readonly command: 'templates';
+  readonly format: 'text' | 'json';
+}
+
+/** `--help` (optionally of one command) and `--version`. */
+export interface HelpArgs extends Common {
+  readonly command: 'help';
+  readonly topic?: Command;
+}
+export interface VersionArgs extends Common {
+  readonly command: 'version';
+}
+
+/** What the command line asked for. */
+export type Args = ValidateArgs | FillArgs | TemplateArgs | TemplatesArgs | HelpArgs | VersionArgs;
+
+/** The commands. */
+export const COMMANDS = ['validate', 'fill', 'template', 'templates'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const COMMON: Options = {
+  help: { type: 'boolean', short: 'h' },
+  lang: { type: 'string' },
+};
+
+const OPTIONS: Record<Command, Options> = {
+  validate: {
+    ...COMMON,
+    sheet: { type: 'string' },
+    template: { type: 'string' },
+    format: { type: 'string' },
+    tolerance: { type: 'string' },
+    'counterpart-ratio': { type: 'string' },
+    'assigned-reduction': { type: 'string' },
+  },
+  fill: {
+    ...COMMON,
+    output: { type: 'string', short: 'o' },
+    sheet: { type: 'string' },
+    template: { type: 'string' },
+    format: { type: 'string' },
+    values: { type: 'boolean' },
+    overwrite: { type: 'boolean' },
+    'overwrite-cells': { type: 'boolean' },
+  },
+  template: {
+    ...COMMON,
+    output: { type: 'string', short: 'o' },
+    year: { type: 'string' },
+    unit: { type: 'string' },
+    rows: { type: 'string' },
+    overwrite: { type: 'boolean' },
+  },
+  templates: { ...COMMON, format: { type: 'string' } },
+};
+
+/** Strip Vietnamese diacritics and case, so `--unit triệu` reads as `trieu`. */
+function plain(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .trim()
+    .toLowerCase();
+}
+
+function oneOf<T extends string>(
+  option: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  const v = plain(value);
+  const hit = allowed.find((a) => a === v);
+  if (hit === undefined) {
+    throw new CliError('cli.error.bad-value', {
+      option: `--${option}`,
+      value,
+      allowed: allowed.join(', '),
+    });
+  }
+  return hit;
+}
+
+/** A non-negative decimal typed either way: `0.5` or `0,5`. Returned as a `.` decimal string. */
+function decimal(option: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  if (!/^\d+([.,]\d+)?$/.test(v)) {
+    throw new CliError('cli.error.bad-number', { option: `--${option}`, value });
+  }
+  return v.replace(',', '.');
+}
+
+function integer(
+  option: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new CliError('cli.error.bad-integer', { option: `--${option}`, value, min, max });
+  }
+  return n;
+}
+
+function layoutId(value: string | undefined): LayoutId | undefined {
+  if (value === undefined) return undefined;
+  const id = (LAYOUT_IDS as readonly string[]).find((x) => x === value.trim());
+  if (!id)
+    throw new CliError('cli.error.unknown-template', { id: value, ids: LAYOUT_IDS.join(', ') });
+  return id as LayoutId;
+}
+
+/** Turn node:util's parse errors (English, with codes) into catalogue errors. */
+function parseError(e: unknown, command: string): CliError {
+  const err = e as { code?: string; message?: string };
+  const message = err.message ?? String(e);
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new CliError('cli.error.unknown-option', { option, command });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(message)
+        ? new CliError('cli.error.missing-value', { option, command })
+        : new CliError('cli.error.no-value-expected', { option, command });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new CliError('cli.error.extra-argument', {
+        arg: /'([^']*)'/.exec(message)?.[1] ?? '',
+        command,
+      });
+    default:
+      return new CliError('cli.error.bad-option', { detail: message, command });
+  }
+}
+
+/** The language asked for, looked up before full parsing so early errors and help can use it. */
+export function peekLang(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a.startsWith('--lang=') ? a.slice(7) : a === '--lang' ? argv[i + 1] : undefined;
+    if (v !== undefined) return plain(v) === 'en' ? 'en' : 'vi';
+  }
+  return 'vi';
+}
+
+function requireOne(command: Command, positionals: string[], what: 'file' | 'id'): string {
+  if (positionals.length === 0) {
+    throw new CliError(
+      what === 'file' ? 'cli.error.missing-file' : 'cli.error.missing-template-id',
+      { command },
+    );
+  }
+  if (positionals.length > 1) {
+    throw new CliError('cli.error.extra-argument', { arg: positionals[1]!, command });
+  }
+  return positionals[0]!;
+}
+
+function requireOutput(command: Command, output: string | undefined): string {
+  if (output === undefined || output.trim() === '')
+    throw new CliError('cli.error.missing-output', { command });
+  return output;
+}
+
+/**
+ * Parse the command line (without `node` and the script). Strict: an unknown option, a missing
+ * value or a value out of range is a {@link CliError} (exit status 2).
+ *
+ * @example
+ * parseCommandLine(['validate', 'PL02.xlsx', '--format', 'json']);
+ * // { command: 'validate', file: 'PL02.xlsx', format: 'json', lang: 'vi' }
+ */
+export function parseCommandLine(argv: readonly string[]): Args {
+  const first = argv[0];
+  const lang0 = peekLang(argv);
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    const topic = COMMANDS.find((c) => c === argv[1]);
+    return { command: 'help', lang: lang0, ...(topic ? { topic } : {}) };
+  }
+  if (first === '--version' || first === '-V' || first === '-v')
+    return { command: 'version', lang: lang0 };
+  if (first === '--lang' || first.startsWith('--lang=')) {
+    // `phuluc --lang en validate …`: move the language after the command.
+    const skip = first === '--lang' ? 2 : 1;
+    return parseCommandLine([...argv.slice(skip), ...argv.slice(0, skip)]);
+  }
+  const command = COMMANDS.find((c) => c === first);
+  if (!command) {
+    if (first.startsWith('-'))
+      throw new CliError('cli.error.unknown-option', { option: first, command: '' });
+    throw new CliError('cli.error.unknown-command', {
+      command: first,
+      commands: COMMANDS.join(', '),
+    });
+  }
+
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: argv.slice(1) as string[],
+      options: OPTIONS[command],
+      strict: true,
+      allowPositionals: true,
+    }) as typeof parsed;
+  } catch (e) {
+    throw parseError(e, command);
+  }
+  const v = parsed.values;
+  const str = (k: string): string | undefined =>
+    typeof v[k] === 'string' ? (v[k] as string) : undefined;
+  const bool = (k: string): boolean => v[k] === true;
+  const lang = oneOf('lang', str('lang'), ['vi', 'en'] as const) ?? 'vi';
+  if (bool('help')) return { command: 'help', lang, topic: command };
+  const format = oneOf('format', str('format'), ['text', 'json'] as const) ?? 'text';
+  const sheet = str('sheet');
+  const template = layoutId(str('template'));
+  const opt = <K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } =>
+    (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
+
+  switch (command) {
+    case 'validate':
+      return {
+        command,
+        lang,
+        format,
+        file: requireOne(command, parsed.positionals, 'file'),
+        ...opt('sheet', sheet),
+        ...opt('template', template),
+        ...opt('tolerance', decimal('tolerance', str('tolerance'))),
+        ...opt('counterpartRatio', decimal('counterpart-ratio', str('counterpart-ratio'))),
+        ...opt('assignedReduction', decimal('assigned-reduction', str('assigned-reduction'))),
+      };
+    case 'fill':
+      return {
+        command,
+        lang,
+        format,
+        file: requireOne(command, parsed.positionals, 'file'),
+        output: requireOutput(command, str('output')),
+        ...opt('sheet', sheet),
+        ...opt('template', template),
+        values: bool('values'),
+        overwrite: bool('overwrite'),
+        overwriteCells: bool('overwrite-cells'),
+      };
+    case 'template': {
+      const id = layoutId(requireOne(command, parsed.positionals, 'id'))!;
+      return {
+        command,
+        lang,
+        id,
+        output: requireOutput(command, str('output')),
+        overwrite: bool('overwrite'),
+        ...opt('year', integer('year', str('year'), 2000, 2100)),
+        ...opt('unit', oneOf('unit', str('unit'), ['trieu', 'dong'] as const)),
+        ...opt('rows', integer('rows', str('rows'), 1, 10_000)),
+      };
+    }
+    case 'templates':
+      if (parsed.positionals.length > 0) {
+        throw new CliError('cli.error.extra-argument', { arg: parsed.positionals[0]!, command });
+      }
+      return { command, lang, format };
+  }
+}

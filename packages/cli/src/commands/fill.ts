@@ -1,0 +1,219 @@
+import ExcelJS from 'exceljs';
+import {
+  fillSheet,
+  listLayouts,
+  t,
+  type CellValue,
+  type CellWrite,
+  type FillConflict,
+  type FillResult,
+} from '@phuluc/rules';
+import { applyWrites, recalculate, worksheetToGrid, writeWorkbook } from '@phuluc/xlsx';
+import type { FillArgs, Lang } from '../args.js';
+import { checkOutput, writeFileAtomic } from '../io/atomic-write.js';
+import { useColor, type Io } from '../io/console.js';
+import { openWorkbook, readInputFile } from '../io/input.js';
+import { progress } from '../io/progress.js';
+import { palette, type Palette } from '../render/color.js';
+import { renderJson } from '../render/json.js';
+import { showValue } from '../render/numbers.js';
+import { selectSheets } from '../sheets.js';
+
+/** Writes listed one by one per sheet before the rest are only counted. */
+const MAX_LISTED_WRITES = 40;
+
+type Worksheet = ExcelJS.Worksheet;
+
+/** What fill did to one sheet. */
+export interface SheetFill {
+  readonly result: FillResult;
+  /** Cells actually written (conflicts are left alone without --overwrite-cells). */
+  readonly written: readonly string[];
+}
+
+function shownExisting(v: CellValue, lang: Lang): string {
+  if (v === null) return '∅';
+  if (typeof v === 'number') return showValue(String(v), lang);
+  if (typeof v === 'object') return v.error;
+  return JSON.stringify(v);
+}
+
+function renderText(args: FillArgs, fills: readonly SheetFill[], p: Palette): string {
+  const { lang } = args;
+  const layouts = listLayouts();
+  const lines: string[] = [
+    p.bold(t('cli.fill.header', { file: args.file, output: args.output }, lang)),
+  ];
+  for (const { result, written } of fills) {
+    lines.push('');
+    if (result.layout === null) {
+      lines.push(p.bold(t('cli.fill.sheet-skipped', { sheet: result.sheet }, lang)));
+      continue;
+    }
+    const title = layouts.find((l) => l.id === result.layout)?.title[lang] ?? result.layout;
+    lines.push(
+      p.bold(t('cli.validate.sheet', { sheet: result.sheet, layout: result.layout, title }, lang)),
+    );
+    const writtenSet = new Set(written);
+    const conflictCells = new Set(result.conflicts.map((c) => c.cell));
+    const writes = result.writes.filter(
+      (w) => writtenSet.has(w.cell) && !conflictCells.has(w.cell),
+    );
+    if (writes.length === 0 && result.conflicts.length === 0) {
+      lines.push(`  ${p.green(t('cli.fill.nothing', {}, lang))}`);
+    }
+    const width = Math.max(
+      0,
+      ...writes.map((w) => w.cell.length),
+      ...result.conflicts.map((c) => c.cell.length),
+    );
+    for (const w of writes.slice(0, MAX_LISTED_WRITES)) {
+      const value = showValue(w.text, lang);
+      const what = w.formula && !args.values ? `=${w.formula} → ${value}` : value;
+      lines.push(
+        `  ${w.cell.padEnd(width)}  ${p.green(t('cli.fill.write', { what, role: t(`cli.fill.role.${w.role}`, {}, lang) }, lang))}`,
+      );
+    }
+    if (writes.length > MAX_LISTED_WRITES) {
+      lines.push(
+        `  ${p.dim(t('cli.fill.more-writes', { count: writes.length - MAX_LISTED_WRITES }, lang))}`,
+      );
+    }
+    for (const c of result.conflicts) {
+      const params = {
+        existing: c.existingFormula ? `=${c.existingFormula}` : shownExisting(c.existing, lang),
+        computed: showValue(c.write.text, lang),
+      };
+      const key = writtenSet.has(c.cell)
+        ? 'cli.fill.conflict-overwritten'
+        : 'cli.fill.conflict-kept';
+      lines.push(`  ${c.cell.padEnd(width)}  ${p.yellow(t(key, params, lang))}`);
+    }
+  }
+  const writes = fills.reduce((n, f) => n + f.written.length, 0);
+  const kept = fills.reduce(
+    (n, f) => n + f.result.conflicts.filter((c) => !f.written.includes(c.cell)).length,
+    0,
+  );
+  lines.push('', t('cli.fill.summary', { writes, output: args.output, conflicts: kept }, lang));
+  if (kept > 0) lines.push(p.yellow(t('cli.fill.hint-overwrite-cells', {}, lang)));
+  return `${lines.join('\n')}\n`;
+}
+
+function renderFillJson(args: FillArgs, fills: readonly SheetFill[]): string {
+  return renderJson({
+    file: args.file,
+    output: args.output,
+    sheets: fills.map(({ result, written }) => ({
+      sheet: result.sheet,
+      template: result.layout,
+      writes: result.writes
+        .filter((w) => written.includes(w.cell))
+        .map((w) => ({
+          cell: w.cell,
+          role: w.role,
+          ...(w.formula && !args.values ? { formula: w.formula } : {}),
+          value: w.text,
+        })),
+      conflicts: result.conflicts.map((c) => ({
+        cell: c.cell,
+        existing: c.existing,
+        ...(c.existingFormula ? { existingFormula: c.existingFormula } : {}),
+        computed: c.write.text,
+        written: written.includes(c.cell),
+      })),
+    })),
+    summary: {
+      writes: fills.reduce((n, f) => n + f.written.length, 0),
+      conflicts: fills.reduce((n, f) => n + f.result.conflicts.length, 0),
+    },
+  });
+}
+
+/** Fill passes per sheet: a second pass catches totals whose parts the first pass rewrote. */
+const MAX_PASSES = 3;
+
+function isNoop(ws: Worksheet, w: CellWrite, mode: 'formula' | 'value'): boolean {
+  const cell = ws.findCell(w.row + 1, w.col + 1);
+  if (!cell) return false;
+  if (mode === 'formula' && w.formula) {
+    return cell.formula === w.formula.replace(/^=/, '') && cell.result === w.value;
+  }
+  return cell.type !== ExcelJS.ValueType.Formula && cell.value === w.value;
+}
+
+/**
+ * Fill one worksheet: run the rules' fill, write its cells, recompute the cached results of the
+ * sheet's formulas, and repeat (at most {@link MAX_PASSES} times) while the rules find more to
+ * write, so a total over rewritten parts is caught too.
+ */
+export function fillWorksheet(ws: Worksheet, args: FillArgs): SheetFill {
+  const mode = args.values ? 'value' : 'formula';
+  const writes = new Map<string, CellWrite>();
+  const conflicts = new Map<string, FillConflict>();
+  const written = new Set<string>();
+  let first: FillResult | undefined;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const result = fillSheet(worksheetToGrid(ws), {
+      mode,
+      overwrite: args.overwriteCells,
+      ...(args.template ? { layout: args.template } : {}),
+    });
+    first ??= result;
+    if (result.layout === null) break;
+    for (const c of result.conflicts) if (!conflicts.has(c.cell)) conflicts.set(c.cell, c);
+    // Without --overwrite-cells a conflicting cell is never written, whatever the rules return.
+    const conflicting = new Set(result.conflicts.map((c) => c.cell));
+    const todo = result.writes.filter(
+      (w) => (args.overwriteCells || !conflicting.has(w.cell)) && !isNoop(ws, w, mode),
+    );
+    if (todo.length === 0) break;
+    const applied = applyWrites(ws, todo, { mode });
+    const skipped = new Set(applied.skipped);
+    for (const w of todo) {
+      if (skipped.has(w.cell)) continue;
+      writes.set(w.cell, w);
+      written.add(w.cell);
+    }
+    recalculate(ws);
+  }
+  const result: FillResult = {
+    sheet: ws.name,
+    layout: first?.layout ?? null,
+    writes: [...writes.values()],
+    conflicts: [...conflicts.values()],
+  };
+  return { result, written: [...written] };
+}
+
+/**
+ * `phuluc fill FILE -o OUT`: compute every derived cell (totals, cross-foots, rates, reductions)
+ * of each annex sheet and write them into a copy of the workbook. The input is never written;
+ * OUT is written atomically and only replaced with `--overwrite`.
+ *
+ * @returns 0 (conflicts are reported, not failures).
+ */
+export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
+  const target = { overwrite: args.overwrite, input: args.file };
+  await checkOutput(args.output, target);
+  const bytes = await readInputFile(args.file);
+  const wb = await openWorkbook(bytes, args.file);
+  const sheets = selectSheets(wb, args.sheet);
+  const bar = progress(
+    io,
+    args.lang,
+    sheets.reduce((n, ws) => n + ws.rowCount, 0),
+  );
+  const fills: SheetFill[] = [];
+  sheets.forEach((ws, i) => {
+    bar.sheet(ws.name, i + 1, sheets.length);
+    fills.push(fillWorksheet(ws, args));
+  });
+  // ExcelJS never calculates: phuluc recomputed what it could; Excel recomputes the rest on open.
+  wb.calcProperties.fullCalcOnLoad = true;
+  bar.done();
+  await writeFileAtomic(args.output, await writeWorkbook(wb), target);
+  if (args.format === 'json') io.stdout.write(renderFillJson(args, fills));
+  else io.stdout.write(renderText(args, fills, palette(useColor(io.stdout, io.env))));
+  return 0;
+}

@@ -1,0 +1,50 @@
+import { listLayouts, validateSheet, type Report, type ValidateOptions } from '@phuluc/rules';
+import { worksheetToGrid } from '@phuluc/xlsx';
+import type { ValidateArgs } from '../args.js';
+import { useColor, type Io } from '../io/console.js';
+import { openWorkbook, readInputFile } from '../io/input.js';
+import { progress } from '../io/progress.js';
+import { palette } from '../render/color.js';
+import { renderJson, toJsonReport } from '../render/json.js';
+import { renderValidateText } from '../render/text.js';
+import { selectSheets } from '../sheets.js';
+
+/** The rules' options from the command line. */
+export function validateOptions(args: ValidateArgs): ValidateOptions {
+  return {
+    ...(args.template ? { layout: args.template } : {}),
+    ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
+    ...(args.counterpartRatio !== undefined ? { counterpartRatio: args.counterpartRatio } : {}),
+    ...(args.assignedReduction !== undefined ? { assignedReduction: args.assignedReduction } : {}),
+  };
+}
+
+/**
+ * `phuluc validate FILE`: validate every sheet (or `--sheet`), print text or JSON.
+ *
+ * @returns 0 when no issue is an error, 1 when some are.
+ */
+export async function validateCommand(args: ValidateArgs, io: Io): Promise<number> {
+  const bytes = await readInputFile(args.file);
+  const wb = await openWorkbook(bytes, args.file);
+  const sheets = selectSheets(wb, args.sheet);
+  const options = validateOptions(args);
+  const bar = progress(
+    io,
+    args.lang,
+    sheets.reduce((n, ws) => n + ws.rowCount, 0),
+  );
+  const reports: Report[] = [];
+  sheets.forEach((ws, i) => {
+    bar.sheet(ws.name, i + 1, sheets.length);
+    reports.push(validateSheet(worksheetToGrid(ws), options));
+  });
+  bar.done();
+  if (args.format === 'json') {
+    io.stdout.write(renderJson(toJsonReport(args.file, reports, args.lang)));
+  } else {
+    const p = palette(useColor(io.stdout, io.env));
+    io.stdout.write(renderValidateText(args.file, reports, listLayouts(), args.lang, p));
+  }
+  return reports.some((r) => r.issues.some((i) => i.severity === 'error')) ? 1 : 0;
+}

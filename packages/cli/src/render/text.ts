@@ -1,0 +1,92 @@
+import { t, type Issue, type LayoutDefinition, type Report, type Severity } from '@phuluc/rules';
+import type { Lang } from '../args.js';
+import type { Palette } from './color.js';
+import { totalSummary } from './json.js';
+import { showValue } from './numbers.js';
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - [...s].length));
+}
+
+function severityLabel(severity: Severity, lang: Lang): string {
+  return t(`cli.severity.${severity}`, {}, lang);
+}
+
+function colorFor(severity: Severity, p: Palette): (s: string) => string {
+  return severity === 'error' ? p.red : severity === 'warning' ? p.yellow : p.cyan;
+}
+
+/** One line for an issue: cell, severity, code, message, then expected/actual in the reader's numbers. */
+export function issueLine(
+  issue: Issue,
+  lang: Lang,
+  p: Palette,
+  widths: { cell: number; severity: number; code: number },
+): string {
+  const parts: string[] = [];
+  if (issue.expected !== undefined) {
+    parts.push(t('cli.validate.expected', { value: showValue(issue.expected, lang) }, lang));
+  }
+  if (issue.actual !== undefined) {
+    parts.push(t('cli.validate.actual', { value: showValue(issue.actual, lang) }, lang));
+  }
+  const tail = parts.length > 0 ? ` ${p.dim(`(${parts.join(', ')})`)}` : '';
+  const sev = colorFor(
+    issue.severity,
+    p,
+  )(pad(severityLabel(issue.severity, lang), widths.severity));
+  return `  ${pad(issue.cell, widths.cell)}  ${sev}  ${p.dim(pad(issue.code, widths.code))}  ${issue.message[lang]}${tail}`;
+}
+
+/** The heading of a sheet: its name and the layout it was read as (or that none fits). */
+export function sheetHeading(
+  report: Report,
+  layouts: readonly LayoutDefinition[],
+  lang: Lang,
+  p: Palette,
+): string {
+  if (report.layout === null)
+    return p.bold(t('cli.validate.sheet-no-layout', { sheet: report.sheet }, lang));
+  const layout = layouts.find((l) => l.id === report.layout);
+  const title = layout ? layout.title[lang] : report.layout;
+  return p.bold(
+    t('cli.validate.sheet', { sheet: report.sheet, layout: report.layout, title }, lang),
+  );
+}
+
+/** The summary line: counts of errors, warnings and infos. */
+export function summaryLine(summary: Report['summary'], lang: Lang, p: Palette): string {
+  const line = t('cli.summary', { ...summary }, lang);
+  return summary.errors > 0 ? p.red(line) : summary.warnings > 0 ? p.yellow(line) : p.green(line);
+}
+
+/**
+ * Render a validation as text: the file, then per sheet its heading and one line per issue,
+ * then a summary line.
+ */
+export function renderValidateText(
+  file: string,
+  reports: readonly Report[],
+  layouts: readonly LayoutDefinition[],
+  lang: Lang,
+  p: Palette,
+): string {
+  const lines: string[] = [p.bold(file)];
+  for (const report of reports) {
+    lines.push('', sheetHeading(report, layouts, lang, p));
+    if (report.issues.length === 0) {
+      lines.push(`  ${p.green(t('cli.validate.no-issues', {}, lang))}`);
+      continue;
+    }
+    const widths = {
+      cell: Math.max(...report.issues.map((i) => i.cell.length)),
+      severity: Math.max(
+        ...(['error', 'warning', 'info'] as const).map((s) => severityLabel(s, lang).length),
+      ),
+      code: Math.max(...report.issues.map((i) => i.code.length)),
+    };
+    for (const issue of report.issues) lines.push(issueLine(issue, lang, p, widths));
+  }
+  lines.push('', summaryLine(totalSummary(reports), lang, p));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+/**
+ * Why a workbook could not be read. Stable codes; the CLI and the add-in map each one to a
+ * message of the catalogue (`cli.input.<code>` in `@phuluc/rules`' messages).
+ *
+ * - `empty`: zero bytes.
+ * - `not-xlsx`: not a zip at all (a text file, a PDF, a renamed .csv), or a zip without a workbook.
+ * - `old-xls`: an OLE2 compound file with a `Workbook`/`Book` stream: an Excel 97–2003 .xls.
+ * - `encrypted`: an OLE2 compound file with an `EncryptedPackage` stream: a password-protected .xlsx.
+ * - `ole2`: an OLE2 compound file that is neither of the above (old .xls or password-protected).
+ * - `corrupt-zip`: starts like a zip but cannot be opened (truncated, damaged).
+ */
+export type XlsxErrorCode = 'empty' | 'not-xlsx' | 'old-xls' | 'encrypted' | 'ole2' | 'corrupt-zip';
+
+/** The message-catalogue key for each {@link XlsxErrorCode}. */
+export const XLSX_ERROR_KEYS = {
+  empty: 'cli.input.empty',
+  'not-xlsx': 'cli.input.not-xlsx',
+  'old-xls': 'cli.input.old-xls',
+  encrypted: 'cli.input.encrypted',
+  ole2: 'cli.input.ole2',
+  'corrupt-zip': 'cli.input.corrupt-zip',
+} as const satisfies Record<XlsxErrorCode, `cli.${string}`>;
+
+/**
+ * A typed failure to read or write a workbook. `key` is a message key of the catalogue;
+ * `detail` keeps the underlying library's message for debugging (never shown as a stack).
+ *
+ * @example
+ * try { await readWorkbook(bytes); } catch (e) { if (isXlsxError(e)) console.log(e.code); }
+ */
+export class XlsxError extends Error {
+  readonly code: XlsxErrorCode;
+  readonly key: (typeof XLSX_ERROR_KEYS)[XlsxErrorCode];
+  readonly detail?: string;
+
+  constructor(code: XlsxErrorCode, detail?: string) {
+    super(`${code}${detail ? `: ${detail}` : ''}`);
+    this.name = 'XlsxError';
+    this.code = code;
+    this.key = XLSX_ERROR_KEYS[code];
+    if (detail !== undefined) this.detail = detail;
+  }
+}
+
+/** Type guard for {@link XlsxError}. */
+export function isXlsxError(e: unknown): e is XlsxError {
+  return e instanceof XlsxError;
+}

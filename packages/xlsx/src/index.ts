@@ -1,0 +1,19 @@
+/**
+ * `@phuluc/xlsx`: ExcelJS ⇄ the rules' grid. Reads workbooks from bytes, converts sheets to
+ * grids, writes fill results and templates back. No file paths and no Node-only APIs:
+ * it runs in Node (the CLI) and in the browser (the add-in's preview).
+ */
+export { worksheetToGrid, readCell, toCellValue, dateToGridValue, mergesOf } from './read.js';
+export { applyWrites, toExcelValue } from './write.js';
+export type { ApplyWritesOptions, ApplyWritesResult } from './write.js';
+export { writeTemplate, applyStyle, safeSheetName, LISTS_SHEET } from './template.js';
+export { readWorkbook, writeWorkbook } from './workbook.js';
+export type { WorkbookBytes } from './workbook.js';
+export { XlsxError, isXlsxError, XLSX_ERROR_KEYS } from './errors.js';
+export type { XlsxErrorCode } from './errors.js';
+export { sniffBytes } from './sniff.js';
+export type { FileKind } from './sniff.js';
+export { a1, colToLetters, decodeA1, decodeRange } from './a1.js';
+export { default as ExcelJS } from 'exceljs';
+export { recalculate, evaluateFormula } from './recalc.js';
+export type { RecalcResult } from './recalc.js';

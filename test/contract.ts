@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** One issue of `phuluc validate --format json`. `expected`/`actual` are absent, never null, when unset. */
+export const JsonIssueSchema = z.strictObject({
+  code: z.string().regex(/^[a-z]+\/[a-z-]+$/),
+  severity: z.enum(['error', 'warning', 'info']),
+  cell: z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/),
+  message: z.string().min(1),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+});
+
+/** The JSON contract of `phuluc validate --format json`: exactly one document on stdout. */
+export const ValidateJsonSchema = z.strictObject({
+  file: z.string().min(1),
+  sheets: z.array(
+    z.strictObject({
+      sheet: z.string(),
+      template: z.enum(['budget-allocation', 'poverty-targets', 'service-targets']).nullable(),
+      issues: z.array(JsonIssueSchema),
+    }),
+  ),
+  summary: z.strictObject({
+    errors: z.number().int().nonnegative(),
+    warnings: z.number().int().nonnegative(),
+    infos: z.number().int().nonnegative(),
+  }),
+});
+
+export type ValidateJson = z.infer<typeof ValidateJsonSchema>;

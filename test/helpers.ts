@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ValidateJsonSchema, type ValidateJson } from './contract.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI = join(ROOT, 'packages', 'cli', 'dist', 'phuluc.js');
+export const EXAMPLES_DIR = join(ROOT, 'examples');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name))
+      newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build the CLI bundle when it is missing or older than the sources it bundles. */
+export function ensureCliBuilt(): void {
+  const sources = ['cli', 'xlsx', 'rules'].map((p) => join(ROOT, 'packages', p, 'src'));
+  const stale = !existsSync(CLI) || sources.some((s) => newestMtime(s) > statSync(CLI).mtimeMs);
+  if (stale)
+    execFileSync(process.execPath, [join(ROOT, 'packages', 'cli', 'build.mjs')], {
+      stdio: 'inherit',
+    });
+}
+
+export interface CliRun {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run the built CLI; never through a terminal, so no colour and no progress line. */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): CliRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', ...env },
+    timeout: 60_000,
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `phuluc validate FILE --format json`, parsed against the contract. */
+export function validateJson(
+  file: string,
+  extra: readonly string[] = [],
+): { run: CliRun; json: ValidateJson } {
+  const run = runCli(['validate', file, '--format', 'json', ...extra]);
+  const json = ValidateJsonSchema.parse(JSON.parse(run.stdout));
+  return { run, json };
+}
+
+/** A fresh temporary folder under the OS temp dir, removed by the returned function. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'phuluc-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Exactly one line on stderr and no stack trace. */
+export function isOneLine(stderr: string): boolean {
+  const lines = stderr.split('\n').filter((l) => l.length > 0);
+  return lines.length === 1 && !/^\s+at /m.test(stderr) && lines[0]!.startsWith('phuluc: ');
+}

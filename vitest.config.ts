@@ -24,6 +24,7 @@ export default defineConfig({
           name: 'addin',
           environment: 'jsdom',
           include: ['packages/excel-addin/src/**/*.test.{ts,tsx}'],
+          setupFiles: ['packages/excel-addin/src/test-setup.ts'],
           testTimeout: 30_000,
         },
       },

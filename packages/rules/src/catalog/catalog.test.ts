@@ -69,6 +69,9 @@ describe('matchIndicator', () => {
     ['Tỷ lệ hộ gia đình sử dụng nhà tiêu hợp vệ sinh', 'up'],
     ['100% người thuộc hộ nghèo, hộ cận nghèo được hỗ trợ tham gia bảo hiểm y tế', 'up'],
     ['Tỷ lệ hộ nghèo', 'down'],
+    ['Tỷ lệ hộ nghèo, hộ cận nghèo sử dụng nước sinh hoạt hợp vệ sinh', 'up'],
+    ['Tỷ lệ hộ nghèo có nhà tạm, nhà dột nát được hỗ trợ nhà ở', 'up'],
+    ['Tỷ lệ hộ thiếu hụt nguồn nước sinh hoạt', 'down'],
   ])('%s goes %s', (label, direction) => {
     expect(matchIndicator(label)?.direction).toBe(direction);
   });

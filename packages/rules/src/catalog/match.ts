@@ -167,8 +167,12 @@ export function isUnknownProject(m: ProjectMatch | UnknownProject | undefined): 
   return m !== undefined && 'unknown' in m;
 }
 
-const DEPRIVATION_WORDS = ['thieu hut', 'suy dinh duong', 'ho ngheo', 'can ngheo', 'tai ngheo', 'bo hoc', 'nha tam', 'dot nat', 'thap coi', 'nhe can', 'tu vong'];
-const COVERAGE_WORDS = ['duoc ho tro', 'duoc tiep can', 'co nha', 'su dung', 'tham gia', 'dat', 'duoc cham soc', 'huy dong', 'thoat ngheo'];
+/** Words that make a label speak of coverage, whoever it covers ("hộ nghèo … sử dụng nước hợp vệ sinh" goes up). */
+const COVERAGE_WORDS = ['duoc ho tro', 'duoc tiep can', 'tiep can', 'tham gia', 'su dung', 'co nha', 'duoc cham soc', 'huy dong', 'thoat ngheo', 'dat chuan', 'co viec lam', 'ra lop', 'di hoc', 'hoc sinh'];
+/** Words that make a label speak of deprivation ("tỷ lệ trẻ suy dinh dưỡng" goes down). */
+const DEPRIVATION_WORDS = ['thieu hut', 'suy dinh duong', 'bo hoc', 'tai ngheo', 'nha tam', 'dot nat', 'thap coi', 'nhe can', 'tu vong', 'ho ngheo', 'can ngheo', 'ty le ngheo', 'ti le ngheo'];
+/** Weak coverage words, read only when nothing else decides. */
+const WEAK_COVERAGE = ['dat', 'duoc', 'co'];
 
 /**
  * The indicator a label names, and the way its target should move.
@@ -193,12 +197,12 @@ export function matchIndicator(label: string, period: string = DEFAULT_PERIOD): 
       }
     }
   }
-  const deprived = DEPRIVATION_WORDS.some((w) => norm.includes(w)) && !/\bthoat ngheo\b/.test(norm);
-  const covered = COVERAGE_WORDS.some((w) => norm.includes(w));
+  const has = (words: readonly string[]) => words.some((w) => ` ${norm} `.includes(` ${w} `));
   let direction: Direction | undefined;
-  if (deprived && !(covered && /\b(duoc ho tro|duoc tiep can|tham gia)\b/.test(norm))) direction = 'down';
-  else if (covered) direction = 'up';
-  else direction = found?.direction;
+  if (has(COVERAGE_WORDS)) direction = 'up';
+  else if (has(DEPRIVATION_WORDS)) direction = 'down';
+  else if (found) direction = found.direction;
+  else if (has(WEAK_COVERAGE)) direction = 'up';
   if (!direction) return undefined;
   return { ...(found ? { indicator: found } : {}), direction };
 }

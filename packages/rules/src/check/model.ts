@@ -152,20 +152,23 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
 function linkRows(rows: ModelRow[]): void {
   const stack: number[] = [];
   let ofWhich = false;
+  // Level of the last row numbered by its TT or label: unnumbered rows after it are its children,
+  // and siblings of each other (not a chain).
+  let anchor = 0;
   for (let i = 0; i < rows.length; i++) {
     const x = rows[i] as ModelRow;
     if (x.isTotal) {
       stack.length = 0;
       ofWhich = false;
+      anchor = 0;
       continue;
     }
     if (ofWhich) {
       if (x.tt === '' && !x.isOfWhichHeading) x.ofWhich = true;
       else ofWhich = false;
     }
-    const top = stack.length ? (rows[stack[stack.length - 1] as number] as ModelRow) : undefined;
-    // Unnumbered rows sit one level under the row above them.
-    const level = x.level ?? (top ? (top.level ?? 0) + 1 : 1);
+    const level = x.level ?? anchor + 1;
+    if (x.level !== null) anchor = x.level;
     x.level = level;
     while (stack.length && ((rows[stack[stack.length - 1] as number] as ModelRow).level ?? 0) >= level) stack.pop();
     const parent = stack.length ? (stack[stack.length - 1] as number) : null;

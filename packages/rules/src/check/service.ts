@@ -19,7 +19,11 @@ function isPercentRow(m: SheetModel, x: ModelRow): boolean {
 /** Service targets: percentages within 0–100; targets move the way their indicator should; unknown indicators named. */
 export function checkServiceTargets(m: SheetModel, issues: Issue[]): void {
   const labelCol = m.columns.get('label');
+  let indicatorLabel = '';
   for (const x of m.rows) {
+    // "Trong đó: trẻ em người dân tộc thiểu số" breaks down the indicator above it.
+    const ofWhich = /^trong do\b/.test(normalizeText(x.label));
+    if (!ofWhich) indicatorLabel = x.label;
     if (x.isTotal || x.isOfWhichHeading) continue;
     const hasValues = VALUE_KEYS.some((k) => x.values.get(k));
     if (!hasValues) continue;
@@ -35,7 +39,7 @@ export function checkServiceTargets(m: SheetModel, issues: Issue[]): void {
     }
     const baseline = valueOf(x, 'baseline');
     const target = valueOf(x, 'target');
-    const match = matchIndicator(x.label, m.options.period);
+    const match = matchIndicator(ofWhich ? indicatorLabel : x.label, m.options.period);
     if (!match) {
       if (labelCol !== undefined && x.label) {
         issues.push(makeIssue({ code: 'catalog/unknown-indicator', severity: 'info', row: x.row, col: labelCol, text: { label: shortLabel(x) } }));

@@ -31,6 +31,10 @@ export const ISSUE_CODES = [
   'catalog/unknown-indicator',
   'budget/unit-suspect',
   'budget/counterpart-ratio',
+  'formula/omits-row',
+  'formula/hardcoded-total',
+  'formula/inconsistent',
+  'formula/external-ref',
   'check/failed',
 ] as const;
 

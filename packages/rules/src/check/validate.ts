@@ -4,6 +4,7 @@ import type { LayoutDefinition } from '../annex/schema.js';
 import type { LayoutId } from '../annex/types.js';
 import { checkCounterpart, checkCatalog, checkUnitSuspect } from './budget.js';
 import { checkCells } from './cells.js';
+import { checkFormulas } from './formulas.js';
 import { makeIssue } from './issue.js';
 import { buildModel } from './model.js';
 import { checkRange, checkRates, checkTargets } from './poverty.js';
@@ -79,6 +80,7 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
       checkCells(model, issues);
       checkFoot(model, issues);
       checkCrossfoot(model, issues);
+      checkFormulas(model, issues);
       if (layout.kind === 'budget') {
         checkCatalog(model, issues);
         checkUnitSuspect(model, issues);

@@ -44,8 +44,9 @@ describe('fillSheet', () => {
     expect(plain.writes).toEqual([]);
     // D8 no longer foots, and C8 no longer cross-foots with it.
     expect(plain.conflicts.map((c) => `${c.cell} ${c.existing} → ${c.write.text}`)).toEqual(['C8 7645 → 7107', 'D8 7000 → 7538']);
+    // With overwrite, D8 is corrected, and C8 then agrees with D8 + E8: only D8 is written.
     const forced = fillSheet(muongLayGrid(rows), { overwrite: true });
-    expect(forced.writes.map((w) => w.cell)).toEqual(['C8', 'D8']);
+    expect(forced.writes.map((w) => w.cell)).toEqual(['D8']);
   });
 
   it('fill then validate gives no sum error (Mường Lay with every derived cell empty)', () => {
@@ -91,5 +92,17 @@ describe('fillSheet', () => {
 describe('formulas', () => {
   it('compresses consecutive rows into ranges', () => {
     expect(sumFormula(2, [8, 9, 10, 14, 20, 21])).toBe('SUM(C9:C11,C15,C21:C22)');
+  });
+});
+
+describe('fillSheet with overwrite', () => {
+  it('feeds rewritten cells to the cells computed from them', () => {
+    // A group row typed 3.154 over children that add up to 4.623: both its NSTW and its total are rewritten.
+    const rows = muongLayRows();
+    rows.splice(11, 0, ['II', 'Kinh phí giao các cơ quan, đơn vị cấp thị xã thực hiện', 3022, 2915, 107]);
+    rows.splice(8, 0, ['I', 'Kinh phí giao UBND các xã, phường thực hiện', 3154, 3154, null]);
+    const grid = muongLayGrid(rows);
+    const { writes } = fillSheet(grid, { overwrite: true, mode: 'value' });
+    expect(writes.map((w) => `${w.cell}=${w.text}`)).toEqual(expect.arrayContaining(['C9=4623', 'D9=4623']));
   });
 });

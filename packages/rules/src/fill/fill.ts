@@ -38,7 +38,7 @@ export function fillSheet(grid: Grid, options: FillOptions = {}): FillResult {
   if (!fit) return { sheet: grid.name, layout: null, writes: [], conflicts: [] };
   const ignored: Issue[] = [];
   const m = buildModel(grid, detection, options.locale ? { locale: options.locale } : {}, ignored);
-  const engine = new Deriver(m);
+  const engine = new Deriver(m, Boolean(options.overwrite));
   const writes: CellWrite[] = [];
   const conflicts: FillConflict[] = [];
   const mode = options.mode ?? 'formula';
@@ -94,7 +94,14 @@ class Deriver {
   private readonly equations: Array<{ target: string; parts: string[] }>;
   private readonly summable: Set<string>;
 
-  constructor(private readonly m: SheetModel) {
+  /**
+   * @param overwrite derived cells that will be overwritten feed their new values to the
+   *   cells computed from them; otherwise the user's values do.
+   */
+  constructor(
+    private readonly m: SheetModel,
+    private readonly overwrite: boolean,
+  ) {
     this.equations = crossfootEquations(m);
     this.summable = new Set(summableKeys(m));
   }
@@ -107,8 +114,17 @@ class Deriver {
     if (col === undefined) return null;
     const cell = getCell(this.m.grid, x.row, col);
     const uncalculated = Boolean(cell?.formula) && (cell?.value === null || cell?.value === undefined);
-    if (!isEmptyCell(cell) && !uncalculated) return x.values.get(key)?.value ?? null;
     const id = `${i}:${key}`;
+    if (!isEmptyCell(cell) && !uncalculated) {
+      const own = x.values.get(key)?.value ?? null;
+      if (!this.overwrite || this.busy.has(id)) return own;
+      if (this.memo.has(id)) return this.memo.get(id) ?? null;
+      this.busy.add(id);
+      const derived = this.derivation(i, key)?.value ?? own;
+      this.busy.delete(id);
+      this.memo.set(id, derived);
+      return derived;
+    }
     if (this.memo.has(id)) return this.memo.get(id) ?? null;
     if (this.busy.has(id)) return null;
     this.busy.add(id);

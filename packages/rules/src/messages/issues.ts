@@ -109,6 +109,30 @@ export const issueMessages = {
     vi: 'Vốn đối ứng NSĐP chiếm {actual}% tổng số, thấp hơn mức {expected}% đã đặt. Bổ sung vốn đối ứng.',
     en: 'Local counterpart funds are {actual}% of the total, below the {expected}% you set. Add counterpart funds.',
   },
+  'issue.formula/omits-row': {
+    vi: 'Công thức tổng của dòng "{label}" ({formula}) {detail}. Các dòng con là {rows}: sửa công thức cho đúng các dòng con.',
+    en: 'The total formula of row "{label}" ({formula}) {detailEn}. Its child rows are {rows}: correct the formula to add exactly them.',
+  },
+  'issue.formula/hardcoded-total': {
+    vi: 'Ô tổng/tỷ lệ này được gõ tay ({actual}) trong khi các ô cùng loại dùng công thức: số sẽ không tự cập nhật. Thay bằng công thức.',
+    en: 'This total or rate is typed ({actual}) while its siblings use formulas: it will not update. Replace it with a formula.',
+  },
+  'issue.formula/hardcoded-total.expected': {
+    vi: 'Ô tổng/tỷ lệ này được gõ tay ({actual}); nên dùng công thức để số tự cập nhật (phuluc điền được: "Điền số liệu").',
+    en: 'This total or rate is typed ({actual}); a formula would keep it up to date (phuluc can write one: fill).',
+  },
+  'issue.formula/inconsistent': {
+    vi: 'Công thức {formula} khác mẫu của cột ({count}/{total} ô dùng mẫu như {exampleCell}: {example}). Kiểm tra lại công thức.',
+    en: 'The formula {formula} breaks its column\'s pattern ({count} of {total} cells follow {exampleCell}: {example}). Check it.',
+  },
+  'issue.formula/inconsistent.row': {
+    vi: 'Công thức {formula} khác mẫu của dòng ({count}/{total} ô dùng mẫu như {exampleCell}: {example}). Kiểm tra lại công thức.',
+    en: 'The formula {formula} breaks its row\'s pattern ({count} of {total} cells follow {exampleCell}: {example}). Check it.',
+  },
+  'issue.formula/external-ref': {
+    vi: 'Công thức {formula} lấy số từ tệp khác ({books}): số sẽ sai khi tệp đó thay đổi hoặc bị chuyển đi. Thay bằng số hoặc công thức trong tệp này.',
+    en: 'The formula {formula} reads another workbook ({books}): it breaks when that file changes or moves. Use a value or a formula within this workbook.',
+  },
   'issue.check/failed': {
     vi: 'Không kiểm tra hết được trang này do lỗi của phuluc ({error}). Hãy gửi tệp cho nhóm phát triển; các trang khác vẫn được kiểm tra.',
     en: 'phuluc could not finish checking this sheet ({error}). Please send the file to the developers; other sheets are still checked.',

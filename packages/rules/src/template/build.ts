@@ -169,7 +169,7 @@ function buildBudgetRows(put: Put, columns: TemplateColumn[], first: number, ext
   const money = [3, 4, 5, 6, 7];
   const fmt = columns[3]?.numFmt;
   const totalRow = first;
-  const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
+  const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
   let r = first + 1;
   const roots: number[] = [];
   for (const [pi, p] of (catalog?.projects ?? []).entries()) {
@@ -198,11 +198,13 @@ function buildBudgetRows(put: Put, columns: TemplateColumn[], first: number, ext
       for (const sr of children) put(sr, c, { value: null, style: BODY });
     }
   }
+  // Extra lines for other tasks, numbered on from the projects so they stay top-level rows.
   for (let i = 0; i < extraRows; i++) {
     const er = r++;
     roots.push(er);
+    put(er, 0, { value: roman[roots.length - 1] ?? String(roots.length), style: BODY });
     put(er, 3, { value: null, formula: plusFormula(er, [4, 5, 6, 7]), numFmt: fmt, style: BODY });
-    for (const c of [0, 1, 2, 4, 5, 6, 7, 8, 9]) put(er, c, { value: null, ...(c >= 4 && c <= 7 ? { numFmt: fmt } : {}), style: BODY });
+    for (const c of [1, 2, 4, 5, 6, 7, 8, 9]) put(er, c, { value: null, ...(c >= 4 && c <= 7 ? { numFmt: fmt } : {}), style: BODY });
   }
   put(totalRow, 0, { value: null, style: BODY_BOLD });
   put(totalRow, 1, { value: 'Tổng cộng', style: { ...BODY_BOLD, align: 'center' } });

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { muongLayGrid, muongLayRows } from '../__fixtures__/muong-lay.js';
+import type { Cell, CellValue } from '../grid/types.js';
+import { validateSheet } from './validate.js';
+
+type Row = (CellValue | Cell | undefined)[];
+
+/** Mường Lay with formulas where an office would put them. */
+function withFormulas(): Row[] {
+  const rows = muongLayRows();
+  const f = (r: number, c: number, formula: string) => {
+    const row = rows[r - 1] as Row;
+    row[c] = { value: row[c] as CellValue, formula };
+  };
+  for (const r of [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]) f(r, 2, `D${r}+E${r}`);
+  f(12, 4, 'SUM(E13:E14)');
+  f(10, 3, 'SUM(D11)');
+  f(12, 3, 'SUM(D13:D14)');
+  f(15, 3, 'SUM(D16:D17)');
+  f(18, 3, 'SUM(D19:D20)');
+  for (const [c, l] of [[2, 'C'], [3, 'D'], [4, 'E']] as const) f(8, c, `${l}9+${l}10+${l}12+${l}15+${l}18`);
+  return rows;
+}
+const formulaIssues = (rows: Row[]) => validateSheet(muongLayGrid(rows)).issues.filter((i) => i.code.startsWith('formula/')).map((i) => `${i.cell} ${i.code} ${i.severity}`);
+
+describe('formula checks', () => {
+  it('find nothing in a sheet whose formulas are right', () => {
+    expect(validateSheet(muongLayGrid(withFormulas())).issues).toEqual([]);
+  });
+
+  it('catch a SUM that omits the last child', () => {
+    const rows = withFormulas();
+    (rows[11] as Row)[3] = { value: 1588, formula: 'SUM(D13)' };
+    const r = validateSheet(muongLayGrid(rows));
+    const issue = r.issues.find((i) => i.code === 'formula/omits-row');
+    expect(issue).toMatchObject({ cell: 'D12', severity: 'error' });
+    expect(issue?.message.vi).toContain('bỏ sót dòng 14');
+  });
+
+  it('catch a total that also adds grandchildren', () => {
+    const rows = withFormulas();
+    (rows[7] as Row)[3] = { value: 7538, formula: 'SUM(D9:D20)' };
+    const issue = validateSheet(muongLayGrid(rows)).issues.find((i) => i.code === 'formula/omits-row');
+    expect(issue?.cell).toBe('D8');
+    expect(issue?.message.en).toContain('also adds row(s) 11, 13, 14, 16, 17, 19, 20');
+  });
+
+  it('warn of a typed total between formula siblings', () => {
+    const rows = withFormulas();
+    (rows[14] as Row)[3] = 670;
+    expect(formulaIssues(rows)).toEqual(['D15 formula/hardcoded-total warning']);
+  });
+
+  it('note typed totals where the layout expects formulas, only in sheets that use formulas', () => {
+    expect(formulaIssues(muongLayRows())).toEqual([]);
+    const rows = muongLayRows();
+    (rows[8] as Row)[2] = { value: 3154, formula: 'D9+E9' };
+    // C9's siblings (the other rows' totals) are typed: each is noted, D8 too (a foot total with no formula anywhere in its group).
+    expect(formulaIssues(rows)).toContain('C10 formula/hardcoded-total warning');
+    expect(formulaIssues(rows)).toContain('D8 formula/hardcoded-total info');
+  });
+
+  it('warn of a formula that breaks its column pattern', () => {
+    const rows = withFormulas();
+    (rows[15] as Row)[2] = { value: 522, formula: 'D16+D16-D16+E16' };
+    expect(formulaIssues(rows)).toEqual(['C16 formula/inconsistent warning']);
+  });
+
+  it('warn of a formula that reads another workbook', () => {
+    const rows = withFormulas();
+    (rows[8] as Row)[3] = { value: 3154, formula: '[KH-2023.xlsx]PL01!D9' };
+    expect(formulaIssues(rows)).toContain('D9 formula/external-ref warning');
+  });
+});

@@ -9,8 +9,8 @@ import { LayoutDefinitionSchema } from './schema.js';
 const cols = (g: Parameters<typeof detectLayout>[0]) => Object.fromEntries(detectLayout(g).fit?.columns ?? []);
 
 describe('layouts as data', () => {
-  it('lists three built-in layouts that pass their own schema', () => {
-    expect(listLayouts().map((l) => l.id)).toEqual(['budget-allocation', 'poverty-targets', 'service-targets']);
+  it('lists the built-in layouts, each passing its own schema', () => {
+    expect(listLayouts().map((l) => l.id)).toEqual(['budget-allocation', 'poverty-targets', 'service-targets', 'budget-matrix']);
     for (const l of listLayouts()) expect(LayoutDefinitionSchema.safeParse(l).success).toBe(true);
     expect(getLayout('budget-allocation')?.columns.find((c) => c.key === 'total')?.required).toBe(true);
   });

@@ -4,6 +4,8 @@ import { matchPhrase, phraseText } from './phrases.js';
 import { headerPaths, matchColumns, type ColumnMap } from './columns.js';
 import { parseUnitLine, readSheetTop, type SheetTop } from './header.js';
 import { BUILT_IN_LAYOUTS } from './layouts/index.js';
+import { BUDGET_MATRIX } from './layouts/budget-matrix.js';
+import { matchMatrix, type MatrixColumn } from './matrix.js';
 import type { LayoutDefinition } from './schema.js';
 import type { LayoutId } from './types.js';
 
@@ -18,6 +20,8 @@ export interface LayoutFit {
   readonly missing: readonly string[];
   /** Sum of the columns' match strengths: breaks ties between header blocks. */
   readonly strength: number;
+  /** For a unit × project matrix: the project columns and their header cells. */
+  readonly matrix?: readonly MatrixColumn[];
 }
 
 /** The layout chosen for a sheet, with what was read of the sheet's top. */
@@ -37,6 +41,8 @@ export interface DetectOptions {
   readonly layout?: LayoutId | string;
   /** Layouts to choose from; the built-in ones by default. */
   readonly layouts?: readonly LayoutDefinition[];
+  /** Programme period of the catalogue used to read project headers. */
+  readonly period?: string;
 }
 
 /** A fit below this is no fit. */
@@ -80,6 +86,53 @@ function headerEnds(grid: Grid, top: SheetTop): number[] {
     ends.push(top.firstNumericRow - 1);
   }
   return ends;
+}
+
+/** Header blocks to try: 1 to 3 rows ending just above the data. */
+function headerWindows(grid: Grid, top: SheetTop): number[][] {
+  const { cols } = gridSize(grid);
+  const out: number[][] = [];
+  for (const end of headerEnds(grid, top)) {
+    for (let depth = 1; depth <= MAX_HEADER_ROWS; depth++) {
+      const headerRows: number[] = [];
+      for (let r = end; r >= 0 && headerRows.length < depth; r--) {
+        if (r === top.unitRow || r === top.indexRow) break;
+        if (isBlankRow(grid, r, cols) || hasDataNumber(grid, r, cols) || hasUnitLine(grid, r, cols)) break;
+        headerRows.unshift(r);
+      }
+      if (headerRows.length < depth) break;
+      out.push(headerRows);
+    }
+  }
+  return out;
+}
+
+function hintScore(top: SheetTop, layout: LayoutDefinition): number {
+  const hints = phraseText(top.titleText);
+  return Math.min(1, layout.titleHints.filter((h) => matchPhrase(hints, h) > 0).length / 2);
+}
+
+function fitMatrix(grid: Grid, top: SheetTop, base: LayoutDefinition, period: string | undefined): LayoutFit {
+  let best: LayoutFit | undefined;
+  const required = base.columns.filter((c) => c.required).length;
+  for (const headerRows of headerWindows(grid, top)) {
+    const m = matchMatrix(grid, headerRows, base, period);
+    if (!m) continue;
+    const codes = new Set(m.projects.map((p) => p.code)).size;
+    const score = 0.6 * ((required - m.missing.length) / required) + 0.3 * Math.min(1, codes / 2) + 0.1 * hintScore(top, base);
+    const candidate: LayoutFit = {
+      layout: m.layout,
+      score: Math.round(score * 1000) / 1000,
+      headerRows,
+      columns: m.columns,
+      paths: headerPaths(grid, headerRows),
+      missing: m.missing,
+      strength: m.fit,
+      matrix: m.projects,
+    };
+    if (!best || candidate.score > best.score || (candidate.score === best.score && candidate.strength > best.strength)) best = candidate;
+  }
+  return best ?? { layout: base, score: 0, headerRows: [], columns: new Map(), paths: [], missing: base.columns.filter((c) => c.required).map((c) => c.key), strength: 0 };
 }
 
 function fitLayout(grid: Grid, top: SheetTop, layout: LayoutDefinition): LayoutFit {
@@ -130,7 +183,7 @@ export function detectLayout(grid: Grid, options: DetectOptions = {}): Detection
   const layouts = options.layouts ?? BUILT_IN_LAYOUTS;
   const candidates = layouts
     .filter((l) => !options.layout || l.id === options.layout)
-    .map((l) => fitLayout(grid, top, l))
+    .map((l) => (l.id === BUDGET_MATRIX.id ? fitMatrix(grid, top, l, options.period) : fitLayout(grid, top, l)))
     .sort((a, b) => b.score - a.score);
   const first = candidates[0];
   const fit = first && (options.layout || first.score >= MIN_SCORE) ? first : null;

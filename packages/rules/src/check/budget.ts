@@ -1,4 +1,6 @@
 import { matchProject, isUnknownProject } from '../catalog/match.js';
+import { cellText, getCell, mergeAt } from '../grid/grid.js';
+import { normalizeText } from '../grid/normalize.js';
 import { getCatalog, DEFAULT_PERIOD } from '../catalog/registry.js';
 import { Decimal, toDecimal } from '../money/decimal.js';
 import { roundHalfUp } from '../money/round.js';
@@ -54,6 +56,36 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
           }),
         );
       }
+    }
+  }
+}
+
+/** The header cell (merged area's top-left) in the header block that carries a normalised text at a column. */
+function headerCell(m: SheetModel, col: number, label: string): { row: number; col: number } {
+  for (const r of m.detection.fit?.headerRows ?? []) {
+    const merge = mergeAt(m.grid, r, col);
+    const at = merge ? { row: merge.top, col: merge.left } : { row: r, col };
+    if (normalizeText(cellText(getCell(m.grid, at.row, at.col))) === label) return at;
+  }
+  return { row: m.detection.fit?.headerRows[0] ?? 0, col };
+}
+
+/** A unit × project matrix: its project headers against the catalogue, at the header cells. */
+export function checkMatrixHeaders(m: SheetModel, issues: Issue[]): void {
+  const period = m.options.period ?? DEFAULT_PERIOD;
+  const reported = new Set<string>();
+  for (const p of m.detection.fit?.matrix ?? []) {
+    const at = headerCell(m, p.col, p.label);
+    const id = `${at.row}:${at.col}`;
+    if (reported.has(id)) continue;
+    if (p.unknown) {
+      reported.add(id);
+      issues.push(makeIssue({ code: 'catalog/unknown-project', severity: 'error', ...at, text: { label: p.label, claimed: p.code, period } }));
+    } else if (p.nameMismatch) {
+      reported.add(id);
+      const suggest = p.nameSuggests ? ` (tên này là của ${p.nameSuggests})` : '';
+      const suggestEn = p.nameSuggests ? ` (that name belongs to ${p.nameSuggests})` : '';
+      issues.push(makeIssue({ code: 'catalog/name-mismatch', severity: 'warning', ...at, text: { code: p.code, official: p.officialName ?? '', label: p.label, suggest, suggestEn } }));
     }
   }
 }

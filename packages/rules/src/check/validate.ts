@@ -2,7 +2,7 @@ import type { Grid } from '../grid/types.js';
 import { detectLayout, type Detection } from '../annex/detect.js';
 import type { LayoutDefinition } from '../annex/schema.js';
 import type { LayoutId } from '../annex/types.js';
-import { checkCounterpart, checkCatalog, checkUnitSuspect } from './budget.js';
+import { checkCounterpart, checkCatalog, checkMatrixHeaders, checkUnitSuspect } from './budget.js';
 import { checkCells } from './cells.js';
 import { checkFormulas } from './formulas.js';
 import { makeIssue } from './issue.js';
@@ -64,6 +64,7 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
     detection = detectLayout(grid, {
       ...(options.layout ? { layout: options.layout } : {}),
       ...(options.layouts ? { layouts: options.layouts } : {}),
+      ...(options.period ? { period: options.period } : {}),
     });
     if (!detection.fit) {
       issues.push(unknownLayout(grid, detection));
@@ -83,6 +84,7 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
       checkFormulas(model, issues);
       if (layout.kind === 'budget') {
         checkCatalog(model, issues);
+        checkMatrixHeaders(model, issues);
         checkUnitSuspect(model, issues);
         checkCounterpart(model, issues);
       } else if (layout.kind === 'poverty') {

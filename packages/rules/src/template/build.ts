@@ -70,7 +70,21 @@ function serviceColumns(year: number): TemplateColumn[] {
   ];
 }
 
+function matrixColumns(unit: 'trieu' | 'dong'): TemplateColumn[] {
+  const f = moneyFormat(unit);
+  const projects = getCatalog(DEFAULT_PERIOD)?.projects ?? [];
+  const parts = projects.map((p, i) => String(i + 2));
+  return [
+    { header: 'TT', index: 'A', width: 6 },
+    { header: 'Đơn vị (xã, phường, cơ quan)', index: 'B', width: 30 },
+    { header: 'Tổng số', index: `1=${parts.join('+')}`, width: 14, numFmt: f },
+    ...projects.map((p, i) => ({ group: 'Chia theo dự án', header: `Dự án ${p.number}`, index: String(i + 2), width: 12, numFmt: f })),
+    { header: 'Ghi chú', index: 'C', width: 14 },
+  ];
+}
+
 const TITLES: Record<LayoutId, (year: number) => string> = {
+  'budget-matrix': (y) => `PHÂN BỔ KINH PHÍ CHƯƠNG TRÌNH MTQG GIẢM NGHÈO BỀN VỮNG NĂM ${y} THEO ĐƠN VỊ`,
   'budget-allocation': (y) => `PHÂN BỔ KINH PHÍ THỰC HIỆN CHƯƠNG TRÌNH MTQG GIẢM NGHÈO BỀN VỮNG NĂM ${y}`,
   'poverty-targets': (y) => `CHỈ TIÊU GIẢM NGHÈO NĂM ${y} THEO THÔN, BẢN`,
   'service-targets': (y) => `CHỈ TIÊU TIẾP CẬN CÁC DỊCH VỤ XÃ HỘI CƠ BẢN NĂM ${y}`,
@@ -104,7 +118,8 @@ export function buildTemplate(id: LayoutId, options: TemplateOptions = {}): Temp
   const year = options.year ?? new Date().getFullYear();
   const unit = options.unit ?? 'trieu';
   const extraRows = Math.max(0, Math.min(options.rows ?? (id === 'budget-allocation' ? 0 : 10), 5000));
-  const columns = id === 'budget-allocation' ? budgetColumns(unit) : id === 'poverty-targets' ? povertyColumns(year) : serviceColumns(year);
+  const columns =
+    id === 'budget-allocation' ? budgetColumns(unit) : id === 'budget-matrix' ? matrixColumns(unit) : id === 'poverty-targets' ? povertyColumns(year) : serviceColumns(year);
   const width = columns.length;
   const last = width - 1;
   const rows: (Cell | null)[][] = [];
@@ -115,13 +130,14 @@ export function buildTemplate(id: LayoutId, options: TemplateOptions = {}): Temp
     (rows[r] as (Cell | null)[])[c] = cell;
   };
 
-  put(0, 0, { value: `PHỤ LỤC SỐ ${id === 'budget-allocation' ? '01' : id === 'poverty-targets' ? '02' : '03'}`, style: { bold: true, align: 'center', fontSize: 13 } });
+  const number = { 'budget-allocation': '01', 'budget-matrix': '01', 'poverty-targets': '02', 'service-targets': '03' }[id];
+  put(0, 0, { value: `PHỤ LỤC SỐ ${number}`, style: { bold: true, align: 'center', fontSize: 13 } });
   merges.push({ top: 0, left: 0, bottom: 0, right: last });
   put(1, 0, { value: TITLES[id](year), style: { bold: true, align: 'center', wrap: true, fontSize: 13 } });
   merges.push({ top: 1, left: 0, bottom: 1, right: last });
   put(2, 0, { value: `(Kèm theo Kế hoạch số      /KH-UBND ngày     /     /${year} của Ủy ban nhân dân)`, style: { italic: true, align: 'center' } });
   merges.push({ top: 2, left: 0, bottom: 2, right: last });
-  const unitText = id === 'budget-allocation' ? `Đơn vị tính: ${unit === 'dong' ? 'đồng' : 'triệu đồng'}` : id === 'poverty-targets' ? 'Đơn vị tính: hộ, %' : 'Đơn vị tính: %, hộ, người';
+  const unitText = id === 'budget-allocation' || id === 'budget-matrix' ? `Đơn vị tính: ${unit === 'dong' ? 'đồng' : 'triệu đồng'}` : id === 'poverty-targets' ? 'Đơn vị tính: hộ, %' : 'Đơn vị tính: %, hộ, người';
   put(3, Math.max(0, last - 2), { value: unitText, style: { italic: true, align: 'right' } });
   merges.push({ top: 3, left: Math.max(0, last - 2), bottom: 3, right: last });
 
@@ -151,6 +167,7 @@ export function buildTemplate(id: LayoutId, options: TemplateOptions = {}): Temp
   const first = IDX + 1;
   const validations: DataValidationSpec[] = [];
   if (id === 'budget-allocation') buildBudgetRows(put, columns, first, extraRows, validations);
+  else if (id === 'budget-matrix') buildMatrixRows(put, columns, first, extraRows);
   else if (id === 'poverty-targets') buildPovertyRows(put, columns, first, extraRows);
   else buildServiceRows(put, columns, first, extraRows, validations);
 
@@ -213,6 +230,25 @@ function buildBudgetRows(put: Put, columns: TemplateColumn[], first: number, ext
   for (const c of [8, 9]) put(totalRow, c, { value: null, style: BODY_BOLD });
   const codes = (catalog?.projects ?? []).flatMap((p) => [p.code, ...p.subprojects.map((s) => s.code)]);
   validations.push({ range: `${columnLetters(2)}${first + 2}:${columnLetters(2)}${r}`, list: codes });
+}
+
+function buildMatrixRows(put: Put, columns: TemplateColumn[], first: number, rowsWanted: number): void {
+  const n = Math.max(1, rowsWanted);
+  const projectCols = columns.map((c, i) => (c.group ? i : -1)).filter((i) => i >= 0);
+  const last = columns.length - 1;
+  const fmt = columns[2]?.numFmt;
+  const dataRows = Array.from({ length: n }, (_, i) => first + 1 + i);
+  put(first, 0, { value: null, style: BODY_BOLD });
+  put(first, 1, { value: 'Tổng cộng', style: { ...BODY_BOLD, align: 'center' } });
+  for (const c of [2, ...projectCols]) put(first, c, { value: null, formula: sumFormula(c, dataRows), numFmt: fmt, style: BODY_BOLD });
+  put(first, last, { value: null, style: BODY_BOLD });
+  dataRows.forEach((r, i) => {
+    put(r, 0, { value: i + 1, style: { ...BODY, align: 'center' } });
+    put(r, 1, { value: null, style: BODY });
+    put(r, 2, { value: null, formula: plusFormula(r, projectCols), numFmt: fmt, style: BODY });
+    for (const c of projectCols) put(r, c, { value: null, numFmt: fmt, style: BODY });
+    put(r, last, { value: null, style: BODY });
+  });
 }
 
 function buildPovertyRows(put: Put, columns: TemplateColumn[], first: number, rowsWanted: number): void {

@@ -146,6 +146,7 @@ function typeNumbers(
       poor_end: (r) => 6 + (r % 3),
     },
     'service-targets': { baseline: (r) => 80 + r / 10, target: (r) => 80 + r / 10 },
+    'budget-matrix': { da2: (r) => 100 + r, da3: () => 50, da4: (r) => 7 * r, da7: () => 12.5 },
   };
   let typed = 0;
   for (let r = detection.firstDataRow; r < grid.cells.length; r++) {

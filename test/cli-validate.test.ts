@@ -97,7 +97,7 @@ describe('phuluc validate on the examples', () => {
   it('prints the layouts with their columns', () => {
     const run = runCli(['templates']);
     expect(run.status).toBe(0);
-    for (const id of ['budget-allocation', 'poverty-targets', 'service-targets'])
+    for (const id of ['budget-allocation', 'poverty-targets', 'service-targets', 'budget-matrix'])
       expect(run.stdout).toContain(id);
     const json = JSON.parse(runCli(['templates', '--format', 'json']).stdout) as {
       id: string;
@@ -107,6 +107,7 @@ describe('phuluc validate on the examples', () => {
       'budget-allocation',
       'poverty-targets',
       'service-targets',
+      'budget-matrix',
     ]);
     expect(json.every((l) => l.columns.length > 0)).toBe(true);
   });

@@ -16,7 +16,7 @@ export const ValidateJsonSchema = z.strictObject({
   sheets: z.array(
     z.strictObject({
       sheet: z.string(),
-      template: z.enum(['budget-allocation', 'poverty-targets', 'service-targets']).nullable(),
+      template: z.enum(['budget-allocation', 'poverty-targets', 'service-targets', 'budget-matrix']).nullable(),
       issues: z.array(JsonIssueSchema),
     }),
   ),

@@ -41,6 +41,8 @@ export { listLayouts, getLayout } from './annex/registry.js';
 export { detectLayout, MIN_SCORE, type Detection, type LayoutFit, type DetectOptions } from './annex/detect.js';
 export { readSheetTop, parseUnitLine, type SheetTop, type SheetUnit } from './annex/header.js';
 export { rowSchema, parseRow } from './annex/row-schema.js';
+export { parseLayoutFile, toLayoutDefinition, UserLayoutSchema, MAX_LAYOUT_FILE_CHARS, type UserLayout, type LayoutFileResult } from './annex/user-layout.js';
+export { CHECK_NAMES, type CheckName } from './annex/schema.js';
 
 // Checks
 export { validateSheet, summarize, type ValidateSheetOptions } from './check/validate.js';

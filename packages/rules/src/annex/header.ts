@@ -57,12 +57,18 @@ function rowCells(grid: Grid, r: number, cols: number): Array<{ col: number; cel
 function isIndexRow(cells: Array<{ cell: Cell; text: string }>): boolean {
   if (cells.length < 3) return false;
   let ok = 0;
+  let lastNumber = -1;
   for (const { cell, text } of cells) {
     if (isCellError(cell.value)) return false;
-    if (typeof cell.value === 'number' && !(Number.isInteger(cell.value) && cell.value >= 0 && cell.value <= 60)) return false;
+    const n = typeof cell.value === 'number' ? cell.value : /^\(?\s*(\d{1,2})\s*\)?(?:\s*=.*)?$/.exec(text) ? Number(/\d{1,2}/.exec(text)?.[0]) : undefined;
+    if (n !== undefined) {
+      // Index numbers run left to right: 1, 2, 3 (a row of small figures does not).
+      if (!(Number.isInteger(n) && n >= 0 && n <= 60) || n <= lastNumber) return false;
+      lastNumber = n;
+    }
     if (INDEX_TOKEN.test(text)) ok++;
   }
-  return ok / cells.length >= 0.75;
+  return ok === cells.length || (cells.length >= 8 && ok / cells.length >= 0.9);
 }
 
 function indexEquations(cells: Array<{ col: number; text: string }>): SheetTop['indexEquations'] {

@@ -41,6 +41,9 @@ export const RateRuleSchema = z.object({ rate: z.string(), count: z.string(), ba
 /** `result` = `from` − `to` (a reduction). */
 export const DifferenceRuleSchema = z.object({ result: z.string(), from: z.string(), to: z.string() });
 
+/** The checks a layout can ask for; a layout without `checks` gets those of its kind. */
+export const CHECK_NAMES = ['cells', 'foot', 'crossfoot', 'formulas', 'catalog', 'unit-suspect', 'counterpart', 'rates', 'targets', 'service'] as const;
+
 /** An annex layout: its columns and the arithmetic that ties them. Built-in layouts are data of this shape. */
 export const LayoutDefinitionSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
@@ -54,7 +57,12 @@ export const LayoutDefinitionSchema = z.object({
   differences: z.array(DifferenceRuleSchema).max(20).default([]),
   /** Labels of a total row, normalised. */
   totalLabels: z.array(z.string().min(1).max(60)).min(1).max(20),
+  /** The checks that apply; unset: those of the layout's kind. */
+  checks: z.array(z.enum(CHECK_NAMES)).optional(),
 });
+
+/** The name of a check a layout can ask for. */
+export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** A column of a layout (see {@link ColumnDefinitionSchema}). */
 export type ColumnDefinition = z.infer<typeof ColumnDefinitionSchema>;

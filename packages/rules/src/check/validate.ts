@@ -1,18 +1,45 @@
 import type { Grid } from '../grid/types.js';
 import { detectLayout, type Detection } from '../annex/detect.js';
-import type { LayoutDefinition } from '../annex/schema.js';
+import type { CheckName, LayoutDefinition } from '../annex/schema.js';
 import type { LayoutId } from '../annex/types.js';
 import { checkCounterpart, checkCatalog, checkMatrixHeaders, checkUnitSuspect } from './budget.js';
 import { checkCells } from './cells.js';
 import { checkFormulas } from './formulas.js';
 import { makeIssue } from './issue.js';
-import { buildModel } from './model.js';
+import { buildModel, type SheetModel } from './model.js';
 import { checkRange, checkRates, checkTargets } from './poverty.js';
 import { checkServiceTargets } from './service.js';
 import { checkCrossfoot, checkFoot } from './sums.js';
 import type { Issue, Report, Summary, ValidateOptions } from './types.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Each check a layout can ask for, by name. */
+const CHECKS: Record<CheckName, (m: SheetModel, issues: Issue[]) => void> = {
+  cells: checkCells,
+  foot: checkFoot,
+  crossfoot: checkCrossfoot,
+  formulas: checkFormulas,
+  catalog: (m, issues) => {
+    checkCatalog(m, issues);
+    checkMatrixHeaders(m, issues);
+  },
+  'unit-suspect': checkUnitSuspect,
+  counterpart: checkCounterpart,
+  rates: (m, issues) => {
+    checkRange(m, issues);
+    checkRates(m, issues);
+  },
+  targets: checkTargets,
+  service: checkServiceTargets,
+};
+
+/** The checks of each kind of layout, when the layout does not name its own. */
+const DEFAULT_CHECKS: Record<LayoutDefinition['kind'], readonly CheckName[]> = {
+  budget: ['cells', 'foot', 'crossfoot', 'formulas', 'catalog', 'unit-suspect', 'counterpart'],
+  poverty: ['cells', 'foot', 'crossfoot', 'formulas', 'rates', 'targets'],
+  service: ['cells', 'foot', 'crossfoot', 'formulas', 'service'],
+};
 
 /** Count issues by severity. */
 export function summarize(issues: readonly Issue[]): Summary {
@@ -78,22 +105,7 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
         );
       }
       const model = buildModel(grid, detection, options, issues);
-      checkCells(model, issues);
-      checkFoot(model, issues);
-      checkCrossfoot(model, issues);
-      checkFormulas(model, issues);
-      if (layout.kind === 'budget') {
-        checkCatalog(model, issues);
-        checkMatrixHeaders(model, issues);
-        checkUnitSuspect(model, issues);
-        checkCounterpart(model, issues);
-      } else if (layout.kind === 'poverty') {
-        checkRange(model, issues);
-        checkRates(model, issues);
-        checkTargets(model, issues);
-      } else {
-        checkServiceTargets(model, issues);
-      }
+      for (const name of layout.checks ?? DEFAULT_CHECKS[layout.kind]) CHECKS[name](model, issues);
     }
   } catch (error) {
     issues.push(

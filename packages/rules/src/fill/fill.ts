@@ -33,7 +33,10 @@ const HUNDRED = new Decimal(100);
  * writes[0]; // { cell: 'C8', formula: 'SUM(C9,C12)', value: 7645, text: '7645', role: 'total', ... }
  */
 export function fillSheet(grid: Grid, options: FillOptions = {}): FillResult {
-  const detection = detectLayout(grid, options.layout ? { layout: options.layout } : {});
+  const detection = detectLayout(grid, {
+    ...(options.layout ? { layout: options.layout } : {}),
+    ...(options.layouts ? { layouts: options.layouts } : {}),
+  });
   const fit = detection.fit;
   if (!fit) return { sheet: grid.name, layout: null, writes: [], conflicts: [] };
   const ignored: Issue[] = [];

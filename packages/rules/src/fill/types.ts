@@ -1,5 +1,6 @@
 import type { LayoutId } from '../annex/types.js';
 import type { CellValue } from '../grid/types.js';
+import type { LayoutDefinition } from '../annex/schema.js';
 
 /** What a derived cell is. */
 export type DerivedRole = 'total' | 'subtotal' | 'crossfoot' | 'rate' | 'reduction';
@@ -37,6 +38,8 @@ export interface FillOptions {
   /** Also write over cells that hold a different value; they are still listed as conflicts. */
   readonly overwrite?: boolean;
   readonly locale?: 'vi' | 'en';
+  /** Layouts to choose from instead of the built-in ones (user-defined layouts). */
+  readonly layouts?: readonly LayoutDefinition[];
 }
 
 /** What fill found to write. Nothing is written by the rules package itself. */

@@ -136,35 +136,22 @@ function fitMatrix(grid: Grid, top: SheetTop, base: LayoutDefinition, period: st
 }
 
 function fitLayout(grid: Grid, top: SheetTop, layout: LayoutDefinition): LayoutFit {
-  const { cols } = gridSize(grid);
   let best: LayoutFit | undefined;
   const required = layout.columns.filter((c) => c.required).map((c) => c.key);
   const numericKeys = layout.columns.filter((c) => c.kind !== 'text' && c.kind !== 'code').length;
-  const hints = phraseText(top.titleText);
-  const hintHits = layout.titleHints.filter((h) => matchPhrase(hints, h) > 0).length;
-  for (const end of headerEnds(grid, top)) {
-    for (let depth = 1; depth <= MAX_HEADER_ROWS; depth++) {
-      const headerRows: number[] = [];
-      for (let r = end; r >= 0 && headerRows.length < depth; r--) {
-        if (r === top.unitRow || r === top.indexRow) break;
-        if (isBlankRow(grid, r, cols) || hasDataNumber(grid, r, cols) || hasUnitLine(grid, r, cols)) break;
-        headerRows.unshift(r);
-      }
-      if (headerRows.length < depth) break;
-      const paths = headerPaths(grid, headerRows);
-      const { map, fit } = matchColumns(layout, paths);
-      const missing = required.filter((k) => !map.has(k));
-      const numeric = layout.columns.filter((c) => c.kind !== 'text' && c.kind !== 'code' && map.has(c.key)).length;
-      const score =
-        0.6 * ((required.length - missing.length) / Math.max(1, required.length)) +
-        0.25 * Math.min(1, numeric / Math.min(3, numericKeys)) +
-        0.1 * Math.min(1, hintHits / 2) +
-        0.05 * Math.min(1, fit / 10);
-      const candidate: LayoutFit = { layout, score: Math.round(score * 1000) / 1000, headerRows, columns: map, paths, missing, strength: fit };
-      if (!best || candidate.score > best.score || (candidate.score === best.score && candidate.strength > best.strength)) {
-        best = candidate;
-      }
-    }
+  const hints = hintScore(top, layout);
+  for (const headerRows of headerWindows(grid, top)) {
+    const paths = headerPaths(grid, headerRows);
+    const { map, fit } = matchColumns(layout, paths);
+    const missing = required.filter((k) => !map.has(k));
+    const numeric = layout.columns.filter((c) => c.kind !== 'text' && c.kind !== 'code' && map.has(c.key)).length;
+    const score =
+      0.6 * ((required.length - missing.length) / Math.max(1, required.length)) +
+      0.25 * Math.min(1, numeric / Math.max(1, Math.min(3, numericKeys))) +
+      0.1 * hints +
+      0.05 * Math.min(1, fit / 10);
+    const candidate: LayoutFit = { layout, score: Math.round(score * 1000) / 1000, headerRows, columns: map, paths, missing, strength: fit };
+    if (!best || candidate.score > best.score || (candidate.score === best.score && candidate.strength > best.strength)) best = candidate;
   }
   return best ?? { layout, score: 0, headerRows: [], columns: new Map(), paths: [], missing: required, strength: 0 };
 }

@@ -55,6 +55,18 @@ export interface TemplatesArgs extends Common {
   readonly format: 'text' | 'json';
 }
 
+/** `phuluc plan PLAN.(txt|docx) [--annex FILE.xlsx]`. */
+export interface PlanArgs extends Common {
+  readonly command: 'plan';
+  readonly file: string;
+  /** The annex workbook to cross-check the plan against. */
+  readonly annex?: string;
+  /** The annex sheet (with `--annex`). */
+  readonly sheet?: string;
+  readonly format: 'text' | 'json';
+  readonly tolerance?: string;
+}
+
 /** `--help` (optionally of one command) and `--version`. */
 export interface HelpArgs extends Common {
   readonly command: 'help';
@@ -65,10 +77,11 @@ export interface VersionArgs extends Common {
 }
 
 /** What the command line asked for. */
-export type Args = ValidateArgs | FillArgs | TemplateArgs | TemplatesArgs | HelpArgs | VersionArgs;
+export type Args =
+  ValidateArgs | FillArgs | TemplateArgs | TemplatesArgs | PlanArgs | HelpArgs | VersionArgs;
 
 /** The commands. */
-export const COMMANDS = ['validate', 'fill', 'template', 'templates'] as const;
+export const COMMANDS = ['validate', 'fill', 'template', 'templates', 'plan'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -107,6 +120,13 @@ const OPTIONS: Record<Command, Options> = {
     overwrite: { type: 'boolean' },
   },
   templates: { ...COMMON, format: { type: 'string' } },
+  plan: {
+    ...COMMON,
+    annex: { type: 'string' },
+    sheet: { type: 'string' },
+    format: { type: 'string' },
+    tolerance: { type: 'string' },
+  },
 };
 
 /** Strip Vietnamese diacritics and case, so `--unit triệu` reads as `trieu`. */
@@ -319,5 +339,15 @@ export function parseCommandLine(argv: readonly string[]): Args {
         throw new CliError('cli.error.extra-argument', { arg: parsed.positionals[0]!, command });
       }
       return { command, lang, format };
+    case 'plan':
+      return {
+        command,
+        lang,
+        format,
+        file: requireOne(command, parsed.positionals, 'file'),
+        ...opt('annex', str('annex')),
+        ...opt('sheet', sheet),
+        ...opt('tolerance', decimal('tolerance', str('tolerance'))),
+      };
   }
 }

@@ -1,6 +1,7 @@
 import { t } from '@phuluc/rules';
 import { parseCommandLine, type Args, type Command, type Lang } from './args.js';
 import { fillCommand } from './commands/fill.js';
+import { planCommand } from './commands/plan.js';
 import { templateCommand } from './commands/template.js';
 import { templatesCommand } from './commands/templates.js';
 import { validateCommand } from './commands/validate.js';
@@ -56,6 +57,8 @@ async function dispatch(args: Args, io: Io): Promise<number> {
       return templateCommand(args, io);
     case 'templates':
       return templatesCommand(args, io);
+    case 'plan':
+      return planCommand(args, io);
   }
 }
 

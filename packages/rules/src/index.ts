@@ -46,6 +46,7 @@ export { CHECK_NAMES, type CheckName } from './annex/schema.js';
 
 // Checks
 export { validateSheet, summarize, type ValidateSheetOptions } from './check/validate.js';
+export { tooLargeReport, failedReport } from './check/sheet-reports.js';
 export { ISSUE_CODES, type Issue, type IssueCode, type Severity, type Report, type Summary, type ValidateOptions, type LocalizedText } from './check/types.js';
 
 // Fill
@@ -59,3 +60,8 @@ export type { TemplateOptions, TemplateSheet, DataValidationSpec } from './templ
 // Messages
 export { t, localized, isMessageKey, type MessageKey, type MessageParams } from './messages/catalog.js';
 export type { Lang } from './messages/types.js';
+
+// Plan
+export { readPlan } from './plan/read.js';
+export { crossCheckPlan } from './plan/cross-check.js';
+export type { Plan, PlanLine, PlanTarget, PlanTotal, PlanIssue, ReadPlanOptions, CrossCheckOptions } from './plan/types.js';

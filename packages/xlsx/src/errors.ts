@@ -8,8 +8,20 @@
  * - `encrypted`: an OLE2 compound file with an `EncryptedPackage` stream: a password-protected .xlsx.
  * - `ole2`: an OLE2 compound file that is neither of the above (old .xls or password-protected).
  * - `corrupt-zip`: starts like a zip but cannot be opened (truncated, damaged).
+ * - `too-large`: the parts of the zip hold more than `LIMITS.maxUncompressedBytes` once inflated,
+ *   or more than `LIMITS.maxZipEntries` parts (see `limits.ts` and SECURITY.md).
+ * - `zip-bomb`: a large part compresses more than `LIMITS.maxCompressionRatio`:1, or inflates
+ *   beyond the size it declares.
  */
-export type XlsxErrorCode = 'empty' | 'not-xlsx' | 'old-xls' | 'encrypted' | 'ole2' | 'corrupt-zip';
+export type XlsxErrorCode =
+  | 'empty'
+  | 'not-xlsx'
+  | 'old-xls'
+  | 'encrypted'
+  | 'ole2'
+  | 'corrupt-zip'
+  | 'too-large'
+  | 'zip-bomb';
 
 /** The message-catalogue key for each {@link XlsxErrorCode}. */
 export const XLSX_ERROR_KEYS = {
@@ -19,6 +31,8 @@ export const XLSX_ERROR_KEYS = {
   encrypted: 'cli.input.encrypted',
   ole2: 'cli.input.ole2',
   'corrupt-zip': 'cli.input.corrupt-zip',
+  'too-large': 'cli.input.too-large',
+  'zip-bomb': 'cli.input.zip-bomb',
 } as const satisfies Record<XlsxErrorCode, `cli.${string}`>;
 
 /**
@@ -32,12 +46,15 @@ export class XlsxError extends Error {
   readonly code: XlsxErrorCode;
   readonly key: (typeof XLSX_ERROR_KEYS)[XlsxErrorCode];
   readonly detail?: string;
+  /** Parameters of the message (`size`, `limit`, `ratio`), besides the file name. */
+  readonly params: Readonly<Record<string, string>>;
 
-  constructor(code: XlsxErrorCode, detail?: string) {
+  constructor(code: XlsxErrorCode, detail?: string, params: Readonly<Record<string, string>> = {}) {
     super(`${code}${detail ? `: ${detail}` : ''}`);
     this.name = 'XlsxError';
     this.code = code;
     this.key = XLSX_ERROR_KEYS[code];
+    this.params = params;
     if (detail !== undefined) this.detail = detail;
   }
 }

@@ -12,6 +12,8 @@ export type { WorkbookBytes } from './workbook.js';
 export { XlsxError, isXlsxError, XLSX_ERROR_KEYS } from './errors.js';
 export type { XlsxErrorCode } from './errors.js';
 export { sniffBytes } from './sniff.js';
+export { LIMITS, checkZip, zipEntries, sheetExtent, sheetTooLarge } from './limits.js';
+export type { ZipEntryInfo, SheetExtent, SheetTooLarge } from './limits.js';
 export type { FileKind } from './sniff.js';
 export { a1, colToLetters, decodeA1, decodeRange } from './a1.js';
 export { default as ExcelJS } from 'exceljs';

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { XlsxError } from './errors.js';
+import { checkZip } from './limits.js';
 import { containsAscii, sniffBytes } from './sniff.js';
 
 /** Bytes of an .xlsx file, as the browser (`ArrayBuffer`) or Node (`Uint8Array`, `Buffer`) holds them. */
@@ -12,7 +13,8 @@ function toUint8(bytes: WorkbookBytes): Uint8Array {
 /**
  * Open an .xlsx workbook from its bytes. Never throws a raw ExcelJS or zip error: anything that is
  * not a readable .xlsx becomes an {@link XlsxError} whose `code` says why (old .xls,
- * password-protected, not a zip, corrupt zip, empty).
+ * password-protected, not a zip, corrupt zip, empty, too large once inflated, a zip bomb: see
+ * `LIMITS`).
  *
  * @example
  * const wb = await readWorkbook(await file.arrayBuffer());
@@ -33,6 +35,16 @@ export async function readWorkbook(bytes: WorkbookBytes): Promise<ExcelJS.Workbo
       throw new XlsxError('not-xlsx');
     case 'zip':
       break;
+  }
+  // Sizes and compression ratios first: ExcelJS inflates every part into memory (limits.ts).
+  try {
+    await checkZip(data);
+  } catch (e) {
+    // A "zip" without any workbook part that cannot even be listed is no .xlsx at all.
+    if (e instanceof XlsxError && e.code === 'corrupt-zip' && !containsAscii(data, 'xl/')) {
+      throw new XlsxError('not-xlsx', e.detail);
+    }
+    throw e;
   }
   const wb = new ExcelJS.Workbook();
   try {

@@ -2,13 +2,20 @@ import ExcelJS from 'exceljs';
 import {
   fillSheet,
   listLayouts,
+  tooLargeReport,
   t,
   type CellValue,
   type CellWrite,
   type FillConflict,
   type FillResult,
 } from '@phuluc/rules';
-import { applyWrites, recalculate, worksheetToGrid, writeWorkbook } from '@phuluc/xlsx';
+import {
+  applyWrites,
+  recalculate,
+  sheetTooLarge,
+  worksheetToGrid,
+  writeWorkbook,
+} from '@phuluc/xlsx';
 import type { FillArgs, Lang } from '../args.js';
 import { checkOutput, writeFileAtomic } from '../io/atomic-write.js';
 import { useColor, type Io } from '../io/console.js';
@@ -29,6 +36,8 @@ export interface SheetFill {
   readonly result: FillResult;
   /** Cells actually written (conflicts are left alone without --overwrite-cells). */
   readonly written: readonly string[];
+  /** Why the sheet was left as it was (too large, unreadable), in the output's language. */
+  readonly notFilled?: string;
 }
 
 function shownExisting(v: CellValue, lang: Lang): string {
@@ -44,8 +53,17 @@ function renderText(args: FillArgs, fills: readonly SheetFill[], p: Palette): st
   const lines: string[] = [
     p.bold(t('cli.fill.header', { file: args.file, output: args.output }, lang)),
   ];
-  for (const { result, written } of fills) {
+  for (const fill of fills) {
+    const { result, written } = fill;
     lines.push('');
+    if (fill.notFilled !== undefined) {
+      lines.push(
+        p.bold(
+          t('cli.fill.sheet-not-filled', { sheet: result.sheet, reason: fill.notFilled }, lang),
+        ),
+      );
+      continue;
+    }
     if (result.layout === null) {
       lines.push(p.bold(t('cli.fill.sheet-skipped', { sheet: result.sheet }, lang)));
       continue;
@@ -104,9 +122,10 @@ function renderFillJson(args: FillArgs, fills: readonly SheetFill[]): string {
   return renderJson({
     file: args.file,
     output: args.output,
-    sheets: fills.map(({ result, written }) => ({
+    sheets: fills.map(({ result, written, notFilled }) => ({
       sheet: result.sheet,
       template: result.layout,
+      ...(notFilled !== undefined ? { error: notFilled } : {}),
       writes: result.writes
         .filter((w) => written.includes(w.cell))
         .map((w) => ({
@@ -147,7 +166,11 @@ function isNoop(ws: Worksheet, w: CellWrite, mode: 'formula' | 'value'): boolean
  * sheet's formulas, and repeat (at most {@link MAX_PASSES} times) while the rules find more to
  * write, so a total over rewritten parts is caught too.
  */
-export function fillWorksheet(ws: Worksheet, args: FillArgs): SheetFill {
+export function fillWorksheet(
+  ws: Worksheet,
+  args: FillArgs,
+  before: Map<string, ExcelJS.CellValue> = new Map(),
+): SheetFill {
   const mode = args.values ? 'value' : 'formula';
   const writes = new Map<string, CellWrite>();
   const conflicts = new Map<string, FillConflict>();
@@ -168,6 +191,12 @@ export function fillWorksheet(ws: Worksheet, args: FillArgs): SheetFill {
       (w) => (args.overwriteCells || !conflicting.has(w.cell)) && !isNoop(ws, w, mode),
     );
     if (todo.length === 0) break;
+    // What each cell held before fill first touched it, to put the sheet back on failure.
+    for (const w of todo) {
+      const cell = ws.getCell(w.row + 1, w.col + 1);
+      const covered = cell.type === ExcelJS.ValueType.Merge && cell.master !== cell;
+      if (!covered && !before.has(cell.address)) before.set(cell.address, cell.value);
+    }
     const applied = applyWrites(ws, todo, { mode });
     const skipped = new Set(applied.skipped);
     for (const w of todo) {
@@ -184,6 +213,32 @@ export function fillWorksheet(ws: Worksheet, args: FillArgs): SheetFill {
     conflicts: [...conflicts.values()],
   };
   return { result, written: [...written] };
+}
+
+/**
+ * {@link fillWorksheet}, never throwing: a sheet beyond the size limits is not filled; a sheet
+ * whose fill fails is put back as it was (every cell fill touched gets its previous value) and
+ * reported, and the other sheets are still filled.
+ */
+export function fillWorksheetSafely(ws: Worksheet, args: FillArgs): SheetFill {
+  const skipped = (reason: string): SheetFill => ({
+    result: { sheet: ws.name, layout: null, writes: [], conflicts: [] },
+    written: [],
+    notFilled: reason,
+  });
+  const big = sheetTooLarge(ws);
+  if (big) {
+    const issue = tooLargeReport(ws.name, big).issues[0];
+    return skipped(issue ? issue.message[args.lang] : 'too large');
+  }
+  const before = new Map<string, ExcelJS.CellValue>();
+  try {
+    return fillWorksheet(ws, args, before);
+  } catch (e) {
+    for (const [address, value] of before) ws.getCell(address).value = value;
+    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 200);
+    return skipped(reason ?? '');
+  }
 }
 
 /**
@@ -207,7 +262,7 @@ export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
   const fills: SheetFill[] = [];
   sheets.forEach((ws, i) => {
     bar.sheet(ws.name, i + 1, sheets.length);
-    fills.push(fillWorksheet(ws, args));
+    fills.push(fillWorksheetSafely(ws, args));
   });
   // ExcelJS never calculates: phuluc recomputed what it could; Excel recomputes the rest on open.
   wb.calcProperties.fullCalcOnLoad = true;

@@ -1,5 +1,4 @@
 import { listLayouts, validateSheet, type Report, type ValidateOptions } from '@phuluc/rules';
-import { worksheetToGrid } from '@phuluc/xlsx';
 import type { ValidateArgs } from '../args.js';
 import { useColor, type Io } from '../io/console.js';
 import { openWorkbook, readInputFile } from '../io/input.js';
@@ -7,6 +6,7 @@ import { progress } from '../io/progress.js';
 import { palette } from '../render/color.js';
 import { renderJson, toJsonReport } from '../render/json.js';
 import { renderValidateText } from '../render/text.js';
+import { readSheetSafely } from '../read-sheet.js';
 import { selectSheets } from '../sheets.js';
 
 /** The rules' options from the command line. */
@@ -37,7 +37,9 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
   const reports: Report[] = [];
   sheets.forEach((ws, i) => {
     bar.sheet(ws.name, i + 1, sheets.length);
-    reports.push(validateSheet(worksheetToGrid(ws), options));
+    // One sheet that is too large or unreadable is reported; the others are still checked.
+    const read = readSheetSafely(ws);
+    reports.push('grid' in read ? validateSheet(read.grid, options) : read.report);
   });
   bar.done();
   if (args.format === 'json') {

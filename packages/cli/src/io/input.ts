@@ -31,7 +31,7 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Exc
   try {
     return await readWorkbook(bytes);
   } catch (e) {
-    if (isXlsxError(e)) throw new CliError(e.key, { file });
+    if (isXlsxError(e)) throw new CliError(e.key, { ...e.params, file });
     throw new CliError('cli.input.corrupt-zip', { file });
   }
 }

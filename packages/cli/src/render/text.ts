@@ -45,8 +45,13 @@ export function sheetHeading(
   lang: Lang,
   p: Palette,
 ): string {
-  if (report.layout === null)
-    return p.bold(t('cli.validate.sheet-no-layout', { sheet: report.sheet }, lang));
+  if (report.layout === null) {
+    const notChecked = report.issues.some(
+      (i) => i.code === 'sheet/too-large' || i.code === 'check/failed',
+    );
+    const key = notChecked ? 'cli.validate.sheet-not-checked' : 'cli.validate.sheet-no-layout';
+    return p.bold(t(key, { sheet: report.sheet }, lang));
+  }
   const layout = layouts.find((l) => l.id === report.layout);
   const title = layout ? layout.title[lang] : report.layout;
   return p.bold(

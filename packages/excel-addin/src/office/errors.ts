@@ -42,7 +42,15 @@ export function errorMessage(e: unknown): ErrorMessage {
   ) {
     const key = (e as { key: string }).key;
     if (key.startsWith('pane.') || key.startsWith('cli.')) {
-      return { key: key as MessageKey, params: {} };
+      // An XlsxError carries its message's parameters (size, limit, ratio).
+      const params = (e as { params?: unknown }).params;
+      return {
+        key: key as MessageKey,
+        params:
+          typeof params === 'object' && params !== null
+            ? (params as Record<string, string | number>)
+            : {},
+      };
     }
   }
   switch (codeOf(e)) {

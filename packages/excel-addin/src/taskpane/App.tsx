@@ -109,7 +109,7 @@ export function App(props: AppProps) {
       setOpenError(
         m.key === 'pane.error.unknown'
           ? { key: 'pane.error.badFile', params: { name: file.name } }
-          : m,
+          : { ...m, params: { file: file.name, ...m.params } },
       );
     } finally {
       setOpening(false);

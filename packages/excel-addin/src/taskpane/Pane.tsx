@@ -39,6 +39,7 @@ import { AllSheets } from './AllSheets.js';
 import { FillPanel, writesToApply, type FillPlan } from './FillPanel.js';
 import { renderError, useI18n } from './i18n.js';
 import { IssueList } from './IssueList.js';
+import { PlanPanel } from './PlanPanel.js';
 import { EMPTY_SETTINGS, parseSetting, Settings, type SettingsValue } from './Settings.js';
 import { TemplatePanel, type TemplateChoice } from './TemplatePanel.js';
 
@@ -98,6 +99,7 @@ export function Pane(props: { workbook: Workbook }) {
   const [overwrite, setOverwrite] = useState(false);
   const [formulas, setFormulas] = useState(true);
   const [templateOpen, setTemplateOpen] = useState(false);
+  const [planOpen, setPlanOpen] = useState(false);
   const [allReports, setAllReports] = useState<readonly Report[] | null>(null);
   const [settings, setSettings] = useState<SettingsValue>(EMPTY_SETTINGS);
   const [busy, setBusy] = useState(false);
@@ -323,6 +325,17 @@ export function Pane(props: { workbook: Workbook }) {
         <Button onClick={onValidateAll} disabled={busy}>
           {tr('pane.action.validateAll')}
         </Button>
+        <Button
+          onClick={() => (
+            setPlanOpen(true),
+            setPlan(null),
+            setTemplateOpen(false),
+            setAllReports(null)
+          )}
+          disabled={busy || !sheet}
+        >
+          {tr('pane.action.plan')}
+        </Button>
       </div>
 
       {busy && (
@@ -365,6 +378,19 @@ export function Pane(props: { workbook: Workbook }) {
         />
       )}
       {allReports && <AllSheets reports={allReports} onOpen={onOpenSheet} />}
+      {planOpen && (
+        <PlanPanel
+          workbook={workbook}
+          sheet={sheet}
+          onSelectCell={(cell) =>
+            void act(async () => {
+              setSelected(cell);
+              await workbook.selectCell(sheet, cell);
+            })
+          }
+          onClose={() => setPlanOpen(false)}
+        />
+      )}
 
       {report && report.sheet === sheet && (
         <section aria-label={tr('pane.issues.title')} data-panel="issues">

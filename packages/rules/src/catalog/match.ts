@@ -1,4 +1,4 @@
-import { normalizeText, similarity } from '../grid/normalize.js';
+import { bigramSimilarity, bigrams, normalizeText, type Bigrams } from '../grid/normalize.js';
 import { DEFAULT_PERIOD, getCatalog } from './registry.js';
 import type { Direction, Indicator, ProgrammeCatalog, Project, SubProject } from './types.js';
 
@@ -50,20 +50,39 @@ function nameOf(norm: string): string {
     .trim();
 }
 
-function entries(catalog: ProgrammeCatalog): Array<{ project: Project; subproject?: SubProject; name: string; code: string }> {
-  const out: Array<{ project: Project; subproject?: SubProject; name: string; code: string }> = [];
+/** A project or sub-project of a catalogue with its normalised name (and that name's bigrams). */
+interface Entry {
+  readonly project: Project;
+  readonly subproject?: SubProject;
+  readonly name: string;
+  readonly grams: Bigrams;
+  readonly code: string;
+}
+
+/** Each catalogue's entries, normalised once (catalogues are constant data). */
+const ENTRIES = new WeakMap<ProgrammeCatalog, readonly Entry[]>();
+
+function entries(catalog: ProgrammeCatalog): readonly Entry[] {
+  const cached = ENTRIES.get(catalog);
+  if (cached) return cached;
+  const out: Entry[] = [];
+  const entry = (project: Project, subproject: SubProject | undefined, name: string, code: string): Entry => {
+    const norm = normalizeText(name);
+    return { project, ...(subproject ? { subproject } : {}), name: norm, grams: bigrams(norm), code };
+  };
   for (const p of catalog.projects) {
-    out.push({ project: p, name: normalizeText(p.name), code: p.code });
-    for (const s of p.subprojects) out.push({ project: p, subproject: s, name: normalizeText(s.name), code: s.code });
+    out.push(entry(p, undefined, p.name, p.code));
+    for (const s of p.subprojects) out.push(entry(p, s, s.name, s.code));
   }
+  ENTRIES.set(catalog, out);
   return out;
 }
 
 /** Compare a label's name with an official name: equal, contained, or close enough. */
-function nameScore(labelName: string, official: string): number {
-  if (!labelName) return 1;
-  if (official.includes(labelName) || labelName.includes(official)) return 1;
-  return similarity(labelName, official);
+function nameScore(labelName: Bigrams, official: Entry): number {
+  if (!labelName.text) return 1;
+  if (official.name.includes(labelName.text) || labelName.text.includes(official.name)) return 1;
+  return bigramSimilarity(labelName, official.grams);
 }
 
 /**
@@ -115,14 +134,15 @@ export function matchProject(label: string, options: MatchOptions = {}): Project
     const subproject = tdaNum !== undefined ? project.subprojects.find((s) => s.number === tdaNum) : undefined;
     if (tdaNum !== undefined && !subproject) return { unknown: true, claimed };
     const officialName = (subproject ?? project).name;
-    const official = normalizeText(officialName);
     const wordy = labelName.split(' ').length >= 3;
-    const score = wordy ? nameScore(labelName, official) : 1;
+    const labelGrams = wordy ? bigrams(labelName) : undefined;
+    const official = all.find((e) => e.code === (subproject ?? project).code) as Entry;
+    const score = labelGrams ? nameScore(labelGrams, official) : 1;
     let nameSuggests: string | undefined;
-    if (wordy) {
+    if (labelGrams) {
       let best = { code: '', score: 0 };
       for (const e of all) {
-        const s = nameScore(labelName, e.name);
+        const s = nameScore(labelGrams, e);
         if (s > best.score) best = { code: e.code, score: s };
       }
       if (best.code && best.code !== (subproject ?? project).code && best.score >= NAME_MATCH && best.score > score) {
@@ -146,8 +166,9 @@ export function matchProject(label: string, options: MatchOptions = {}): Project
   const name = nameOf(norm);
   if (name.split(' ').length < 2) return undefined;
   let best: { e: (typeof all)[number]; score: number } | undefined;
+  const nameGrams = bigrams(name);
   for (const e of all) {
-    const s = name === e.name ? 1 : similarity(name, e.name);
+    const s = name === e.name ? 1 : bigramSimilarity(nameGrams, e.grams);
     if (!best || s > best.score) best = { e, score: s };
   }
   if (!best || best.score < NAME_MATCH) return undefined;

@@ -100,22 +100,23 @@ export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
     trieu: { vi: 'triệu đồng', en: 'million đồng' },
   };
   const sheetUnit = m.unit === 'dong' ? 'dong' : 'trieu';
+  const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal);
   for (const [key, col] of m.columns) {
     if (m.defs.get(key)?.kind !== 'money') continue;
-    const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal);
     const values = leaves.map((x) => valueOf(x, key)).filter((v): v is Decimal => v !== null && !v.isZero()).map((v) => v.abs());
     if (values.length < 3) continue;
+    // The column's median, once per column (not once per row: that was quadratic).
+    const median = [...values].sort((a, b) => a.comparedTo(b))[Math.floor(values.length / 2)] as Decimal;
+    if (median.isZero()) continue;
+    const bigFrom = median.times(SUSPECT_RATIO);
     for (const x of leaves) {
       const v = valueOf(x, key);
       if (v === null || v.isZero()) continue;
-      const others = values.filter((o) => o !== v.abs());
-      const sorted = [...values].sort((a, b) => a.comparedTo(b));
-      const median = sorted[Math.floor(sorted.length / 2)] as Decimal;
-      if (others.length < 2 || median.isZero()) continue;
-      const big = sheetUnit === 'trieu' && v.abs().gte(median.times(SUSPECT_RATIO)) && v.abs().gte(MILLION);
-      const small = sheetUnit === 'dong' && v.abs().times(SUSPECT_RATIO).lte(median) && v.abs().lt(MILLION);
+      const abs = v.abs();
+      const big = sheetUnit === 'trieu' && abs.gte(MILLION) && abs.gte(bigFrom);
+      const small = sheetUnit === 'dong' && abs.lt(MILLION) && abs.times(SUSPECT_RATIO).lte(median);
       if (!big && !small) continue;
-      const ratio = big ? v.abs().dividedBy(median) : median.dividedBy(v.abs());
+      const ratio = big ? abs.dividedBy(median) : median.dividedBy(abs);
       const typed = big ? 'dong' : 'trieu';
       issues.push(
         makeIssue({

@@ -30,19 +30,21 @@ function descendants(m: SheetModel, i: number, out = new Set<number>()): Set<num
 /** A total's SUM leaves out a child row, or takes in a grandchild or a "Trong đó" row. */
 export function checkOmittedRows(m: SheetModel, issues: Issue[]): void {
   const ofWhich = new Set(m.rows.filter((x) => x.ofWhich || x.isOfWhichHeading).map((x) => x.row));
+  const keys = summableKeys(m);
   m.rows.forEach((parent, i) => {
     if (parent.children.length === 0) return;
-    const childRows = new Set(parent.children.map((c) => (m.rows[c] as ModelRow).row));
-    const below = descendants(m, i);
-    for (const key of summableKeys(m)) {
+    const childRows = new Map(parent.children.map((c) => [(m.rows[c] as ModelRow).row, m.rows[c] as ModelRow]));
+    // The rows below this one, walked only when a formula adds a row that is not a child.
+    let below: Set<number> | undefined;
+    for (const key of keys) {
       const col = m.columns.get(key) as number;
       const formula = getCell(m.grid, parent.row, col)?.formula;
       if (!formula) continue;
       const refs = additiveRefs(formula);
       if (!refs || refs.cells.some((c) => c.col !== col)) continue;
       const refRows = new Set(refs.cells.map((c) => c.row));
-      const omitted = [...childRows].filter((r) => !refRows.has(r) && m.rows.find((x) => x.row === r)?.values.get(key));
-      const doubled = [...refRows].filter((r) => (below.has(r) && !childRows.has(r)) || ofWhich.has(r));
+      const omitted = [...childRows.keys()].filter((r) => !refRows.has(r) && childRows.get(r)?.values.get(key));
+      const doubled = [...refRows].filter((r) => (!childRows.has(r) && (below ??= descendants(m, i)).has(r)) || ofWhich.has(r));
       if (omitted.length === 0 && doubled.length === 0) continue;
       const detail = [
         omitted.length ? { vi: `bỏ sót dòng ${rowList(omitted)}`, en: `leaves out row(s) ${rowList(omitted)}` } : null,
@@ -54,7 +56,7 @@ export function checkOmittedRows(m: SheetModel, issues: Issue[]): void {
           severity: 'error',
           row: parent.row,
           col,
-          text: { label: shortLabel(parent), formula, detail: detail.map((d) => d.vi).join('; '), detailEn: detail.map((d) => d.en).join('; '), rows: rowList([...childRows]) },
+          text: { label: shortLabel(parent), formula, detail: detail.map((d) => d.vi).join('; '), detailEn: detail.map((d) => d.en).join('; '), rows: rowList([...childRows.keys()]) },
         }),
       );
     }
@@ -70,20 +72,22 @@ interface Derived {
 /** The cells a layout derives: sub-totals and totals, cross-foot totals, rates, reductions. */
 function derivedCells(m: SheetModel): Derived[] {
   const out: Derived[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
+  const width = Math.max(0, ...m.columns.values()) + 1;
   const add = (row: number, col: number, group: string) => {
-    const id = `${row}:${col}`;
+    const id = row * width + col;
     if (!seen.has(id)) {
       seen.add(id);
       out.push({ row, col, group });
     }
   };
-  const targets = crossfootEquations(m);
+  const targets = crossfootEquations(m).map((eq) => ({ ...eq, col: m.columns.get(eq.target) as number, group: `crossfoot:${eq.target}` }));
+  const foot = summableKeys(m).map((key) => ({ col: m.columns.get(key) as number, group: `foot:${key}` }));
   for (const x of m.rows) {
     for (const eq of targets) {
-      if (eq.parts.some((p) => x.values.get(p))) add(x.row, m.columns.get(eq.target) as number, `crossfoot:${eq.target}`);
+      if (eq.parts.some((p) => x.values.get(p))) add(x.row, eq.col, eq.group);
     }
-    if (x.children.length) for (const key of summableKeys(m)) add(x.row, m.columns.get(key) as number, `foot:${key}`);
+    if (x.children.length) for (const f of foot) add(x.row, f.col, f.group);
     for (const r of m.layout.rates) if (m.columns.has(r.rate) && x.values.get(r.count) && x.values.get(r.base)) add(x.row, m.columns.get(r.rate) as number, `rate:${r.rate}`);
     for (const d of m.layout.differences) if (m.columns.has(d.result) && x.values.get(d.from) && x.values.get(d.to)) add(x.row, m.columns.get(d.result) as number, `diff:${d.result}`);
   }
@@ -93,10 +97,15 @@ function derivedCells(m: SheetModel): Derived[] {
 /** A total, sub-total or rate typed as a number where its siblings (or the layout) have formulas. */
 export function checkHardcodedTotals(m: SheetModel, issues: Issue[]): void {
   const cells = derivedCells(m);
-  const sheetHasFormulas = m.rows.some((x) => [...m.columns.values()].some((c) => getCell(m.grid, x.row, c)?.formula));
+  const columns = [...m.columns.values()];
+  const sheetHasFormulas = m.rows.some((x) => columns.some((c) => getCell(m.grid, x.row, c)?.formula));
   if (!sheetHasFormulas) return; // a typed or scanned copy: no formula to expect
   const groups = new Map<string, Derived[]>();
-  for (const d of cells) groups.set(d.group, [...(groups.get(d.group) ?? []), d]);
+  for (const d of cells) {
+    const members = groups.get(d.group);
+    if (members) members.push(d);
+    else groups.set(d.group, [d]);
+  }
   for (const members of groups.values()) {
     const withFormula = members.filter((d) => getCell(m.grid, d.row, d.col)?.formula).length;
     for (const d of members) {

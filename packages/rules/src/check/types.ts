@@ -36,6 +36,13 @@ export const ISSUE_CODES = [
   'formula/inconsistent',
   'formula/external-ref',
   'check/failed',
+  'sheet/too-large',
+  'plan/total-mismatch',
+  'plan/split-mismatch',
+  'plan/target-mismatch',
+  'plan/annex-mismatch',
+  'plan/missing-in-annex',
+  'plan/missing-in-plan',
 ] as const;
 
 /** One of {@link ISSUE_CODES}. */

@@ -31,6 +31,14 @@ export const cliMessages = {
     vi: 'Tệp "{file}" bị hỏng hoặc chưa tải về hết, không mở được. Hãy lấy lại bản gốc hoặc mở bằng Excel để sửa.',
     en: 'File "{file}" is damaged or incomplete and cannot be opened. Get the original again or let Excel repair it.',
   },
+  'cli.input.too-large': {
+    vi: 'Tệp "{file}" quá lớn để kiểm tra: giải nén ra {size}, vượt giới hạn {limit} của phuluc. Tách sổ tính thành các tệp nhỏ hơn hoặc xóa các trang không cần kiểm tra.',
+    en: 'File "{file}" is too large to check: it inflates to {size}, above phuluc\'s limit of {limit}. Split the workbook into smaller files or delete the sheets you do not need checked.',
+  },
+  'cli.input.zip-bomb': {
+    vi: 'Tệp "{file}" bị nén bất thường (tỷ lệ {ratio}, giới hạn {limit}), dấu hiệu của tệp độc hại ("bom zip"); phuluc không mở tệp này. Nếu tệp do đơn vị bạn lập, hãy mở bằng Excel và lưu lại.',
+    en: 'File "{file}" is compressed abnormally (ratio {ratio}, limit {limit}), the mark of a malicious file (a "zip bomb"); phuluc will not open it. If your office made the file, open it in Excel and save it again.',
+  },
 
   // --- one-line failures (exit 2) ---
   'cli.error.file-not-found': {
@@ -138,6 +146,10 @@ export const cliMessages = {
     vi: 'Trang tính "{sheet}" — không khớp mẫu phụ lục nào',
     en: 'Sheet "{sheet}" — fits no annex layout',
   },
+  'cli.validate.sheet-not-checked': {
+    vi: 'Trang tính "{sheet}" — không kiểm tra được',
+    en: 'Sheet "{sheet}" — could not be checked',
+  },
   'cli.validate.no-issues': { vi: 'Không có vấn đề.', en: 'No issues.' },
   'cli.validate.expected': { vi: 'cần {value}', en: 'expected {value}' },
   'cli.validate.actual': { vi: 'thực tế {value}', en: 'actual {value}' },
@@ -155,6 +167,10 @@ export const cliMessages = {
   'cli.fill.sheet-skipped': {
     vi: 'Trang tính "{sheet}" — không khớp mẫu phụ lục nào: bỏ qua',
     en: 'Sheet "{sheet}" — fits no annex layout: skipped',
+  },
+  'cli.fill.sheet-not-filled': {
+    vi: 'Trang tính "{sheet}" — không điền được, giữ nguyên: {reason}',
+    en: 'Sheet "{sheet}" — could not be filled, left as it was: {reason}',
   },
   'cli.fill.nothing': { vi: 'Không có ô nào cần điền.', en: 'Nothing to fill.' },
   'cli.fill.write': { vi: 'ghi {what} ({role})', en: 'wrote {what} ({role})' },
@@ -207,6 +223,7 @@ Cách dùng:
   phuluc fill TỆP.xlsx -o KẾT_QUẢ.xlsx [--values] [--overwrite] [--overwrite-cells]
   phuluc template MÃ -o TỆP.xlsx [--year NĂM] [--unit trieu|dong] [--rows SỐ]
   phuluc templates
+  phuluc plan KẾ_HOẠCH.txt|.docx [--annex TỆP.xlsx] [--sheet TÊN] [--format text|json]
 
 Tùy chọn chung:
   --lang vi|en     ngôn ngữ thông báo (mặc định: vi)
@@ -221,6 +238,7 @@ Usage:
   phuluc fill FILE.xlsx -o OUT.xlsx [--values] [--overwrite] [--overwrite-cells]
   phuluc template ID -o OUT.xlsx [--year N] [--unit trieu|dong] [--rows N]
   phuluc templates
+  phuluc plan PLAN.txt|.docx [--annex FILE.xlsx] [--sheet NAME] [--format text|json]
 
 Common options:
   --lang vi|en     language of messages (default: vi)
@@ -304,5 +322,80 @@ Exit status: 0 no error, 1 errors found, 2 unusable file or options.`,
 
   --format text|json         output format (default: text)
   --lang vi|en               language`,
+  },
+  // --- plan ---
+  'cli.plan.amounts': { vi: 'Kinh phí ghi trong kế hoạch:', en: 'Amounts in the plan:' },
+  'cli.plan.line': { vi: 'dòng {line}', en: 'line {line}' },
+  'cli.plan.total': { vi: 'Tổng kinh phí', en: 'Total' },
+  'cli.plan.central': { vi: 'NSTW {value}', en: 'central {value}' },
+  'cli.plan.local': { vi: 'NSĐP {value}', en: 'local {value}' },
+  'cli.plan.other': { vi: 'nguồn khác {value}', en: 'other sources {value}' },
+  'cli.plan.targets': { vi: 'Chỉ tiêu giảm nghèo:', en: 'Poverty targets:' },
+  'cli.plan.target.rate': {
+    vi: 'tỷ lệ hộ nghèo {start}% → {end}%',
+    en: 'poverty rate {start}% → {end}%',
+  },
+  'cli.plan.target.reduction': { vi: 'giảm {value} điểm %', en: 'down {value} points' },
+  'cli.plan.target.count': {
+    vi: 'hộ nghèo {start} → {end}',
+    en: 'poor households {start} → {end}',
+  },
+  'cli.plan.target.count-reduction': { vi: 'giảm {value} hộ', en: 'down {value} households' },
+  'cli.plan.target.households': {
+    vi: 'khoảng {value} hộ trên địa bàn',
+    en: 'about {value} households in all',
+  },
+  'cli.plan.nothing': {
+    vi: 'Không tìm thấy khoản kinh phí hay chỉ tiêu giảm nghèo nào trong văn bản.',
+    en: 'No amount and no poverty target was found in the text.',
+  },
+  'cli.plan.annex': {
+    vi: 'Đối chiếu với phụ lục "{file}", trang tính "{sheet}"',
+    en: 'Compared with annex "{file}", sheet "{sheet}"',
+  },
+  'cli.plan.issues': { vi: 'Kết quả kiểm tra:', en: 'Checks:' },
+  'cli.plan.no-issues': {
+    vi: 'Không có vấn đề: các con số khớp nhau.',
+    en: 'No issues: the figures agree.',
+  },
+  'cli.plan.error.empty': {
+    vi: 'Tệp kế hoạch "{file}" không có chữ nào. Hãy chọn tệp .txt hoặc .docx có nội dung kế hoạch.',
+    en: 'Plan file "{file}" holds no text. Choose a .txt or .docx file with the plan in it.',
+  },
+  'cli.plan.error.docx': {
+    vi: 'Không đọc được tệp Word "{file}" (không phải .docx hoặc bị hỏng). Mở bằng Word và lưu lại dưới dạng .docx, hoặc lưu thành văn bản .txt.',
+    en: 'Cannot read Word file "{file}" (not a .docx, or damaged). Open it in Word and save it as .docx, or save it as plain text (.txt).',
+  },
+  'cli.plan.error.doc': {
+    vi: 'Tệp "{file}" là định dạng Word cũ (.doc) hoặc được đặt mật khẩu. Mở bằng Word, gỡ mật khẩu nếu có và lưu lại dưới dạng .docx.',
+    en: 'File "{file}" is an old Word format (.doc) or password-protected. Open it in Word, remove any password and save it as .docx.',
+  },
+  'cli.plan.error.pdf': {
+    vi: 'Tệp "{file}" là PDF; phuluc chỉ đọc .txt và .docx. Chép văn bản kế hoạch ra tệp .txt (hoặc nhận dạng chữ OCR) rồi thử lại.',
+    en: 'File "{file}" is a PDF; phuluc reads only .txt and .docx. Copy the plan text into a .txt file (or OCR it) and try again.',
+  },
+  'cli.plan.error.not-text': {
+    vi: 'Tệp "{file}" không phải văn bản (UTF-8) hay tệp Word .docx. Lưu kế hoạch dưới dạng .txt (UTF-8) hoặc .docx rồi thử lại.',
+    en: 'File "{file}" is neither text (UTF-8) nor a Word .docx. Save the plan as .txt (UTF-8) or .docx and try again.',
+  },
+  'cli.help.plan': {
+    vi: `phuluc plan KẾ_HOẠCH.txt|.docx — đọc kinh phí, nguồn vốn và chỉ tiêu giảm nghèo trong văn bản kế hoạch, kiểm tra chúng khớp nhau và khớp với phụ lục
+
+  --annex TỆP.xlsx           đối chiếu với phụ lục phân bổ kinh phí trong sổ tính này
+  --sheet TÊN                trang tính của phụ lục (mặc định: trang phân bổ kinh phí đầu tiên)
+  --tolerance N              chênh lệch tối đa chấp nhận được (mặc định: theo độ chính xác của số)
+  --format text|json         kiểu kết quả (mặc định: text)
+  --lang vi|en               ngôn ngữ thông báo
+
+Mã thoát: 0 không có lỗi, 1 có số liệu không khớp, 2 không dùng được tệp hoặc tùy chọn.`,
+    en: `phuluc plan PLAN.txt|.docx — read the amounts, funding split and poverty targets of a plan's text, check that they agree with each other and with the annex
+
+  --annex FILE.xlsx          compare with the budget-allocation annex in this workbook
+  --sheet NAME               the annex sheet (default: the first budget-allocation sheet)
+  --tolerance N              largest difference accepted (default: the figures' own precision)
+  --format text|json         output format (default: text)
+  --lang vi|en               language of messages
+
+Exit status: 0 no error, 1 figures disagree, 2 unusable file or options.`,
   },
 } satisfies Record<`cli.${string}`, MessageTemplate>;

@@ -137,4 +137,8 @@ export const issueMessages = {
     vi: 'Không kiểm tra hết được trang này do lỗi của phuluc ({error}). Hãy gửi tệp cho nhóm phát triển; các trang khác vẫn được kiểm tra.',
     en: 'phuluc could not finish checking this sheet ({error}). Please send the file to the developers; other sheets are still checked.',
   },
+  'issue.sheet/too-large': {
+    vi: 'Trang tính quá lớn để kiểm tra: dùng đến dòng {rows} và cột {cols}, vượt giới hạn {maxRows} dòng × {maxCols} cột của phuluc; trang này không được kiểm tra, các trang khác vẫn được kiểm tra. Nếu bảng thật nhỏ hơn, hãy xóa các ô thừa ở cuối trang (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại.',
+    en: 'The sheet is too large to check: it is used down to row {rows} and across to column {cols}, beyond phuluc\'s limit of {maxRows} rows × {maxCols} columns; this sheet is not checked, the other sheets are. If the table is really smaller, delete the stray cells at the end of the sheet (Ctrl+End shows the last one) and save.',
+  },
 } satisfies Record<`issue.${string}`, MessageTemplate>;

@@ -196,4 +196,42 @@ export const paneMessages = {
     en: 'Could not read “{name}”. Choose an Excel .xlsx file.',
   },
   'pane.error.unknown': { vi: 'Đã xảy ra lỗi: {detail}', en: 'Something went wrong: {detail}' },
+  'pane.action.plan': { vi: 'Đối chiếu kế hoạch', en: 'Compare with the plan' },
+  'pane.plan.title': { vi: 'Đối chiếu với văn bản kế hoạch', en: 'Compare with the plan text' },
+  'pane.plan.intro': {
+    vi: 'Dán văn bản Kế hoạch vào ô dưới đây. phuluc đọc kinh phí từng dự án, tiểu dự án, nguồn vốn và tổng kinh phí rồi đối chiếu với trang {sheet}.',
+    en: 'Paste the plan (Kế hoạch) below. phuluc reads the amount of each project and sub-project, its sources and the total, and compares them with sheet {sheet}.',
+  },
+  'pane.plan.textLabel': { vi: 'Văn bản kế hoạch', en: 'Plan text' },
+  'pane.plan.placeholder': {
+    vi: 'Ví dụ: 1. Dự án 2: … Kinh phí thực hiện: 3.154 triệu đồng …',
+    en: 'E.g. 1. Dự án 2: … Kinh phí thực hiện: 3.154 triệu đồng …',
+  },
+  'pane.plan.openFile': { vi: 'Mở tệp kế hoạch (.docx, .txt)', en: 'Open plan file (.docx, .txt)' },
+  'pane.plan.fileLabel': { vi: 'Tệp kế hoạch (.docx, .txt)', en: 'Plan file (.docx, .txt)' },
+  'pane.plan.fileOpened': { vi: 'Đã đọc: {name}', en: 'Read: {name}' },
+  'pane.plan.check': { vi: 'Đối chiếu', en: 'Compare' },
+  'pane.plan.line': { vi: 'dòng {line}', en: 'line {line}' },
+  'pane.plan.total': { vi: 'Tổng', en: 'Total' },
+  'pane.plan.amounts': {
+    vi: 'Kinh phí trong kế hoạch ({count} khoản)',
+    en: 'Amounts in the plan ({count})',
+  },
+  'pane.plan.noAmounts': {
+    vi: 'Không tìm thấy khoản kinh phí nào trong văn bản (cần các câu như "Kinh phí thực hiện: … triệu đồng").',
+    en: 'No amount found in the text (it needs sentences like "Kinh phí thực hiện: … triệu đồng").',
+  },
+  'pane.plan.issues': { vi: 'Kết quả đối chiếu', en: 'Comparison' },
+  'pane.plan.agree': {
+    vi: 'Kế hoạch và trang {sheet} khớp nhau.',
+    en: 'The plan and sheet {sheet} agree.',
+  },
+  'pane.plan.error.docx': {
+    vi: 'Không đọc được tệp Word “{name}”. Hãy lưu lại dưới dạng .docx, hoặc chép văn bản rồi dán vào ô.',
+    en: 'Could not read the Word file “{name}”. Save it again as .docx, or copy the text and paste it in.',
+  },
+  'pane.plan.error.format': {
+    vi: 'Tệp “{name}” không phải .docx hay văn bản .txt. Hãy chép văn bản kế hoạch rồi dán vào ô.',
+    en: 'File “{name}” is neither a .docx nor a .txt. Copy the plan text and paste it in.',
+  },
 } satisfies Record<`pane.${string}`, MessageTemplate>;

@@ -67,6 +67,10 @@ export const planMessages = {
     vi: 'Kế hoạch (dòng {line}) ghi {what} là {amount} {unit}, nhưng phụ lục không có dòng nào cho {subject}. Thêm dòng này vào phụ lục hoặc kiểm tra lại tên dự án, tiểu dự án.',
     en: 'The plan (line {line}) gives {whatEn} as {amount} {unitEn}, but the annex has no row for {subjectEn}. Add the row to the annex or check the project and sub-project names.',
   },
+  'issue.plan/missing-in-annex.no-rows': {
+    vi: 'Trang "{sheet}" không có dòng nào ghi tên dự án, tiểu dự án (có thể là bảng theo đơn vị × dự án), nên chỉ đối chiếu được tổng kinh phí. Để đối chiếu từng khoản, dùng phụ lục có mỗi dự án, tiểu dự án trên một dòng.',
+    en: 'Sheet "{sheet}" has no row that names a project or sub-project (perhaps a unit × project table), so only the total can be compared. To compare each amount, use an annex with one row per project and sub-project.',
+  },
   'issue.plan/missing-in-plan': {
     vi: 'Ô {cell}: phụ lục ghi {what} là {amount} {unit}, nhưng kế hoạch không nhắc đến {subject}. Thêm khoản này vào kế hoạch hoặc bỏ dòng thừa khỏi phụ lục.',
     en: 'Cell {cell}: the annex gives {whatEn} as {amount} {unitEn}, but the plan does not mention {subjectEn}. Add it to the plan or remove the extra row from the annex.',

@@ -65,7 +65,8 @@ const BODY: (string | number | null)[][] = [
 function budgetSheet(wb: Workbook, name = 'PL01', body = BODY, header = HEADER): Worksheet {
   const ws = wb.addWorksheet(name);
   ws.getCell('A1').value = 'PHỤ LỤC SỐ 01';
-  ws.getCell('A2').value = 'PHÂN BỔ KINH PHÍ THỰC HIỆN CHƯƠNG TRÌNH MTQG GIẢM NGHÈO BỀN VỮNG NĂM 2024';
+  ws.getCell('A2').value =
+    'PHÂN BỔ KINH PHÍ THỰC HIỆN CHƯƠNG TRÌNH MTQG GIẢM NGHÈO BỀN VỮNG NĂM 2024';
   ws.getCell('E3').value = 'Đơn vị tính: triệu đồng';
   header.forEach((h, c) => {
     if (h !== null) ws.getCell(4, c + 1).value = h;
@@ -157,8 +158,22 @@ describe('a corpus of odd workbooks', () => {
     ws.mergeCells('D4:E4');
     for (const c of ['A', 'B', 'C']) ws.mergeCells(`${c}3:${c}5`);
     ws.getRow(6).values = [null, 'Tổng cộng', 4623, 1000, 3516, 107];
-    ws.getRow(7).values = ['1', 'Dự án 1: Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo', 1000, 1000, 0, 0];
-    ws.getRow(8).values = ['2', 'Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo', 3623, 0, 3516, 107];
+    ws.getRow(7).values = [
+      '1',
+      'Dự án 1: Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo',
+      1000,
+      1000,
+      0,
+      0,
+    ];
+    ws.getRow(8).values = [
+      '2',
+      'Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo',
+      3623,
+      0,
+      3516,
+      107,
+    ];
     const file = await save(wb, 'three-headers.xlsx');
     const { run, json } = validateJson(file);
     expect(run.stderr).toBe('');
@@ -212,7 +227,8 @@ describe('a corpus of odd workbooks', () => {
     expect([0, 1]).toContain(run.status);
     noFailure(json);
     // No message quotes the whole text back.
-    for (const i of json.sheets.flatMap((s) => s.issues)) expect(i.message.length).toBeLessThan(2_000);
+    for (const i of json.sheets.flatMap((s) => s.issues))
+      expect(i.message.length).toBeLessThan(2_000);
   });
 
   it('1e308 and other extreme numbers neither crash validate nor fill', async () => {
@@ -229,8 +245,11 @@ describe('a corpus of odd workbooks', () => {
     const fill = runCli(['fill', file, '-o', out, '--format', 'json']);
     expect(fill.stderr).toBe('');
     expect(fill.status).toBe(0);
-    const written = JSON.parse(fill.stdout) as { sheets: { writes: { cell: string; value: string }[] }[] };
-    for (const w of written.sheets.flatMap((s) => s.writes)) expect(w.value).not.toMatch(/Infinity|NaN/);
+    const written = JSON.parse(fill.stdout) as {
+      sheets: { writes: { cell: string; value: string }[] }[];
+    };
+    for (const w of written.sheets.flatMap((s) => s.writes))
+      expect(w.value).not.toMatch(/Infinity|NaN/);
   });
 
   it('numbers stored as text with spaces and non-breaking spaces are read as numbers and flagged', async () => {
@@ -242,7 +261,11 @@ describe('a corpus of odd workbooks', () => {
     const json = validated(await save(wb, 'text-numbers.xlsx'), 0);
     const found = codes(json);
     expect(found).toEqual(
-      expect.arrayContaining(['C6 cell/number-as-text', 'D6 cell/number-as-text', 'C7 cell/number-as-text']),
+      expect.arrayContaining([
+        'C6 cell/number-as-text',
+        'D6 cell/number-as-text',
+        'C7 cell/number-as-text',
+      ]),
     );
     // …and they foot: no sum error.
     expect(found.filter((c) => c.includes(' sum/'))).toEqual([]);
@@ -254,7 +277,12 @@ describe('a corpus of odd workbooks', () => {
       const n = (s: string | number | null) => (typeof s === 'string' ? s.normalize(form) : s);
       const body = BODY.map((r) => r.map(n));
       body[2]![3] = 1360; // one planted mistake, so there is something to compare
-      budgetSheet(wb, 'PL01'.normalize(form), body, HEADER.map((h) => h.normalize(form)));
+      budgetSheet(
+        wb,
+        'PL01'.normalize(form),
+        body,
+        HEADER.map((h) => h.normalize(form)),
+      );
       return save(wb, name);
     };
     const nfc = validated(await make('NFC', 'nfc.xlsx'), 1);
@@ -313,7 +341,10 @@ describe('sheets beyond the size limits', () => {
     budgetSheet(small);
     const zip = await JSZip.loadAsync(await writeWorkbook(small));
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    zip.file('xl/worksheets/sheet1.xml', xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'));
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'),
+    );
     const path = join(tmp.dir, 'declared.xlsx');
     writeFileSync(path, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
     validated(path, 0);
@@ -389,7 +420,8 @@ async function paddedSheet(megabytes: number): Promise<Uint8Array> {
   const parts: Buffer[] = [];
   deflate.on('data', (b: Buffer) => parts.push(b));
   const done = new Promise((ok) => deflate.on('end', ok));
-  const head = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const head =
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
   deflate.write(head);
   const mb = Buffer.alloc(1024 * 1024, 0x20);
   for (let i = 0; i < megabytes; i++) {
@@ -424,7 +456,11 @@ describe('zip bombs: refused before ExcelJS inflates anything, exit 2, one line'
     const parts = await workbookParts();
     const data = await paddedSheet(150);
     const bytes = zipOf(
-      parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data, declared: 150 * 1024 * 1024 + 140 } : p)),
+      parts.map((p) =>
+        p.name === 'xl/worksheets/sheet1.xml'
+          ? { ...p, data, declared: 150 * 1024 * 1024 + 140 }
+          : p,
+      ),
     );
     expect(bytes.length).toBeLessThan(1_000_000);
     const file = join(tmp.dir, 'bomb-ratio.xlsx');
@@ -436,7 +472,9 @@ describe('zip bombs: refused before ExcelJS inflates anything, exit 2, one line'
     const parts = await workbookParts();
     const data = await paddedSheet(300);
     const bytes = zipOf(
-      parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data, declared: 4000 } : p)),
+      parts.map((p) =>
+        p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data, declared: 4000 } : p,
+      ),
     );
     const file = join(tmp.dir, 'bomb-lying.xlsx');
     writeFileSync(file, bytes);

@@ -381,6 +381,38 @@ async function main() {
       }
     });
 
+    await check('Hoàn tác điền số puts the filled cells back, and fill works again', async () => {
+      const panelName = 'Điền số liệu: xem trước';
+      const undo = page.getByRole('button', { name: 'Hoàn tác điền số' });
+      await undo.waitFor({ timeout: 5_000 });
+      const written = await page.$$eval('td[data-cell]', (tds) =>
+        Object.fromEntries(tds.map((td) => [td.getAttribute('data-cell'), td.textContent])),
+      );
+      await undo.click();
+      await page
+        .getByTestId('status')
+        .filter({ hasText: /Đã hoàn tác/ })
+        .waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: 'Điền số liệu', exact: true }).click();
+      const panel = page.getByRole('region', { name: panelName });
+      await panel.waitFor({ timeout: 10_000 });
+      const cells = await panel
+        .locator('[data-write-cell]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-write-cell')));
+      assert(cells.length > 0, 'after undo, fill finds nothing to write again');
+      const now = await page.locator(`td[data-cell="${cells[0]}"]`).textContent();
+      assert(
+        (now ?? '').trim() !== (written[cells[0]] ?? '').trim() || (now ?? '').trim() === '',
+        `${cells[0]} was not put back`,
+      );
+      const confirm = panel.getByRole('button', { name: 'Xác nhận điền' });
+      await confirm.click();
+      await page
+        .getByTestId('status')
+        .filter({ hasText: /Đã điền \d+ ô/ })
+        .waitFor({ timeout: 10_000 });
+    });
+
     await check('Xóa đánh dấu removes every mark', async () => {
       await page.getByRole('button', { name: 'Xóa đánh dấu' }).click();
       await page.waitForFunction(
@@ -419,12 +451,21 @@ async function main() {
         // such blocked frames are listed, not failed. Anything else fails.
         const officeTelemetry = (v) =>
           /^(frame-src|child-src|default-src)\b/.test(v) &&
-          /^https:\/\/[^/]*(oaspapps\.com|office\.net|office\.com|microsoft\.com)\b/.test(v.split(' ')[1] ?? '');
+          /^https:\/\/[^/]*(oaspapps\.com|office\.net|office\.com|microsoft\.com)\b/.test(
+            v.split(' ')[1] ?? '',
+          );
         const blockedTelemetry = csp.filter(officeTelemetry);
-        if (blockedTelemetry.length) console.log(`  (blocked by the CSP, as intended: ${blockedTelemetry.join(' | ')})`);
+        if (blockedTelemetry.length)
+          console.log(`  (blocked by the CSP, as intended: ${blockedTelemetry.join(' | ')})`);
         const violations = csp.filter((v) => !officeTelemetry(v));
         assert(violations.length === 0, `CSP violations: ${violations.join(' | ')}`);
-        const relevant = consoleErrors.filter((e) => !/favicon/.test(e) && !/Refused to frame '[^']*(oaspapps\.com|office\.net|office\.com|microsoft\.com)/.test(e));
+        const relevant = consoleErrors.filter(
+          (e) =>
+            !/favicon/.test(e) &&
+            !/Refused to frame '[^']*(oaspapps\.com|office\.net|office\.com|microsoft\.com)/.test(
+              e,
+            ),
+        );
         assert(relevant.length === 0, `console errors: ${relevant.join(' | ')}`);
       },
     );

@@ -206,7 +206,10 @@ function inflateCounting(file: JSZip.JSZipObject, cap: number): Promise<number> 
  * refuse the file when one does or when the total passes {@link LIMITS.maxUncompressedBytes}.
  * Parts whose worst case (deflate's maximal expansion) fits their declaration are not inflated.
  */
-export async function checkInflation(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): Promise<void> {
+export async function checkInflation(
+  bytes: Uint8Array,
+  entries: readonly ZipEntryInfo[],
+): Promise<void> {
   const worst = entries.reduce(
     (n, e) => n + (e.method === 0 ? e.compressedSize : e.compressedSize * DEFLATE_MAX_RATIO),
     0,
@@ -234,10 +237,14 @@ export async function checkInflation(bytes: Uint8Array, entries: readonly ZipEnt
       throw corrupt(err instanceof Error ? err.message : String(err));
     }
     if (actual > e.uncompressedSize) {
-      throw new XlsxError('zip-bomb', `${e.name} inflates beyond its declared ${e.uncompressedSize} bytes`, {
-        ratio: `> ${Math.round(actual / Math.max(1, e.compressedSize))}:1`,
-        limit: `${LIMITS.maxCompressionRatio}:1`,
-      });
+      throw new XlsxError(
+        'zip-bomb',
+        `${e.name} inflates beyond its declared ${e.uncompressedSize} bytes`,
+        {
+          ratio: `> ${Math.round(actual / Math.max(1, e.compressedSize))}:1`,
+          limit: `${LIMITS.maxCompressionRatio}:1`,
+        },
+      );
     }
     total += actual - e.uncompressedSize;
   }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellWrite } from '@phuluc/rules';
 import { describe, expect, it } from 'vitest';
-import { applyWrites } from './write.js';
+import { applyWrites, toExcelValue } from './write.js';
 import { readWorkbook, writeWorkbook } from './workbook.js';
 import { worksheetToGrid } from './read.js';
 
@@ -85,5 +85,21 @@ describe('applyWrites', () => {
     expect(grid.cells[0]![2]).toEqual({ value: 10, formula: 'B1' });
     expect(grid.cells[1]![2]).toEqual({ value: 22, formula: 'A2+B2' });
     expect(grid.cells[2]![2]).toEqual({ value: 33, formula: 'A3+B3' });
+  });
+});
+
+describe('toExcelValue: text is never a formula', () => {
+  it('writes text starting with = + - @ as text, and it reads back as text', async () => {
+    const texts = ['=1+1', '+84 912 345 678', '-5', '@SUM(A1)', '=HYPERLINK("http://x","y")'];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('T');
+    texts.forEach((text, c) => (ws.getCell(1, c + 1).value = toExcelValue(text)));
+    const back = (await reload(wb)).getWorksheet('T')!;
+    texts.forEach((text, c) => {
+      const cell = back.getCell(1, c + 1);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(text);
+      expect(cell.formula).toBeFalsy();
+    });
   });
 });

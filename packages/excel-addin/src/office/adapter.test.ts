@@ -3,6 +3,7 @@ import type { CellWrite, TemplateSheet } from '@phuluc/rules';
 import {
   addTemplateSheet,
   applyWrites,
+  applyWritesUndoable,
   clearMarks,
   markCells,
   parseAreas,
@@ -10,9 +11,12 @@ import {
   readSheetGrid,
   selectCell,
   toGridCell,
+  undoWrites,
   uniqueSheetName,
+  safeValue,
   MARK_COLORS,
 } from './adapter.js';
+import { OfficeWorkbook } from '../workbook/office-workbook.js';
 import { errorMessage } from './errors.js';
 import { FakeExcel } from './fake-excel.js';
 
@@ -173,6 +177,104 @@ describe('applyWrites', () => {
     expect(excel.syncCount).toBe(1);
     expect(s.cells.get('C4')).toMatchObject({ value: 3 });
     expect(s.cells.get('C4')?.formula).toBeUndefined();
+  });
+});
+
+describe('undo fill', () => {
+  const all: CellWrite[] = ['C2', 'C3', 'C4', 'C5', 'C6', 'C7'].map((cell, i) => ({
+    row: i + 1,
+    col: 2,
+    cell,
+    role: 'total',
+    formula: `SUM(D${i + 2}:E${i + 2})`,
+    value: 7,
+    text: '7',
+  }));
+
+  function sheetWithEverything(excel: FakeExcel) {
+    const s = excel.addSheet('PL01', budgetRows(6));
+    s.cells.set('C2', { value: 10, formula: 'SUM(C3:C7)', numFmt: '#,##0' }); // a formula
+    s.cells.set('C3', { value: 3154, numFmt: '#,##0.00' }); // a typed number
+    s.cells.delete('C4'); // empty
+    s.cells.set('C5', { value: '=1+1' }); // text that looks like a formula
+    s.cells.set('C6', { value: '#N/A', error: '#N/A' }); // an error constant
+    s.cells.set('C7', { value: true }); // a boolean
+    return s;
+  }
+
+  it('restores every written cell exactly (formula, number, empty, formula-like text, error, boolean), one sync each way', async () => {
+    const excel = new FakeExcel();
+    const s = sheetWithEverything(excel);
+    const before = structuredClone([...s.cells.entries()].sort());
+    const { written, undo } = await withContext(excel, (ctx, sheet) =>
+      applyWritesUndoable(ctx, sheet, all),
+    );
+    expect(excel.syncCount).toBe(1);
+    expect(written).toBe(6);
+    expect(s.cells.get('C5')?.formula).toBe('SUM(D5:E5)');
+    await withContext(excel, (ctx, sheet) => undoWrites(ctx, sheet, undo));
+    expect(excel.syncCount).toBe(2);
+    const after = [...s.cells.entries()].sort();
+    // A cell that was empty comes back empty (its number format may now be recorded as General);
+    // a formula's value is whatever Excel recalculates (the fake does not calculate).
+    const normal = (e: [string, object][]) =>
+      e
+        .map(([k, v]) => {
+          const c = v as { value: unknown; formula?: string; numFmt?: string };
+          return [k, { ...c, value: c.formula ? 'calc' : c.value, numFmt: c.numFmt ?? 'General' }];
+        })
+        .filter(([, v]) => (v as { value: unknown }).value !== null);
+    expect(normal(after)).toEqual(normal(before));
+    expect(s.cells.get('C5')).toMatchObject({ value: '=1+1' });
+    expect(s.cells.get('C5')?.formula).toBeUndefined();
+  });
+
+  it('OfficeWorkbook keeps a stack per sheet: undo the last fill, then the one before', async () => {
+    const excel = new FakeExcel();
+    const s = sheetWithEverything(excel);
+    const wb = new OfficeWorkbook(excel.run, { supports: excel.supports });
+    expect(wb.canUndoFill('PL01')).toBe(false);
+    await wb.applyWrites('PL01', all.slice(0, 2), 'formula');
+    await wb.applyWrites('PL01', all.slice(1, 3), 'value');
+    expect(wb.canUndoFill('PL01')).toBe(true);
+    expect(await wb.undoFill('PL01')).toBe(2);
+    expect(s.cells.get('C3')).toMatchObject({ formula: 'SUM(D3:E3)' });
+    expect(s.cells.get('C4')?.value ?? null).toBeNull();
+    expect(await wb.undoFill('PL01')).toBe(2);
+    expect(s.cells.get('C2')).toMatchObject({ formula: 'SUM(C3:C7)', numFmt: '#,##0' });
+    expect(s.cells.get('C3')).toMatchObject({ value: 3154 });
+    expect(s.cells.get('C3')?.formula).toBeUndefined();
+    expect(wb.canUndoFill('PL01')).toBe(false);
+    expect(await wb.undoFill('PL01')).toBe(0);
+  });
+});
+
+describe('formula injection', () => {
+  it('text starting with = + - @ is written as text, never as a formula', async () => {
+    expect(safeValue('=1+1')).toBe("'=1+1");
+    expect(safeValue('Dự án 2')).toBe('Dự án 2');
+    expect(safeValue(42)).toBe(42);
+    const excel = new FakeExcel();
+    const texts = [
+      '=HYPERLINK("http://x","y")',
+      '+84 912 345 678',
+      '- Nội dung chi',
+      '@SUM(A1)',
+      '=1+1',
+    ];
+    const template: TemplateSheet = {
+      grid: { name: 'T', cells: [texts.map((value) => ({ value }))], merges: [] },
+      columnWidths: [],
+      validations: [],
+      freezeRows: 0,
+    };
+    await addTemplateSheet(excel.context(), template, 'T', { supports: excel.supports });
+    const s = excel.sheet('T');
+    texts.forEach((text, c) => {
+      const cell = s.cells.get(`${String.fromCharCode(65 + c)}1`);
+      expect(cell?.value).toBe(text);
+      expect(cell?.formula).toBeUndefined();
+    });
   });
 });
 

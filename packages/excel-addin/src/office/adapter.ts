@@ -215,6 +215,25 @@ export async function readSheetGrid(
   return (await readSheet(context, sheet, options)).grid;
 }
 
+/**
+ * Text that Excel would take for a formula (or parse) when set through `Range.values`: a string
+ * starting with `=`, `+`, `-`, `@` (or their full-width forms), a tab or a carriage return.
+ */
+const FORMULA_LIKE = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * The value to put in `Range.values` for a grid value so that text stays text: Office.js turns a
+ * string "=1+1" set as a value into a formula. Text that looks like one gets Excel's quote prefix
+ * (`'`), which Excel stores as "text" and does not show or return in `values`. Numbers and booleans
+ * pass through.
+ *
+ * @example
+ * safeValue('=HYPERLINK("http://x")'); // "'=HYPERLINK(\"http://x\")"
+ */
+export function safeValue(value: string | number | boolean): string | number | boolean {
+  return typeof value === 'string' && FORMULA_LIKE.test(value) ? `'${value}` : value;
+}
+
 /** Write fill results in one sync: formulas (`mode: 'formula'`, the default) or values. */
 export async function applyWrites(
   context: Excel.RequestContext,
@@ -230,6 +249,88 @@ export async function applyWrites(
   }
   await context.sync();
   return writes.length;
+}
+
+/** A cell as it was before {@link applyWritesUndoable} wrote it. */
+export interface PreviousCell {
+  readonly cell: string;
+  /** `Range.formulas`: `"=SUM(C9:C12)"` for a formula, else the constant. */
+  readonly formula: unknown;
+  /** `Range.values`. */
+  readonly value: unknown;
+  /** `Range.valueTypes`: Empty, String, Double, Boolean, Error … */
+  readonly type: string;
+  readonly numberFormat: unknown;
+}
+
+/** What to put back to undo one fill, in the order the cells were written. */
+export type FillUndo = readonly PreviousCell[];
+
+/**
+ * {@link applyWrites}, keeping what each cell held (formula, value, number format) so the fill
+ * can be undone with {@link undoWrites}. Still ONE sync: the reads are queued before the writes
+ * in the same batch, and a batch runs in order.
+ */
+export async function applyWritesUndoable(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  writes: readonly CellWrite[],
+  options: { readonly mode?: 'formula' | 'value' } = {},
+): Promise<{ readonly written: number; readonly undo: FillUndo }> {
+  const mode = options.mode ?? 'formula';
+  const before: { cell: string; range: Excel.Range }[] = [];
+  const seen = new Set<string>();
+  for (const w of writes) {
+    if (seen.has(w.cell)) continue;
+    seen.add(w.cell);
+    const range = sheet.getRange(w.cell);
+    range.load('formulas,values,valueTypes,numberFormat');
+    before.push({ cell: w.cell, range });
+  }
+  for (const w of writes) {
+    const range = sheet.getRange(w.cell);
+    if (mode === 'formula' && w.formula) range.formulas = [[`=${w.formula.replace(/^=/, '')}`]];
+    else range.values = [[w.value]];
+  }
+  await context.sync();
+  const undo = before.map(({ cell, range }) => ({
+    cell,
+    formula: range.formulas[0]?.[0],
+    value: range.values[0]?.[0],
+    type: String(range.valueTypes[0]?.[0] ?? ''),
+    numberFormat: range.numberFormat[0]?.[0],
+  }));
+  return { written: writes.length, undo };
+}
+
+/**
+ * Put back every cell of a fill exactly as it was (formula, constant, text as text, error, empty,
+ * number format), in ONE sync.
+ */
+export async function undoWrites(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  undo: FillUndo,
+): Promise<number> {
+  if (undo.length === 0) return 0;
+  for (const prev of undo) {
+    const range = sheet.getRange(prev.cell);
+    const isFormula =
+      typeof prev.formula === 'string' &&
+      prev.formula.startsWith('=') &&
+      prev.formula.length > 1 &&
+      prev.formula !== prev.value;
+    if (isFormula) range.formulas = [[prev.formula as string]];
+    else if (prev.type === 'Empty' || prev.value === '' || prev.value === null)
+      range.clear('Contents');
+    else if (prev.type === 'Error') range.formulas = [[String(prev.value)]];
+    else if (typeof prev.value === 'string') range.values = [[safeValue(prev.value)]];
+    else if (typeof prev.value === 'number' || typeof prev.value === 'boolean')
+      range.values = [[prev.value]];
+    if (typeof prev.numberFormat === 'string') range.numberFormat = [[prev.numberFormat]];
+  }
+  await context.sync();
+  return undo.length;
 }
 
 /** The fill colour of each severity's marks. */
@@ -405,7 +506,8 @@ export async function addTemplateSheet(
       const range = sheet.getRange(toA1(r, c));
       if (cell.numFmt) range.numberFormat = [[cell.numFmt]];
       if (cell.formula) range.formulas = [[`=${cell.formula.replace(/^=/, '')}`]];
-      else if (cell.value !== null && typeof cell.value !== 'object') range.values = [[cell.value]];
+      else if (cell.value !== null && typeof cell.value !== 'object')
+        range.values = [[safeValue(cell.value)]];
       const s = cell.style;
       if (!s) return;
       if (s.bold) range.format.font.bold = true;

@@ -422,10 +422,21 @@ class FakeRange extends Loadable {
     return this.get('values');
   }
   set values(v: unknown[][]) {
+    // Like Excel: a string starting with "=" set as a value becomes a formula; a leading
+    // apostrophe (quote prefix) keeps the rest as text and is not part of the value.
     this.ctx.enqueue(() =>
       this.write(v, (cell, x) => {
-        cell.value = x as FakeCell['value'];
-        delete cell.formula;
+        delete cell.error;
+        if (typeof x === 'string' && x.startsWith("'")) {
+          cell.value = x.slice(1);
+          delete cell.formula;
+        } else if (typeof x === 'string' && x.startsWith('=') && x.length > 1) {
+          cell.formula = x.slice(1);
+          cell.value = 0;
+        } else {
+          cell.value = x as FakeCell['value'];
+          delete cell.formula;
+        }
       }),
     );
   }
@@ -435,9 +446,18 @@ class FakeRange extends Loadable {
   set formulas(v: unknown[][]) {
     this.ctx.enqueue(() =>
       this.write(v, (cell, x) => {
+        delete cell.error;
         if (typeof x === 'string' && x.startsWith('=')) {
           cell.formula = x.slice(1);
           cell.value = 0;
+        } else if (
+          typeof x === 'string' &&
+          /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/.test(x)
+        ) {
+          // An error constant typed as a formula.
+          cell.value = x;
+          cell.error = x;
+          delete cell.formula;
         } else {
           cell.value = x as FakeCell['value'];
           delete cell.formula;
@@ -466,6 +486,19 @@ class FakeRange extends Loadable {
         data.cells.set(addr, cell);
       }),
     );
+  }
+  /** `Range.clear(applyTo)`: 'Contents' empties values and formulas, keeping formats. */
+  clear(applyTo: string = 'All'): void {
+    this.ctx.enqueue(() => {
+      const data = this.sheet.data();
+      this.each((addr, c) => {
+        if (!c) return;
+        c.value = null;
+        delete c.formula;
+        delete c.error;
+        if (applyTo === 'All') data.cells.delete(addr);
+      });
+    });
   }
   /** Every cell of the range, created when missing. */
   cellsForFormat(): FakeCell[] {

@@ -17,6 +17,7 @@ import {
 import type { MarkRequest, PreviewSource } from '../workbook/types.js';
 
 type ExcelWorkbook = InstanceType<typeof ExcelJS.Workbook>;
+type ExcelCellValue = ExcelJS.CellValue;
 
 export class PreviewWorkbook implements PreviewSource {
   readonly kind = 'preview' as const;
@@ -27,6 +28,8 @@ export class PreviewWorkbook implements PreviewSource {
   private readonly listeners = new Set<() => void>();
   private readonly sheetListeners = new Set<(sheet: string) => void>();
   private revision = 0;
+  /** Per sheet, the fills that can still be undone: each cell's ExcelJS value before, last on top. */
+  private readonly fills = new Map<string, Map<string, ExcelCellValue>[]>();
 
   constructor(
     private readonly wb: ExcelWorkbook,
@@ -107,10 +110,43 @@ export class PreviewWorkbook implements PreviewSource {
     writes: readonly CellWrite[],
     mode: 'formula' | 'value',
   ): Promise<number> {
-    const result = applyWrites(this.worksheet(sheet), writes, { mode });
+    const ws = this.worksheet(sheet);
+    // Keep what every cell fill may change held before: the written cells, and the clones of
+    // shared formulas (applyWrites gives them their own formula when their master is written).
+    const before = new Map<string, ExcelCellValue>();
+    for (const w of writes) {
+      const cell = ws.getCell(w.row + 1, w.col + 1);
+      if (!before.has(cell.address)) before.set(cell.address, cell.value);
+    }
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value as { sharedFormula?: string } | null;
+        if (v && typeof v === 'object' && v.sharedFormula && !before.has(cell.address))
+          before.set(cell.address, cell.value);
+      }),
+    );
+    const result = applyWrites(ws, writes, { mode });
+    if (result.written > 0) this.fills.set(sheet, [...(this.fills.get(sheet) ?? []), before]);
     this.grids.delete(sheet);
     this.changed();
     return result.written;
+  }
+
+  async undoFill(sheet: string): Promise<number> {
+    const stack = this.fills.get(sheet) ?? [];
+    const last = stack.pop();
+    if (!last) return 0;
+    const ws = this.worksheet(sheet);
+    // Masters before clones: a clone refers to its master's shared formula.
+    const entries = [...last].sort(([, a], [, b]) => Number(isClone(a)) - Number(isClone(b)));
+    for (const [address, value] of entries) ws.getCell(address).value = value;
+    this.grids.delete(sheet);
+    this.changed();
+    return last.size;
+  }
+
+  canUndoFill(sheet: string): boolean {
+    return (this.fills.get(sheet)?.length ?? 0) > 0;
   }
 
   async markCells(sheet: string, marks: readonly MarkRequest[]): Promise<number> {
@@ -174,6 +210,10 @@ export class PreviewWorkbook implements PreviewSource {
     const base = this.fileName.replace(/\.xlsx$/i, '');
     return `${base}-phuluc.xlsx`;
   }
+}
+
+function isClone(v: ExcelCellValue): boolean {
+  return typeof v === 'object' && v !== null && 'sharedFormula' in v;
 }
 
 /** Open a file the user picked. Throws an `XlsxError` (with a message key) for non-.xlsx files. */

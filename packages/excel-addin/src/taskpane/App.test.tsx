@@ -140,6 +140,25 @@ describe('the pane on a workbook', () => {
     }
   });
 
+  it('undoes a fill (Hoàn tác điền số): the sheet is back exactly as before', async () => {
+    const wb = new MemoryWorkbook({ PL01: muongLayRows({ blankTotal: true }) });
+    const before = wb.grids.get('PL01')!;
+    await renderOffice(wb);
+    expect(screen.queryByRole('button', { name: 'Hoàn tác điền số' })).toBeNull();
+    fireEvent.click(button('Điền số liệu'));
+    const panel = await screen.findByRole('region', { name: 'Điền số liệu: xem trước' });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Xác nhận điền' }));
+    await waitFor(() => expect(wb.callsOf('applyWrites')).toHaveLength(1));
+    expect(wb.grids.get('PL01')).not.toBe(before);
+    fireEvent.click(await screen.findByRole('button', { name: 'Hoàn tác điền số' }));
+    await waitFor(() => expect(wb.callsOf('undoFill')).toHaveLength(1));
+    expect(wb.grids.get('PL01')).toBe(before);
+    expect(await screen.findByText(/Đã hoàn tác lần điền gần nhất/)).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Hoàn tác điền số' })).toBeNull(),
+    );
+  });
+
   it('creates a template sheet from the chosen layout', async () => {
     const wb = new MemoryWorkbook({ PL01: muongLayRows() });
     await renderOffice(wb);

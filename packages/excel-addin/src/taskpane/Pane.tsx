@@ -106,6 +106,7 @@ export function Pane(props: { workbook: Workbook }) {
   const [error, setError] = useState<ErrorMessage | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [marked, setMarked] = useState(false);
+  const [canUndo, setCanUndo] = useState(false);
   const langRef = useRef(lang);
   langRef.current = lang;
 
@@ -146,6 +147,7 @@ export function Pane(props: { workbook: Workbook }) {
       setPlan(null);
       setSelected(null);
       setMarked(workbook.hasMarks(name));
+      setCanUndo(workbook.canUndoFill(name));
       void act(() => detect(name), { keepStatus: true });
     },
     [act, detect, workbook],
@@ -231,9 +233,19 @@ export function Pane(props: { workbook: Workbook }) {
       if (!plan) return;
       const writes = writesToApply(plan, overwrite);
       const n = await workbook.applyWrites(sheet, writes, formulas ? 'formula' : 'value');
+      setCanUndo(workbook.canUndoFill(sheet));
       setPlan(null);
       if (report) await runValidate(sheet);
       setStatus({ intent: 'success', text: tr('pane.fill.done', { count: n }) });
+    });
+
+  const onUndoFill = () =>
+    act(async () => {
+      setPlan(null);
+      const n = await workbook.undoFill(sheet);
+      setCanUndo(workbook.canUndoFill(sheet));
+      if (report) await runValidate(sheet);
+      setStatus({ intent: 'success', text: tr('pane.fill.undone', { count: n }) });
     });
 
   const onCreateTemplate = (choice: TemplateChoice) =>
@@ -316,6 +328,11 @@ export function Pane(props: { workbook: Workbook }) {
         <Button onClick={onFill} disabled={busy || !sheet}>
           {tr('pane.action.fill')}
         </Button>
+        {canUndo && (
+          <Button onClick={onUndoFill} disabled={busy || !sheet}>
+            {tr('pane.action.undoFill')}
+          </Button>
+        )}
         <Button
           onClick={() => (setTemplateOpen(true), setPlan(null), setAllReports(null))}
           disabled={busy}

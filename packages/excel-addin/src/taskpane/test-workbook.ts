@@ -115,8 +115,21 @@ export class MemoryWorkbook implements Workbook {
           ? { value: w.value, formula: w.formula }
           : { value: w.value };
     }
+    this.undo.set(sheet, [...(this.undo.get(sheet) ?? []), g]);
     this.grids.set(sheet, { ...g, cells });
     return writes.length;
+  }
+  /** Grids before each fill, to undo. */
+  private readonly undo = new Map<string, Grid[]>();
+  async undoFill(sheet: string): Promise<number> {
+    this.record('undoFill', sheet);
+    const prev = this.undo.get(sheet)?.pop();
+    if (!prev) return 0;
+    this.grids.set(sheet, prev);
+    return 1;
+  }
+  canUndoFill(sheet: string): boolean {
+    return (this.undo.get(sheet)?.length ?? 0) > 0;
   }
   async markCells(sheet: string, marks: readonly MarkRequest[]): Promise<number> {
     this.record('markCells', sheet, marks);

@@ -2,14 +2,16 @@
 import type { CellWrite, Grid, TemplateSheet } from '@phuluc/rules';
 import {
   addTemplateSheet,
-  applyWrites,
+  applyWritesUndoable,
   clearMarks,
   markCells,
   officeSupports,
   readSheet,
   selectCell,
   uniqueSheetName,
+  undoWrites,
   type AdapterOptions,
+  type FillUndo,
   type MarkState,
 } from '../office/adapter.js';
 import type { MarkRequest, Workbook } from './types.js';
@@ -20,6 +22,8 @@ export class OfficeWorkbook implements Workbook {
   readonly kind = 'office' as const;
   private readonly marks = new Map<string, MarkState>();
   private readonly noteCells = new Map<string, ReadonlySet<string>>();
+  /** Per sheet, the fills of this session that can still be undone, last on top. */
+  private readonly fills = new Map<string, FillUndo[]>();
   private readonly run: Run;
   private readonly options: AdapterOptions;
 
@@ -83,9 +87,31 @@ export class OfficeWorkbook implements Workbook {
     writes: readonly CellWrite[],
     mode: 'formula' | 'value',
   ): Promise<number> {
-    return this.run((context) =>
-      applyWrites(context, context.workbook.worksheets.getItem(sheet), writes, { mode }),
+    return this.run(async (context) => {
+      const { written, undo } = await applyWritesUndoable(
+        context,
+        context.workbook.worksheets.getItem(sheet),
+        writes,
+        { mode },
+      );
+      if (undo.length > 0) this.fills.set(sheet, [...(this.fills.get(sheet) ?? []), undo]);
+      return written;
+    });
+  }
+
+  async undoFill(sheet: string): Promise<number> {
+    const stack = this.fills.get(sheet) ?? [];
+    const last = stack[stack.length - 1];
+    if (!last) return 0;
+    const n = await this.run((context) =>
+      undoWrites(context, context.workbook.worksheets.getItem(sheet), last),
     );
+    stack.pop();
+    return n;
+  }
+
+  canUndoFill(sheet: string): boolean {
+    return (this.fills.get(sheet)?.length ?? 0) > 0;
   }
 
   async markCells(sheet: string, marks: readonly MarkRequest[]): Promise<number> {

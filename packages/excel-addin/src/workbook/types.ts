@@ -27,6 +27,13 @@ export interface Workbook {
     writes: readonly CellWrite[],
     mode: 'formula' | 'value',
   ): Promise<number>;
+  /**
+   * Undo the last {@link applyWrites} on this sheet not yet undone: every cell it wrote gets back
+   * its previous formula, value and number format. Returns the number of cells restored.
+   */
+  undoFill(sheet: string): Promise<number>;
+  /** Whether the sheet has a fill of this session to undo. */
+  canUndoFill(sheet: string): boolean;
   /** Mark cells (replacing this sheet's earlier marks); returns the number of cells marked. */
   markCells(sheet: string, marks: readonly MarkRequest[]): Promise<number>;
   /** Restore every marked cell's previous format; returns how many were restored. */

@@ -110,6 +110,11 @@ export const paneMessages = {
   },
   'pane.fill.confirm': { vi: 'Xác nhận điền', en: 'Confirm fill' },
   'pane.fill.done': { vi: 'Đã điền {count} ô.', en: '{count} cells filled.' },
+  'pane.action.undoFill': { vi: 'Hoàn tác điền số', en: 'Undo fill' },
+  'pane.fill.undone': {
+    vi: 'Đã hoàn tác lần điền gần nhất: {count} ô trở lại như trước (công thức, số, định dạng số).',
+    en: 'Last fill undone: {count} cells are back as they were (formulas, values, number formats).',
+  },
   'pane.fill.more': { vi: '… và {count} ô khác', en: '… and {count} more' },
   'pane.role.total': { vi: 'tổng', en: 'total' },
   'pane.role.subtotal': { vi: 'cộng nhóm', en: 'subtotal' },

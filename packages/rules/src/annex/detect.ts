@@ -3,6 +3,9 @@ import { cellText, getCell, gridSize } from '../grid/grid.js';
 import { matchPhrase, phraseText } from './phrases.js';
 import { headerPaths, matchColumns, type ColumnMap } from './columns.js';
 import { parseUnitLine, readSheetTop, type SheetTop } from './header.js';
+import { TOTAL_LABELS } from './layouts/common.js';
+import { normalizeText } from '../grid/normalize.js';
+import { isTotalLabel } from '../check/rows.js';
 import { BUILT_IN_LAYOUTS } from './layouts/index.js';
 import { BUDGET_MATRIX } from './layouts/budget-matrix.js';
 import { matchMatrix, type MatrixColumn } from './matrix.js';
@@ -49,13 +52,25 @@ export interface DetectOptions {
 export const MIN_SCORE = 0.5;
 const MAX_HEADER_ROWS = 3;
 
-/** A row holding a number that is neither a year nor a small index: a data row, never a header. */
-function hasDataNumber(grid: Grid, r: number, cols: number): boolean {
+/**
+ * A row that belongs to the data, never to a header: it holds a number that is neither a year
+ * nor a small index, or a formula, or it is a sparse row labelled like a total ("Toàn xã" with its
+ * figures still empty).
+ */
+function isDataRow(grid: Grid, r: number, cols: number): boolean {
+  let texts = 0;
+  let totalLabel = false;
   for (let c = 0; c < cols; c++) {
-    const v = getCell(grid, r, c)?.value;
+    const cell = getCell(grid, r, c);
+    if (cell?.formula) return true;
+    const v = cell?.value;
     if (typeof v === 'number' && !(Number.isInteger(v) && ((v >= 0 && v <= 60) || (v >= 1900 && v <= 2100)))) return true;
+    if (typeof v === 'string' && v.trim()) {
+      texts++;
+      if (!totalLabel && isTotalLabel(normalizeText(v), TOTAL_LABELS)) totalLabel = true;
+    }
   }
-  return false;
+  return totalLabel && texts <= 2;
 }
 
 /** A row that carries a unit line ("Đơn vị tính: triệu đồng"): part of the title block, never a header. */
@@ -79,7 +94,7 @@ function headerEnds(grid: Grid, top: SheetTop): number[] {
   if (anchor < 0) return Array.from({ length: Math.min(rows, 30) }, (_, i) => i);
   const ends: number[] = [];
   for (let r = anchor - 1; r >= 0 && ends.length < 2; r--) {
-    if (!isBlankRow(grid, r, cols) && !hasDataNumber(grid, r, cols)) ends.push(r);
+    if (!isBlankRow(grid, r, cols) && !isDataRow(grid, r, cols)) ends.push(r);
   }
   if (top.indexRow !== undefined && top.firstNumericRow > top.indexRow + 1) {
     // An index row may sit above a second header row; rare, but try the row above the numbers too.
@@ -97,7 +112,7 @@ function headerWindows(grid: Grid, top: SheetTop): number[][] {
       const headerRows: number[] = [];
       for (let r = end; r >= 0 && headerRows.length < depth; r--) {
         if (r === top.unitRow || r === top.indexRow) break;
-        if (isBlankRow(grid, r, cols) || hasDataNumber(grid, r, cols) || hasUnitLine(grid, r, cols)) break;
+        if (isBlankRow(grid, r, cols) || isDataRow(grid, r, cols) || hasUnitLine(grid, r, cols)) break;
         headerRows.unshift(r);
       }
       if (headerRows.length < depth) break;

@@ -38,7 +38,7 @@ const ARITHMETIC = /^(sum|rate)\/|^target\/reduction-mismatch$/;
 describe('properties of fill', () => {
   it('fill then validate: no sum, rate or reduction error on any consistent poverty-target sheet', () => {
     fc.assert(
-      fc.property(fc.array(village, { minLength: 1, maxLength: 12 }), fc.constant(false), fc.constantFrom('formula', 'value') as fc.Arbitrary<'formula' | 'value'>, (villages, totalFirst, mode) => {
+      fc.property(fc.array(village, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.constantFrom('formula', 'value') as fc.Arbitrary<'formula' | 'value'>, (villages, totalFirst, mode) => {
         const g = povertySheet(villages, totalFirst);
         const fill = fillSheet(g, { mode });
         expect(fill.layout).toBe('poverty-targets');
@@ -53,11 +53,6 @@ describe('properties of fill', () => {
       { numRuns: 80 },
     );
   });
-
-  // Found by this property: an all-empty "Toàn xã" row ABOVE the villages is not taken for the
-  // total row, so fill leaves it empty (the villages' own rates and reductions are filled). Total
-  // row last is covered above; total first is left to the rules' owners.
-  it.todo('fill fills an all-empty total row placed above the villages (total first)');
 
   /** The Mường Lay budget with random derived and part cells blanked or changed. */
   const edited = fc

@@ -16,7 +16,10 @@ export const ValidateJsonSchema = z.strictObject({
   sheets: z.array(
     z.strictObject({
       sheet: z.string(),
-      template: z.enum(['budget-allocation', 'poverty-targets', 'service-targets', 'budget-matrix']).nullable(),
+      // A built-in layout id, or the id of a user-defined layout given with --layout-file.
+      template: z
+        .union([z.enum(['budget-allocation', 'poverty-targets', 'service-targets', 'budget-matrix']), z.string().regex(/^[a-z][a-z0-9-]{0,39}$/)])
+        .nullable(),
       issues: z.array(JsonIssueSchema),
     }),
   ),

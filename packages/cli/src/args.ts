@@ -15,7 +15,10 @@ export interface ValidateArgs extends Common {
   readonly command: 'validate';
   readonly file: string;
   readonly sheet?: string;
-  readonly template?: LayoutId;
+  /** A built-in layout id, or (with `layoutFile`) the user layout's id. */
+  readonly template?: LayoutId | (string & {});
+  /** A user-defined layout (JSON) to choose from besides the built-in ones. */
+  readonly layoutFile?: string;
   readonly format: 'text' | 'json';
   readonly tolerance?: string;
   readonly counterpartRatio?: string;
@@ -28,7 +31,10 @@ export interface FillArgs extends Common {
   readonly file: string;
   readonly output: string;
   readonly sheet?: string;
-  readonly template?: LayoutId;
+  /** A built-in layout id, or (with `layoutFile`) the user layout's id. */
+  readonly template?: LayoutId | (string & {});
+  /** A user-defined layout (JSON) to choose from besides the built-in ones. */
+  readonly layoutFile?: string;
   readonly format: 'text' | 'json';
   /** Write numbers instead of formulas. */
   readonly values: boolean;
@@ -96,6 +102,7 @@ const OPTIONS: Record<Command, Options> = {
     ...COMMON,
     sheet: { type: 'string' },
     template: { type: 'string' },
+    'layout-file': { type: 'string' },
     format: { type: 'string' },
     tolerance: { type: 'string' },
     'counterpart-ratio': { type: 'string' },
@@ -106,6 +113,7 @@ const OPTIONS: Record<Command, Options> = {
     output: { type: 'string', short: 'o' },
     sheet: { type: 'string' },
     template: { type: 'string' },
+    'layout-file': { type: 'string' },
     format: { type: 'string' },
     values: { type: 'boolean' },
     overwrite: { type: 'boolean' },
@@ -291,7 +299,9 @@ export function parseCommandLine(argv: readonly string[]): Args {
   if (bool('help')) return { command: 'help', lang, topic: command };
   const format = oneOf('format', str('format'), ['text', 'json'] as const) ?? 'text';
   const sheet = str('sheet');
-  const template = layoutId(str('template'));
+  const layoutFile = str('layout-file');
+  // With a layout file, --template may name its layout: checked once the file is read.
+  const template = layoutFile !== undefined ? str('template')?.trim() : layoutId(str('template'));
   const opt = <K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } =>
     (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
 
@@ -304,6 +314,7 @@ export function parseCommandLine(argv: readonly string[]): Args {
         file: requireOne(command, parsed.positionals, 'file'),
         ...opt('sheet', sheet),
         ...opt('template', template),
+        ...opt('layoutFile', layoutFile),
         ...opt('tolerance', decimal('tolerance', str('tolerance'))),
         ...opt('counterpartRatio', decimal('counterpart-ratio', str('counterpart-ratio'))),
         ...opt('assignedReduction', decimal('assigned-reduction', str('assigned-reduction'))),
@@ -317,6 +328,7 @@ export function parseCommandLine(argv: readonly string[]): Args {
         output: requireOutput(command, str('output')),
         ...opt('sheet', sheet),
         ...opt('template', template),
+        ...opt('layoutFile', layoutFile),
         values: bool('values'),
         overwrite: bool('overwrite'),
         overwriteCells: bool('overwrite-cells'),

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
+  type LayoutDefinition,
   fillSheet,
   listLayouts,
   tooLargeReport,
@@ -20,6 +21,7 @@ import type { FillArgs, Lang } from '../args.js';
 import { checkOutput, writeFileAtomic } from '../io/atomic-write.js';
 import { useColor, type Io } from '../io/console.js';
 import { openWorkbook, readInputFile } from '../io/input.js';
+import { loadLayouts } from '../io/layout-file.js';
 import { progress } from '../io/progress.js';
 import { palette, type Palette } from '../render/color.js';
 import { renderJson } from '../render/json.js';
@@ -170,6 +172,7 @@ export function fillWorksheet(
   ws: Worksheet,
   args: FillArgs,
   before: Map<string, ExcelJS.CellValue> = new Map(),
+  layouts?: readonly LayoutDefinition[],
 ): SheetFill {
   const mode = args.values ? 'value' : 'formula';
   const writes = new Map<string, CellWrite>();
@@ -181,6 +184,7 @@ export function fillWorksheet(
       mode,
       overwrite: args.overwriteCells,
       ...(args.template ? { layout: args.template } : {}),
+      ...(layouts ? { layouts } : {}),
     });
     first ??= result;
     if (result.layout === null) break;
@@ -220,7 +224,7 @@ export function fillWorksheet(
  * whose fill fails is put back as it was (every cell fill touched gets its previous value) and
  * reported, and the other sheets are still filled.
  */
-export function fillWorksheetSafely(ws: Worksheet, args: FillArgs): SheetFill {
+export function fillWorksheetSafely(ws: Worksheet, args: FillArgs, layouts?: readonly LayoutDefinition[]): SheetFill {
   const skipped = (reason: string): SheetFill => ({
     result: { sheet: ws.name, layout: null, writes: [], conflicts: [] },
     written: [],
@@ -233,7 +237,7 @@ export function fillWorksheetSafely(ws: Worksheet, args: FillArgs): SheetFill {
   }
   const before = new Map<string, ExcelJS.CellValue>();
   try {
-    return fillWorksheet(ws, args, before);
+    return fillWorksheet(ws, args, before, layouts);
   } catch (e) {
     for (const [address, value] of before) ws.getCell(address).value = value;
     const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 200);
@@ -251,6 +255,7 @@ export function fillWorksheetSafely(ws: Worksheet, args: FillArgs): SheetFill {
 export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
   const target = { overwrite: args.overwrite, input: args.file };
   await checkOutput(args.output, target);
+  const layouts = await loadLayouts(args.layoutFile, args.template);
   const bytes = await readInputFile(args.file);
   const wb = await openWorkbook(bytes, args.file);
   const sheets = selectSheets(wb, args.sheet);
@@ -262,7 +267,7 @@ export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
   const fills: SheetFill[] = [];
   sheets.forEach((ws, i) => {
     bar.sheet(ws.name, i + 1, sheets.length);
-    fills.push(fillWorksheetSafely(ws, args));
+    fills.push(fillWorksheetSafely(ws, args, layouts));
   });
   // ExcelJS never calculates: phuluc recomputed what it could; Excel recomputes the rest on open.
   wb.calcProperties.fullCalcOnLoad = true;

@@ -1,4 +1,4 @@
-import { listLayouts, validateSheet, type Report, type ValidateOptions } from '@phuluc/rules';
+import { validateSheet, type LayoutDefinition, type Report, type ValidateOptions } from '@phuluc/rules';
 import type { ValidateArgs } from '../args.js';
 import { useColor, type Io } from '../io/console.js';
 import { openWorkbook, readInputFile } from '../io/input.js';
@@ -7,11 +7,13 @@ import { palette } from '../render/color.js';
 import { renderJson, toJsonReport } from '../render/json.js';
 import { renderValidateText } from '../render/text.js';
 import { readSheetSafely } from '../read-sheet.js';
+import { loadLayouts } from '../io/layout-file.js';
 import { selectSheets } from '../sheets.js';
 
 /** The rules' options from the command line. */
-export function validateOptions(args: ValidateArgs): ValidateOptions {
+export function validateOptions(args: ValidateArgs, layouts?: readonly LayoutDefinition[]): ValidateOptions & { layouts?: readonly LayoutDefinition[] } {
   return {
+    ...(layouts ? { layouts } : {}),
     ...(args.template ? { layout: args.template } : {}),
     ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
     ...(args.counterpartRatio !== undefined ? { counterpartRatio: args.counterpartRatio } : {}),
@@ -25,10 +27,11 @@ export function validateOptions(args: ValidateArgs): ValidateOptions {
  * @returns 0 when no issue is an error, 1 when some are.
  */
 export async function validateCommand(args: ValidateArgs, io: Io): Promise<number> {
+  const layouts = await loadLayouts(args.layoutFile, args.template);
   const bytes = await readInputFile(args.file);
   const wb = await openWorkbook(bytes, args.file);
   const sheets = selectSheets(wb, args.sheet);
-  const options = validateOptions(args);
+  const options = validateOptions(args, layouts);
   const bar = progress(
     io,
     args.lang,
@@ -46,7 +49,7 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
     io.stdout.write(renderJson(toJsonReport(args.file, reports, args.lang)));
   } else {
     const p = palette(useColor(io.stdout, io.env));
-    io.stdout.write(renderValidateText(args.file, reports, listLayouts(), args.lang, p));
+    io.stdout.write(renderValidateText(args.file, reports, layouts, args.lang, p));
   }
   return reports.some((r) => r.issues.some((i) => i.severity === 'error')) ? 1 : 0;
 }

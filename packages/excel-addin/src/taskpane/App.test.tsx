@@ -107,6 +107,32 @@ describe('the pane on a workbook', () => {
     });
   });
 
+  it('loads a user-defined layout file and validates a sheet with it', async () => {
+    const { readFileSync } = await import('node:fs');
+    // Tests run from the repository root (jsdom's import.meta.url is not a file URL).
+    const json = readFileSync(`${process.cwd()}/examples/layouts/dang-ky-thoat-ngheo.json`, 'utf8');
+    const wb = new MemoryWorkbook({
+      DK: [
+        ['STT', 'Tên thôn', 'Số hộ nghèo', 'Số hộ đăng ký thoát nghèo', 'Tỷ lệ (%)'],
+        ['1', 'Thôn Nà Bó', 20, 8, 40],
+        ['2', 'Thôn Khuổi Vài', 44, 16, 50],
+        [null, 'Toàn xã', 64, 24, 37.5],
+      ],
+    });
+    await renderOffice(wb);
+    fireEvent.click(button('Tùy chọn kiểm tra'));
+    const input = screen.getByTestId('layout-file') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['{ not json'], 'hong.json')] } });
+    expect(await screen.findByText(/Tệp mẫu chưa đúng/)).toBeTruthy();
+    fireEvent.change(input, { target: { files: [new File([json], 'dang-ky-thoat-ngheo.json')] } });
+    expect(await screen.findByText(/Đang dùng thêm mẫu "Hộ nghèo đăng ký thoát nghèo theo thôn"/)).toBeTruthy();
+    fireEvent.click(button('Kiểm tra'));
+    await waitFor(() => expect(validateSpy).toHaveBeenCalled());
+    const panel = await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
+    expect(within(panel).getByText('E3')).toBeTruthy();
+    expect(screen.getByTestId('detected-layout').dataset.layout).toBe('dang-ky-thoat-ngheo');
+  });
+
   it('shows planned writes and conflicts first; overwrites conflicts only when ticked', async () => {
     const rows = muongLayRows({ blankTotal: true });
     rows[5]![2] = 1; // C6 holds a wrong total: a conflict

@@ -29,7 +29,9 @@ import {
   validateSheet,
   type Grid,
   type Issue,
+  type LayoutDefinition,
   type LayoutId,
+  type ValidateSheetOptions,
   type Report,
   type ValidateOptions,
 } from '@phuluc/rules';
@@ -67,9 +69,15 @@ interface Detected {
 
 type Status = { readonly intent: 'success' | 'info'; readonly text: string } | null;
 
-function validateOptions(layout: LayoutId | '', settings: SettingsValue): ValidateOptions {
-  const opts: { -readonly [K in keyof ValidateOptions]: ValidateOptions[K] } = {};
+/** The layouts to choose from: the built-in ones, and the user-defined one loaded in the settings. */
+function layoutsOf(settings: SettingsValue): readonly LayoutDefinition[] {
+  return settings.userLayout ? [...listLayouts(), settings.userLayout] : listLayouts();
+}
+
+function validateOptions(layout: string, settings: SettingsValue): ValidateSheetOptions {
+  const opts: { -readonly [K in keyof ValidateSheetOptions]: ValidateSheetOptions[K] } = {};
   if (layout) opts.layout = layout;
+  if (settings.userLayout) opts.layouts = layoutsOf(settings);
   const tolerance = parseSetting(settings.tolerance);
   const ratio = parseSetting(settings.counterpartRatio);
   const assigned = parseSetting(settings.assignedReduction);
@@ -88,11 +96,12 @@ export function Pane(props: { workbook: Workbook }) {
   const i18n = useI18n();
   const { tr, lang } = i18n;
   const styles = useStyles();
-  const layouts = listLayouts();
+  const [settings, setSettings] = useState<SettingsValue>(EMPTY_SETTINGS);
+  const layouts = layoutsOf(settings);
 
   const [sheet, setSheet] = useState<string>('');
   const [detected, setDetected] = useState<Detected | null>(null);
-  const [forced, setForced] = useState<LayoutId | ''>('');
+  const [forced, setForced] = useState<string>('');
   const [report, setReport] = useState<Report | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [plan, setPlan] = useState<FillPlan | null>(null);
@@ -101,7 +110,6 @@ export function Pane(props: { workbook: Workbook }) {
   const [templateOpen, setTemplateOpen] = useState(false);
   const [planOpen, setPlanOpen] = useState(false);
   const [allReports, setAllReports] = useState<readonly Report[] | null>(null);
-  const [settings, setSettings] = useState<SettingsValue>(EMPTY_SETTINGS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorMessage | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -109,6 +117,8 @@ export function Pane(props: { workbook: Workbook }) {
   const [canUndo, setCanUndo] = useState(false);
   const langRef = useRef(lang);
   langRef.current = lang;
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
 
   /** Run one action: busy flag, errors shown as messages, never thrown. */
   const act = useCallback(
@@ -130,7 +140,7 @@ export function Pane(props: { workbook: Workbook }) {
   const detect = useCallback(
     async (name: string) => {
       const grid = await workbook.readSheet(name);
-      const d = detectLayout(grid);
+      const d = detectLayout(grid, { layouts: layoutsOf(settingsRef.current) });
       setDetected({
         sheet: name,
         layout: (d.fit?.layout.id as LayoutId | undefined) ?? null,
@@ -220,10 +230,10 @@ export function Pane(props: { workbook: Workbook }) {
       setAllReports(null);
       setTemplateOpen(false);
       const grid = await workbook.readSheet(sheet);
-      const layout = forced || undefined;
+      const base = { ...(forced ? { layout: forced } : {}), layouts: layoutsOf(settings), mode: 'formula' as const };
       setPlan({
-        plain: fillSheet(grid, { layout, mode: 'formula' }),
-        overwrite: fillSheet(grid, { layout, mode: 'formula', overwrite: true }),
+        plain: fillSheet(grid, base),
+        overwrite: fillSheet(grid, { ...base, overwrite: true }),
       });
       setOverwrite(false);
     });
@@ -279,7 +289,7 @@ export function Pane(props: { workbook: Workbook }) {
       await runValidate(name);
     });
 
-  const layoutTitle = (id: LayoutId | null) =>
+  const layoutTitle = (id: string | null) =>
     id ? (layouts.find((l) => l.id === id)?.title[lang] ?? id) : '';
   const forcedLabel = forced ? layoutTitle(forced) : tr('pane.layout.auto');
 
@@ -305,7 +315,7 @@ export function Pane(props: { workbook: Workbook }) {
             value={forcedLabel}
             selectedOptions={[forced || 'auto']}
             onOptionSelect={(_e, d) =>
-              setForced(d.optionValue === 'auto' ? '' : ((d.optionValue ?? '') as LayoutId))
+              setForced(d.optionValue === 'auto' ? '' : (d.optionValue ?? ''))
             }
           >
             <Option value="auto">{tr('pane.layout.auto')}</Option>

@@ -126,7 +126,15 @@ export function checkHardcodedTotals(m: SheetModel, issues: Issue[]): void {
   }
 }
 
-function flagOutliers(m: SheetModel, issues: Issue[], cells: Array<{ row: number; col: number; formula: string; r1c1: string }>, scope: 'row' | 'column'): void {
+/** A formula cell with its formula in relative R1C1 form. */
+interface FormulaCell {
+  readonly row: number;
+  readonly col: number;
+  readonly formula: string;
+  readonly r1c1: string;
+}
+
+function flagOutliers(m: SheetModel, issues: Issue[], cells: readonly FormulaCell[], scope: 'row' | 'column'): void {
   if (cells.length < 3) return;
   const counts = new Map<string, number>();
   for (const c of cells) counts.set(c.r1c1, (counts.get(c.r1c1) ?? 0) + 1);
@@ -152,24 +160,27 @@ function flagOutliers(m: SheetModel, issues: Issue[], cells: Array<{ row: number
 export function checkInconsistentFormulas(m: SheetModel, issues: Issue[]): void {
   // A row's SUMs compare with each other; cross-foot totals and reductions have formulas of their own.
   const targets = new Set([...crossfootEquations(m).map((e) => e.target), ...m.layout.differences.map((d) => d.result)]);
+  const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal && !x.ofWhich);
   for (const [key, col] of m.columns) {
     const kind = m.defs.get(key)?.kind;
     if (kind !== 'money' && kind !== 'count' && kind !== 'percent') continue;
-    const cells = m.rows
-      .filter((x) => x.children.length === 0 && !x.isTotal && !x.ofWhich)
-      .map((x) => ({ row: x.row, col, formula: getCell(m.grid, x.row, col)?.formula ?? '' }))
-      .filter((c) => c.formula)
-      .map((c) => ({ ...c, r1c1: toR1C1(c.formula, c.row, c.col) }));
+    const cells: FormulaCell[] = [];
+    for (const x of leaves) {
+      const formula = getCell(m.grid, x.row, col)?.formula;
+      if (formula) cells.push({ row: x.row, col, formula, r1c1: toR1C1(formula, x.row, col) });
+    }
     flagOutliers(m, issues, cells, 'column');
   }
-  const sumKeys = summableKeys(m).filter((k) => !targets.has(k));
+  const sumCols = summableKeys(m)
+    .filter((k) => !targets.has(k))
+    .map((k) => m.columns.get(k) as number);
   for (const x of m.rows) {
     if (x.children.length === 0) continue;
-    const cells = sumKeys
-      .map((k) => m.columns.get(k) as number)
-      .map((col) => ({ row: x.row, col, formula: getCell(m.grid, x.row, col)?.formula ?? '' }))
-      .filter((c) => c.formula)
-      .map((c) => ({ ...c, r1c1: toR1C1(c.formula, c.row, c.col) }));
+    const cells: FormulaCell[] = [];
+    for (const col of sumCols) {
+      const formula = getCell(m.grid, x.row, col)?.formula;
+      if (formula) cells.push({ row: x.row, col, formula, r1c1: toR1C1(formula, x.row, col) });
+    }
     flagOutliers(m, issues, cells, 'row');
   }
 }

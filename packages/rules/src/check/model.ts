@@ -5,7 +5,6 @@ import type { Detection } from '../annex/detect.js';
 import type { ColumnDefinition, LayoutDefinition } from '../annex/schema.js';
 import type { SheetUnit } from '../annex/header.js';
 import type { Decimal } from '../money/decimal.js';
-import { decimalPlaces } from '../money/round.js';
 import { matchProject, isUnknownProject } from '../catalog/match.js';
 import { formatDecimals, readNumericCell, type NumericCell } from './read-cell.js';
 import { isTotalLabel, rowShape } from './rows.js';
@@ -82,20 +81,32 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
   const rows: ModelRow[] = [];
   const typedPlaces = new Map<string, number>();
   const fmtPlaces = new Map<string, number>();
+  const numericCols = numeric.map((def) => ({ def, key: def.key, col: columns.get(def.key) as number }));
+  // One options object, updated per cell (readNumericCell keeps nothing of it).
+  const read: { row: number; col: number; column: ColumnDefinition; locale?: 'vi' | 'en'; textSeverity: 'warning' | 'info'; issues: Issue[] } = {
+    row: 0,
+    col: 0,
+    column: numeric[0] as ColumnDefinition,
+    ...(options.locale ? { locale: options.locale } : {}),
+    textSeverity,
+    issues,
+  };
   for (let r = first; r <= last; r++) {
     const tt = ttCol !== undefined ? cellText(getCell(grid, r, ttCol)).trim() : '';
     const label = labelCol !== undefined ? cellText(getCell(grid, r, labelCol)).trim() : '';
     const values = new Map<string, NumericCell | null>();
     let any = tt !== '' || label !== '';
-    for (const def of numeric) {
-      const col = columns.get(def.key) as number;
+    for (const { def, key, col } of numericCols) {
       const cell = getCell(grid, r, col);
-      const v = readNumericCell(cell, { row: r, col, column: def, ...(options.locale ? { locale: options.locale } : {}), textSeverity, issues });
-      values.set(def.key, v);
+      read.row = r;
+      read.col = col;
+      read.column = def;
+      const v = readNumericCell(cell, read);
+      values.set(key, v);
       if (!isEmptyCell(cell)) any = true;
-      if (v && !v.formula) typedPlaces.set(def.key, Math.max(typedPlaces.get(def.key) ?? 0, Math.min(decimalPlaces(v.value), 6)));
+      if (v && !v.formula) typedPlaces.set(key, Math.max(typedPlaces.get(key) ?? 0, Math.min(v.value.decimalPlaces(), 6)));
       const f = formatDecimals(cell?.numFmt);
-      if (f !== undefined) fmtPlaces.set(def.key, Math.max(fmtPlaces.get(def.key) ?? 0, f));
+      if (f !== undefined) fmtPlaces.set(key, Math.max(fmtPlaces.get(key) ?? 0, f));
     }
     if (!any) continue;
     const shape = rowShape(tt, label, layout.totalLabels);

@@ -37,9 +37,10 @@ export interface ReadCellOptions {
  */
 export function readNumericCell(cell: Cell | undefined, o: ReadCellOptions): NumericCell | null {
   const v = cell?.value;
-  const formula = Boolean(cell?.formula);
-  const column = { column: o.column.header, columnEn: o.column.headerEn };
   if (v === null || v === undefined) return null;
+  const formula = Boolean(cell?.formula);
+  if (typeof v === 'number' && Number.isFinite(v)) return { value: fromExcelNumber(v), formula, fromText: false };
+  const column = { column: o.column.header, columnEn: o.column.headerEn };
   if (isCellError(v)) {
     o.issues.push(makeIssue({ code: 'cell/error-value', severity: 'error', row: o.row, col: o.col, text: { error: v.error, ...column } }));
     return null;
@@ -95,7 +96,19 @@ export function readNumericCell(cell: Cell | undefined, o: ReadCellOptions): Num
 
 /** Decimal places a number format shows (`#,##0.000` → 3, `0%` → 0), or undefined for General. */
 export function formatDecimals(numFmt: string | undefined): number | undefined {
-  if (!numFmt || /general/i.test(numFmt)) return undefined;
+  if (!numFmt) return undefined;
+  // A sheet has a handful of formats over many cells: read each once.
+  if (formatPlaces.has(numFmt)) return formatPlaces.get(numFmt);
+  const places = readFormatDecimals(numFmt);
+  if (formatPlaces.size >= 1000) formatPlaces.clear();
+  formatPlaces.set(numFmt, places);
+  return places;
+}
+
+const formatPlaces = new Map<string, number | undefined>();
+
+function readFormatDecimals(numFmt: string): number | undefined {
+  if (/general/i.test(numFmt)) return undefined;
   const section = numFmt.split(';')[0] ?? '';
   const m = /[0#](?:[.,]([0#]+))?/.exec(section.replace(/"[^"]*"/g, ''));
   if (!m) return undefined;

@@ -82,8 +82,8 @@ export interface Summary {
 
 /** Options for {@link validateSheet}. */
 export interface ValidateOptions {
-  /** Force a layout instead of detecting one. */
-  readonly layout?: LayoutId;
+  /** Force a layout instead of detecting one (a built-in id, or a user-defined layout's id). */
+  readonly layout?: LayoutId | (string & {});
   /**
    * Largest difference (in the sheet's unit) still reported as `sum/rounding` (info) rather than an error.
    * Default: half a unit of the sheet's last decimal place times the number of parts, at least 0.

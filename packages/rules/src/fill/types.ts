@@ -32,7 +32,8 @@ export interface FillConflict {
 
 /** Options for {@link fillSheet}. */
 export interface FillOptions {
-  readonly layout?: LayoutId;
+  /** Force a layout instead of detecting one (a built-in id, or a user-defined layout's id). */
+  readonly layout?: LayoutId | (string & {});
   /** `formula` (default) writes SUM and arithmetic formulas; `value` writes numbers. */
   readonly mode?: 'formula' | 'value';
   /** Also write over cells that hold a different value; they are still listed as conflicts. */

@@ -65,6 +65,10 @@ export const cliMessages = {
     vi: 'Không có mẫu "{id}". Chọn một trong: {ids} (xem "phuluc templates").',
     en: 'Unknown template "{id}". Choose one of: {ids} (see "phuluc templates").',
   },
+  'cli.error.bad-layout-file': {
+    vi: 'Tệp mẫu "{file}" chưa đúng: {errors}. Sửa tệp theo examples/layouts/README.md.',
+    en: 'The layout file "{file}" is not valid: {errors}. Fix it as examples/layouts/README.md describes.',
+  },
   'cli.error.unknown-command': {
     vi: 'Không có lệnh "{command}". Các lệnh: {commands}. Xem "phuluc --help".',
     en: 'Unknown command "{command}". Commands: {commands}. See "phuluc --help".',
@@ -252,6 +256,7 @@ Exit status: 0 no error, 1 the annex has errors, 2 unusable file or options.`,
 
   --sheet TÊN                chỉ kiểm tra trang tính này
   --template MÃ              dùng mẫu này thay vì tự nhận dạng (xem phuluc templates)
+  --layout-file TỆP.json     thêm một mẫu tự định nghĩa (xem examples/layouts/README.md)
   --format text|json         kiểu kết quả (mặc định: text)
   --lang vi|en               ngôn ngữ thông báo
   --tolerance N              chênh lệch tối đa coi là làm tròn (theo đơn vị của bảng)
@@ -264,6 +269,7 @@ Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp hoặ
 
   --sheet NAME               check this sheet only
   --template ID              use this layout instead of detecting one (see phuluc templates)
+  --layout-file FILE.json    add a user-defined layout (see examples/layouts/README.md)
   --format text|json         output format (default: text)
   --lang vi|en               language of messages
   --tolerance N              largest difference still treated as rounding (in the sheet's unit)
@@ -282,6 +288,7 @@ Exit status: 0 no error, 1 errors found, 2 unusable file or options.`,
   --overwrite-cells          ghi đè cả các ô đang có giá trị khác giá trị tính được
   --sheet TÊN                chỉ điền trang tính này
   --template MÃ              dùng mẫu này thay vì tự nhận dạng
+  --layout-file TỆP.json     thêm một mẫu tự định nghĩa (xem examples/layouts/README.md)
   --format text|json         kiểu báo cáo (mặc định: text)
   --lang vi|en               ngôn ngữ thông báo`,
     en: `phuluc fill FILE.xlsx -o OUT.xlsx — fill totals, source sums, rates and reductions into a copy
@@ -292,6 +299,7 @@ Exit status: 0 no error, 1 errors found, 2 unusable file or options.`,
   --overwrite-cells          also replace cells that hold a value other than the computed one
   --sheet NAME               fill this sheet only
   --template ID              use this layout instead of detecting one
+  --layout-file FILE.json    add a user-defined layout (see examples/layouts/README.md)
   --format text|json         report format (default: text)
   --lang vi|en               language of messages`,
   },

@@ -56,7 +56,10 @@ export function scoreColumn(def: ColumnDefinition, text: PhraseText): number {
       let setBest = 0;
       for (const phrase of set) {
         const m = matchPhrase(text, phrase);
-        if (m > 0) setBest = Math.max(setBest, m * (1 + phrase.split(' ').length / 4));
+        // An exact phrase scores 1 + words/4 (≥ 1.25); an OCR-damaged one at most 0.5, so an
+        // exact "NSTW" always beats "ngân sách xã" read fuzzily as "ngân sách TW".
+        if (m === 1) setBest = Math.max(setBest, 1 + phrase.split(' ').length / 4);
+        else if (m > 0) setBest = Math.max(setBest, m * 0.5);
       }
       if (setBest === 0) {
         score = 0;

@@ -33,8 +33,8 @@ export function parseUnitLine(text: string): { unit: SheetUnit } | undefined {
   const m = /^(?:don vi tinh|don vi|dvt)\s*(.*)$/.exec(n);
   if (!m) return undefined;
   const rest = m[1] ?? '';
-  if (/\btrieu\b|\btr d\b|\btrd\b/.test(rest)) return { unit: 'trieu' };
-  if (/\b(nghin|ngan)\b/.test(rest)) return { unit: 'nghin' };
+  if (/\btrieu\b|\btr\s?d(ong)?\b|\btrd\b|\b1 000 000 dong\b|\b1000000 dong\b/.test(rest)) return { unit: 'trieu' };
+  if (/\b(nghin|ngan)\b|\b1 000 dong\b|\b1000 dong\b/.test(rest)) return { unit: 'nghin' };
   if (/\bty\b/.test(rest)) return { unit: 'ty' };
   if (/\bdong\b|\bvnd\b/.test(rest)) return { unit: 'dong' };
   if (/%/.test(rest)) return { unit: 'percent' };

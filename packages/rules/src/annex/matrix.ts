@@ -51,17 +51,27 @@ export function matchMatrix(grid: Grid, headerRows: readonly number[], base: Lay
   paths.forEach((path, col) => {
     const parts = path.split(' | ').filter((p) => p && !p.startsWith('__'));
     for (let i = 0; i < parts.length; i++) {
-      const part = parts[i] as string;
-      const m = matchProject(part, period ? { period } : {});
-      if (!m || (!isUnknownProject(m) && m.by === 'name' && !/\b(du an|tda|da)\b/.test(part))) continue;
-      const below = parts.slice(i + 1).join(' ');
+      // "Dự án 3" merged over "TDA1", "TDA2": read the levels together, and keep the most
+      // specific entry (the sub-project) and the parts below it (a funding source).
+      let best: { m: NonNullable<ReturnType<typeof matchProject>>; end: number } | undefined;
+      for (let j = i; j < parts.length; j++) {
+        const joined = parts.slice(i, j + 1).join(' ');
+        const m = matchProject(joined, period ? { period } : {});
+        if (!m) continue;
+        if (!isUnknownProject(m) && m.by === 'name' && !/\b(du an|tda|da)\b/.test(joined)) continue;
+        const specific = (x: NonNullable<ReturnType<typeof matchProject>>) => (isUnknownProject(x) ? x.claimed.includes('.') : Boolean(x.subproject));
+        if (!best || (specific(m) && !specific(best.m))) best = { m, end: j };
+      }
+      if (!best) continue;
+      const m = best.m;
+      const below = parts.slice(best.end + 1).join(' ');
       const source = SOURCES.find(([re]) => re.test(below))?.[1];
       const code = isUnknownProject(m) ? m.claimed : m.code;
       const key = `${code.toLowerCase().replace(/\./g, '_')}${source ? `_${source}` : ''}`;
       projects.push({
         key,
         col,
-        label: part,
+        label: parts[i] as string,
         code,
         unknown: isUnknownProject(m),
         nameMismatch: !isUnknownProject(m) && m.nameMismatch,

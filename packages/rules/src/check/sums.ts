@@ -100,8 +100,20 @@ export function crossfootEquations(m: SheetModel): Array<{ target: string; parts
       out.push({ target, parts });
     }
   };
+  // The sheet's own column-index row ("3=4+5") says what its totals add up: it overrides the
+  // layout's equation for the same total (a memo column such as "không tính vào tổng" stays out).
+  const keyOfCol = new Map([...m.columns.entries()].map(([k, c]) => [c, k]));
+  const sheetTargets = new Set<string>();
+  for (const eq of m.detection.top.indexEquations) {
+    const target = keyOfCol.get(eq.target);
+    const parts = eq.parts.map((c) => keyOfCol.get(c));
+    if (target && parts.every((p): p is string => p !== undefined)) {
+      add(target, parts);
+      sheetTargets.add(target);
+    }
+  }
   for (const eq of m.layout.crossfoot) {
-    if (!present(eq.target)) continue;
+    if (!present(eq.target) || sheetTargets.has(eq.target)) continue;
     // A part the sheet lacks may be present as its own parts (NSTW as ĐTPT + sự nghiệp).
     const parts = eq.parts.flatMap((p) => {
       if (present(p)) return [p];
@@ -109,12 +121,6 @@ export function crossfootEquations(m: SheetModel): Array<{ target: string; parts
       return sub ? sub.parts.filter(present) : [];
     });
     if (parts.length >= (eq.minParts ?? 2)) add(eq.target, parts);
-  }
-  const keyOfCol = new Map([...m.columns.entries()].map(([k, c]) => [c, k]));
-  for (const eq of m.detection.top.indexEquations) {
-    const target = keyOfCol.get(eq.target);
-    const parts = eq.parts.map((c) => keyOfCol.get(c));
-    if (target && parts.every((p): p is string => p !== undefined)) add(target, parts);
   }
   return out;
 }

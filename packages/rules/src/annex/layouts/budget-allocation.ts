@@ -3,6 +3,11 @@ import { NOTES_COLUMN, TOTAL_LABELS, TT_COLUMN } from './common.js';
 
 const CENTRAL = ['nstw', 'ns tw', 'trung uong', 'ngan sach tw', 'von tw'];
 const LOCAL = ['nsdp', 'ns dp', 'dia phuong', 'doi ung', 'ngan sach tinh', 'ngan sach huyen', 'ngan sach xa', 'ns tinh', 'ns huyen', 'ns xa'];
+/** The local budget as a whole (its levels have columns of their own). */
+const LOCAL_TOTAL = ['nsdp', 'ns dp', 'dia phuong', 'doi ung'];
+/** Headers under which a level (tỉnh, huyện, xã) means a local budget. */
+const LOCAL_GROUP = ['nsdp', 'ns dp', 'dia phuong', 'ngan sach', 'ns'];
+const LEVELS = ['tinh', 'huyen', 'xa'];
 const INVEST = ['dau tu', 'dtpt', 'von dt', 'xay dung co ban'];
 const RECUR = ['su nghiep', 'von sn', 'thuong xuyen', 'kinh phi sn'];
 const OTHER_SOURCES = ['long ghep', 'tin dung', 'huy dong', 'nguon khac', 'von khac', 'khac'];
@@ -61,8 +66,16 @@ export const BUDGET_ALLOCATION: LayoutDefinition = {
       headerEn: 'Local budget (NSĐP)',
       kind: 'money',
       required: false,
-      patterns: [{ all: [LOCAL], none: [...INVEST, ...RECUR] }],
+      patterns: [{ all: [LOCAL_TOTAL], none: [...INVEST, ...RECUR, ...LEVELS] }],
     },
+    ...(['tinh', 'huyen', 'xa'] as const).map((level) => ({
+      key: `nsdp_${level}`,
+      header: `NSĐP - ${{ tinh: 'Tỉnh', huyen: 'Huyện', xa: 'Xã' }[level]}`,
+      headerEn: `Local budget - ${{ tinh: 'province', huyen: 'district', xa: 'commune' }[level]}`,
+      kind: 'money' as const,
+      required: false,
+      patterns: [{ all: [LOCAL_GROUP, [level, `cap ${level}`]], none: [...CENTRAL, ...INVEST, ...RECUR, 'don vi tinh', 'dvt', ...LEVELS.filter((l) => l !== level)] }],
+    })),
     { key: 'nsdp_dtpt', header: 'NSĐP - Đầu tư phát triển', headerEn: 'NSĐP - investment', kind: 'money', required: false, patterns: [{ all: [LOCAL, INVEST] }] },
     { key: 'nsdp_sn', header: 'NSĐP - Sự nghiệp', headerEn: 'NSĐP - recurrent', kind: 'money', required: false, patterns: [{ all: [LOCAL, RECUR] }] },
     { key: 'dtpt', header: 'Vốn đầu tư phát triển', headerEn: 'Investment capital', kind: 'money', required: false, patterns: [{ all: [INVEST], none: [...CENTRAL, ...LOCAL] }] },
@@ -92,6 +105,7 @@ export const BUDGET_ALLOCATION: LayoutDefinition = {
     { target: 'total', parts: ['dtpt', 'sn'], minParts: 2 },
     { target: 'nstw', parts: ['nstw_dtpt', 'nstw_sn'], minParts: 2 },
     { target: 'nsdp', parts: ['nsdp_dtpt', 'nsdp_sn'], minParts: 2 },
+    { target: 'nsdp', parts: ['nsdp_tinh', 'nsdp_huyen', 'nsdp_xa'], minParts: 2 },
   ],
   rates: [],
   differences: [],

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { detectLayout } from '../annex/detect.js';
+import { parseUnitLine } from '../annex/header.js';
+import { gridFromRows } from '../grid/grid.js';
+import type { Cell, CellValue, MergeRange } from '../grid/types.js';
+import { validateSheet } from './validate.js';
+import type { ValidateOptions } from './types.js';
+
+/** Regression cases from a review of the rules against sheets officials keep. */
+type Row = (CellValue | Cell | undefined)[];
+const codes = (rows: Row[], merges: MergeRange[] = [], options: ValidateOptions = {}) =>
+  validateSheet(gridFromRows('S', rows, merges), options).issues.map((i) => `${i.cell} ${i.code}`);
+const cols = (rows: Row[], merges: MergeRange[] = []) => Object.fromEntries(detectLayout(gridFromRows('S', rows, merges)).fit?.columns ?? []);
+
+describe('review: column reading', () => {
+  it('reads sub-projects merged under their project in a unit × project matrix', () => {
+    const rows: Row[] = [
+      ['TT', 'Đơn vị', 'Tổng số', 'Dự án 2', 'Dự án 3', null, 'Dự án 6'],
+      [null, null, null, null, 'TDA1', 'TDA2', null],
+      ['1', 'Xã A', 300, 100, 50, 30, 120],
+      ['2', 'Xã B', 250, 80, 40, 10, 120],
+      [null, 'Tổng cộng', 550, 180, 90, 40, 240],
+    ];
+    const merges = [{ top: 0, left: 4, bottom: 0, right: 5 }, ...[0, 1, 2, 3, 6].map((c) => ({ top: 0, left: c, bottom: 1, right: c }))];
+    expect(cols(rows, merges)).toMatchObject({ da2: 3, da3_tda1: 4, da3_tda2: 5, da6: 6 });
+    expect(codes(rows, merges)).toEqual([]);
+  });
+
+  it('lets the sheet\'s own index row decide what a total adds (a memo column stays out)', () => {
+    const rows: Row[] = [
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP', 'Vốn lồng ghép (không tính vào tổng)'],
+      ['A', 'B', '1=2+3', '2', '3', '4'],
+      ['1', 'Dự án 2', 100, 80, 20, 50],
+      ['2', 'Dự án 3', 200, 150, 50, 0],
+    ];
+    expect(codes(rows)).toEqual([]);
+  });
+
+  it('prefers an exact NSTW over "Ngân sách xã" read fuzzily, and adds NSĐP by level', () => {
+    const rows: Row[] = [
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'Ngân sách tỉnh', 'Ngân sách huyện', 'Ngân sách xã'],
+      ['1', 'Dự án 2', 1000, 880, 60, 40, 20],
+      ['2', 'Dự án 3', 500, 450, 30, 10, 10],
+    ];
+    expect(cols(rows)).toMatchObject({ nstw: 3, nsdp_tinh: 4, nsdp_huyen: 5, nsdp_xa: 6 });
+    expect(codes(rows)).toEqual([]);
+    const grouped: Row[] = [
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'Ngân sách địa phương', null, null],
+      [null, null, null, null, 'Tỉnh', 'Huyện', 'Xã'],
+      ['1', 'Dự án 2', 1000, 880, 60, 40, 20],
+    ];
+    expect(codes(grouped, [{ top: 0, left: 4, bottom: 0, right: 6 }])).toEqual([]);
+  });
+
+  it('reads "Tr.đồng" and "1.000 đồng" unit lines', () => {
+    expect(parseUnitLine('Đơn vị tính: Tr.đồng')?.unit).toBe('trieu');
+    expect(parseUnitLine('ĐVT: tr.đ')?.unit).toBe('trieu');
+    expect(parseUnitLine('Đơn vị tính: 1.000 đồng')?.unit).toBe('nghin');
+    expect(parseUnitLine('Đơn vị tính: đồng')?.unit).toBe('dong');
+  });
+});

@@ -6,7 +6,7 @@ import type { ColumnDefinition, LayoutDefinition } from '../annex/schema.js';
 import type { SheetUnit } from '../annex/header.js';
 import type { Decimal } from '../money/decimal.js';
 import { matchProject, isUnknownProject } from '../catalog/match.js';
-import { formatDecimals, readNumericCell, type NumericCell } from './read-cell.js';
+import { formatDecimals, isPercentFormat, readNumericCell, type NumericCell } from './read-cell.js';
 import { isTotalLabel, rowShape } from './rows.js';
 import type { Issue, ValidateOptions } from './types.js';
 
@@ -41,6 +41,8 @@ export interface SheetModel {
   readonly unit: SheetUnit;
   /** Decimal places each numeric column shows. */
   readonly shown: ReadonlyMap<string, number>;
+  /** Percent columns whose cells hold ratios in a % format (0.0521 shown as 5,21%). */
+  readonly ratioColumns: ReadonlySet<string>;
   readonly options: ValidateOptions;
 }
 
@@ -80,6 +82,7 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
 
   const rows: ModelRow[] = [];
   const typedPlaces = new Map<string, number>();
+  const ratioColumns = new Set<string>();
   const fmtPlaces = new Map<string, number>();
   const numericCols = numeric.map((def) => ({ def, key: def.key, col: columns.get(def.key) as number }));
   // One options object, updated per cell (readNumericCell keeps nothing of it).
@@ -103,6 +106,7 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
       read.column = def;
       const v = readNumericCell(cell, read);
       values.set(key, v);
+      if (v?.scaled || (def.kind === 'percent' && isPercentFormat(cell?.numFmt))) ratioColumns.add(key);
       if (!isEmptyCell(cell)) any = true;
       if (v && !v.formula) typedPlaces.set(key, Math.max(typedPlaces.get(key) ?? 0, Math.min(v.value.decimalPlaces(), 6)));
       const f = formatDecimals(cell?.numFmt);
@@ -152,6 +156,7 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
     roots,
     unit: sheetUnit ?? (layout.kind === 'budget' ? 'trieu' : 'other'),
     shown,
+    ratioColumns,
     options,
   };
 }

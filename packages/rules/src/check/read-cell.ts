@@ -14,6 +14,22 @@ export interface NumericCell {
   /** The number was typed as text. */
   readonly fromText: boolean;
   readonly qualifier?: Qualifier;
+  /** A percent stored the Excel way (0.0521 shown as 5,21%): `value` is already × 100. */
+  readonly scaled?: boolean;
+}
+
+/** Whether a number format shows the value as a percentage (a `%` outside quotes and escapes). */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  if (!numFmt || !numFmt.includes('%')) return false;
+  const section = numFmt.split(';')[0] ?? '';
+  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
+}
+
+/** A number cell as the checks see it: percent columns in % format hold ratios, read × 100. */
+function numberCell(v: number, cell: Cell | undefined, o: ReadCellOptions, formula: boolean): NumericCell {
+  const value = fromExcelNumber(v);
+  if (o.column.kind === 'percent' && isPercentFormat(cell?.numFmt)) return { value: value.times(100), formula, fromText: false, scaled: true };
+  return { value, formula, fromText: false };
 }
 
 /** Marks that mean "nothing here" in Vietnamese tables. */
@@ -39,7 +55,7 @@ export function readNumericCell(cell: Cell | undefined, o: ReadCellOptions): Num
   const v = cell?.value;
   if (v === null || v === undefined) return null;
   const formula = Boolean(cell?.formula);
-  if (typeof v === 'number' && Number.isFinite(v)) return { value: fromExcelNumber(v), formula, fromText: false };
+  if (typeof v === 'number' && Number.isFinite(v)) return numberCell(v, cell, o, formula);
   const column = { column: o.column.header, columnEn: o.column.headerEn };
   if (isCellError(v)) {
     o.issues.push(makeIssue({ code: 'cell/error-value', severity: 'error', row: o.row, col: o.col, text: { error: v.error, ...column } }));
@@ -50,7 +66,7 @@ export function readNumericCell(cell: Cell | undefined, o: ReadCellOptions): Num
       o.issues.push(makeIssue({ code: 'cell/not-number', severity: 'error', row: o.row, col: o.col, text: { text: String(v), ...column } }));
       return null;
     }
-    return { value: fromExcelNumber(v), formula, fromText: false };
+    return numberCell(v, cell, o, formula);
   }
   if (typeof v === 'boolean') {
     o.issues.push(makeIssue({ code: 'cell/not-number', severity: 'error', row: o.row, col: o.col, text: { text: v ? 'TRUE' : 'FALSE', ...column } }));

@@ -59,3 +59,45 @@ describe('review: column reading', () => {
     expect(parseUnitLine('Đơn vị tính: đồng')?.unit).toBe('dong');
   });
 });
+
+describe('review: percentages stored the Excel way (0.0521 shown as 5,21%)', () => {
+  const P = (value: number | null, numFmt = '0.00%'): Cell => ({ value, numFmt });
+  const poverty = (): Row[] => [
+    ['TT', 'Thôn', 'Tổng số hộ', 'Hộ nghèo đầu năm', null, 'Chỉ tiêu cuối năm', null, 'Giảm'],
+    [null, null, null, 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)', 'Số hộ'],
+    ['1', 'Thôn A', 600, 30, P(0.05), 20, P(0.0333), 10],
+    ['2', 'Thôn B', 629, 34, P(0.0541), 20, P(0.0318), 14],
+    [null, 'Toàn xã', 1229, 64, P(0.0521), 40, P(0.0325), 24],
+  ];
+
+  it('reads them as percentages: a correct sheet is clean, a wrong rate is caught in percent', () => {
+    expect(codes(poverty())).toEqual([]);
+    const rows = poverty();
+    (rows[2] as Row)[4] = P(0.055);
+    const issue = validateSheet(gridFromRows('S', rows)).issues.find((i) => i.code === 'rate/mismatch');
+    expect(issue).toMatchObject({ cell: 'E3', expected: '5', actual: '5.5' });
+  });
+
+  it('fills them as ratios with a ratio formula', async () => {
+    const { fillSheet } = await import('../fill/fill.js');
+    const { applyWrites } = await import('../__fixtures__/apply.js');
+    const rows = poverty().map((r, i) => (i >= 2 ? r.map((c, j) => (j === 4 || j === 6 ? P(null) : c)) : r));
+    const g = gridFromRows('S', rows);
+    const { writes, conflicts } = fillSheet(g);
+    expect(conflicts).toEqual([]);
+    expect(writes.find((w) => w.cell === 'E5')).toMatchObject({ formula: 'ROUND(D5/C5,4)', text: '0.0521' });
+    const after = validateSheet(applyWrites(g, writes)).issues.filter((i) => i.severity === 'error');
+    expect(after).toEqual([]);
+  });
+
+  it('range-checks and direction-checks service targets in % format', () => {
+    const rows: Row[] = [
+      ['TT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện 2023', 'Kế hoạch 2024'],
+      ['1', 'Tỷ lệ hộ sử dụng nước sạch', '%', '90%', P(0.95, '0.0%')],
+      ['2', 'Tỷ lệ hộ có nhà tiêu hợp vệ sinh', '%', P(0.86, '0%'), P(1.05, '0.0%')],
+      ['3', 'Tỷ lệ trẻ suy dinh dưỡng thể nhẹ cân', '%', P(0.082, '0.0%'), P(0.077, '0.0%')],
+    ];
+    const found = codes(rows).filter((c) => !c.includes('number-as-text'));
+    expect(found).toEqual(['E3 rate/range']);
+  });
+});

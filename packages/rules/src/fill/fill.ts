@@ -8,7 +8,8 @@ import { roundHalfUp } from '../money/round.js';
 import { buildModel, type ModelRow, type SheetModel } from '../check/model.js';
 import { crossfootEquations, summableKeys } from '../check/sums.js';
 import type { Issue } from '../check/types.js';
-import { minusFormula, plusFormula, rateFormula, sumFormula } from './formula.js';
+import { minusFormula, plusFormula, rateFormula, ratioFormula, sumFormula } from './formula.js';
+import { isPercentFormat } from '../check/read-cell.js';
 import type { CellWrite, DerivedRole, FillConflict, FillOptions, FillResult } from './types.js';
 
 /** How a derived cell is computed: its value and, in formula mode, its formula. */
@@ -18,6 +19,8 @@ interface Derivation {
   readonly formula: string;
   /** Compare with an existing value at this many decimals (rates); exact when undefined. */
   readonly places?: number;
+  /** The formula for a cell that holds the rate as a ratio (shown in a % format). */
+  readonly ratioFormula?: string;
 }
 
 const HUNDRED = new Decimal(100);
@@ -52,14 +55,18 @@ export function fillSheet(grid: Grid, options: FillOptions = {}): FillResult {
       const d = engine.derivation(i, key);
       if (!d) continue;
       const cell = getCell(grid, x.row, col);
+      // A percent column kept the Excel way holds ratios (0.0521 shown as 5,21%): write a ratio.
+      const ratio = m.defs.get(key)?.kind === 'percent' && (isPercentFormat(cell?.numFmt) || m.ratioColumns.has(key));
+      const value = ratio ? d.value.dividedBy(100) : d.value;
+      const formula = ratio ? (d.ratioFormula ?? d.formula) : d.formula;
       const write: CellWrite = {
         row: x.row,
         col,
         cell: toA1(x.row, col),
         role: d.role,
-        ...(mode === 'formula' ? { formula: d.formula } : {}),
-        value: Number(d.value.toString()),
-        text: d.value.toString(),
+        ...(mode === 'formula' ? { formula } : {}),
+        value: Number(value.toString()),
+        text: value.toString(),
       };
       if (isEmptyCell(cell)) {
         writes.push(write);
@@ -187,7 +194,13 @@ class Deriver {
     if (count === null || base === null || base.isZero()) return undefined;
     const places = this.m.shown.get(key) ?? 2;
     const x = this.m.rows[i] as ModelRow;
-    return { role: 'rate', value: roundHalfUp(count.dividedBy(base).times(HUNDRED), places), formula: rateFormula(x.row, countCol, baseCol, places), places };
+    return {
+      role: 'rate',
+      value: roundHalfUp(count.dividedBy(base).times(HUNDRED), places),
+      formula: rateFormula(x.row, countCol, baseCol, places),
+      ratioFormula: ratioFormula(x.row, countCol, baseCol, places + 2),
+      places,
+    };
   }
 
   private difference(i: number, key: string): Derivation | undefined {

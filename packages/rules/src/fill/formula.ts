@@ -26,6 +26,11 @@ export function rateFormula(row: number, countCol: number, baseCol: number, plac
   return `ROUND(${columnLetters(countCol)}${row + 1}/${columnLetters(baseCol)}${row + 1}*100,${places})`;
 }
 
+/** `ROUND(D9/C9,4)`: a rate as a ratio, for a cell shown in a % format. */
+export function ratioFormula(row: number, countCol: number, baseCol: number, places: number): string {
+  return `ROUND(${columnLetters(countCol)}${row + 1}/${columnLetters(baseCol)}${row + 1},${places})`;
+}
+
 /** `D9-H9`: a difference of two cells of one row. */
 export function minusFormula(row: number, fromCol: number, toCol: number): string {
   return `${columnLetters(fromCol)}${row + 1}-${columnLetters(toCol)}${row + 1}`;

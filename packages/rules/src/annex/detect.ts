@@ -60,6 +60,7 @@ const MAX_HEADER_ROWS = 3;
 function isDataRow(grid: Grid, r: number, cols: number): boolean {
   let texts = 0;
   let totalLabel = false;
+  let firstText: string | undefined;
   for (let c = 0; c < cols; c++) {
     const cell = getCell(grid, r, c);
     if (cell?.formula) return true;
@@ -67,10 +68,13 @@ function isDataRow(grid: Grid, r: number, cols: number): boolean {
     if (typeof v === 'number' && !(Number.isInteger(v) && ((v >= 0 && v <= 60) || (v >= 1900 && v <= 2100)))) return true;
     if (typeof v === 'string' && v.trim()) {
       texts++;
+      firstText ??= v.trim();
       if (!totalLabel && isTotalLabel(normalizeText(v), TOTAL_LABELS)) totalLabel = true;
     }
   }
-  return totalLabel && texts <= 2;
+  // A group row with no figures yet: "I | Huyện A", "1 | Dự án 2".
+  const numbered = firstText !== undefined && /^(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ]|[-–—+*])[.)]?$/.test(firstText);
+  return (totalLabel && texts <= 2) || (numbered && texts <= 3);
 }
 
 /** A row that carries a unit line ("Đơn vị tính: triệu đồng"): part of the title block, never a header. */

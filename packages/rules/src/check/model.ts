@@ -1,4 +1,5 @@
-import type { Grid } from '../grid/types.js';
+import { isCellError, type Cell, type Grid } from '../grid/types.js';
+import { parseNumber } from '../money/parse.js';
 import { cellText, getCell, gridSize, isEmptyCell } from '../grid/grid.js';
 import { normalizeText } from '../grid/normalize.js';
 import type { Detection } from '../annex/detect.js';
@@ -7,7 +8,7 @@ import type { SheetUnit } from '../annex/header.js';
 import type { Decimal } from '../money/decimal.js';
 import { matchProject, isUnknownProject } from '../catalog/match.js';
 import { formatDecimals, isPercentFormat, readNumericCell, type NumericCell } from './read-cell.js';
-import { isTotalLabel, rowShape } from './rows.js';
+import { isTotalLabel, rowShape, ttLevel } from './rows.js';
 import type { Issue, ValidateOptions } from './types.js';
 
 /** One data row of an annex, with its place in the hierarchy and its numbers. */
@@ -50,15 +51,50 @@ function numericKeys(layout: LayoutDefinition, columns: ReadonlyMap<string, numb
   return layout.columns.filter((c) => columns.has(c.key) && (c.kind === 'money' || c.kind === 'count' || c.kind === 'percent'));
 }
 
-/** The last row that still belongs to the table: numbers in a numeric column, a TT value, or a total row's label. */
+/** Whether a cell of a numeric column holds something numeric: a number, a formula, an error, or number-like text. */
+function numericish(cell: Cell | undefined): boolean {
+  if (!cell) return false;
+  if (cell.formula) return true;
+  const v = cell.value;
+  if (typeof v === 'number' || isCellError(v)) return true;
+  if (typeof v !== 'string') return false;
+  const t = v.trim();
+  return t !== '' && (/^[-–—x.…]+$/i.test(t) || parseNumber(t).kind !== 'invalid');
+}
+
+/**
+ * The last row of the table. The table goes on through rows with numbers in its numeric columns,
+ * a TT value or a total's label; it ends before a row whose numeric columns hold two or more
+ * texts (a second table's header, a signature block: "Người lập biểu", "Chủ tịch"), and at a
+ * blank row followed by a row with nothing numeric (a date line, a footnote).
+ */
 function lastTableRow(grid: Grid, first: number, numericCols: number[], ttCol: number | undefined, labelCol: number | undefined, totalLabels: readonly string[]): number {
-  const { rows } = gridSize(grid);
-  for (let r = rows - 1; r >= first; r--) {
-    for (const c of numericCols) if (!isEmptyCell(getCell(grid, r, c))) return r;
-    if (ttCol !== undefined && cellText(getCell(grid, r, ttCol)).trim() !== '') return r;
-    if (labelCol !== undefined && isTotalLabel(normalizeText(cellText(getCell(grid, r, labelCol))), totalLabels)) return r;
+  const { rows, cols } = gridSize(grid);
+  let end = first - 1;
+  let sawBlank = false;
+  for (let r = first; r < rows; r++) {
+    let blank = true;
+    for (let c = 0; c < cols && blank; c++) if (!isEmptyCell(getCell(grid, r, c))) blank = false;
+    if (blank) {
+      if (end >= first) sawBlank = true;
+      continue;
+    }
+    let texts = 0;
+    let numbers = false;
+    for (const c of numericCols) {
+      const cell = getCell(grid, r, c);
+      if (numericish(cell)) numbers = true;
+      else if (!isEmptyCell(cell)) texts++;
+    }
+    if (texts >= 2 && !numbers && end >= first) break;
+    const tt = ttCol !== undefined ? cellText(getCell(grid, r, ttCol)).trim() : '';
+    const label = labelCol !== undefined ? cellText(getCell(grid, r, labelCol)).trim() : '';
+    const tableLike = numbers || ttLevel(tt) !== null || isTotalLabel(normalizeText(label), totalLabels);
+    if (sawBlank && !tableLike) break;
+    if (tableLike || (!sawBlank && (tt !== '' || label !== ''))) end = r;
+    sawBlank = false;
   }
-  return first - 1;
+  return end;
 }
 
 /**
@@ -138,9 +174,8 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
   }
 
   linkRows(rows);
-  const total = rows.findIndex((x) => x.isTotal);
   const roots = rows.map((_, i) => i).filter((i) => !rows[i]?.isTotal && rows[i]?.parent === null && !rows[i]?.ofWhich && !rows[i]?.isOfWhichHeading);
-  if (total >= 0) rows[total]?.children.push(...roots);
+  const total = linkTotals(rows, roots);
 
   const shown = new Map<string, number>();
   for (const def of numeric) shown.set(def.key, fmtPlaces.get(def.key) ?? typedPlaces.get(def.key) ?? (def.kind === 'percent' ? 2 : 0));
@@ -152,7 +187,7 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
     columns,
     defs,
     rows,
-    total: total >= 0 ? total : null,
+    total,
     roots,
     unit: sheetUnit ?? (layout.kind === 'budget' ? 'trieu' : 'other'),
     shown,
@@ -162,8 +197,44 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
 }
 
 /**
- * Give each row its parent, and mark the rows of "Trong đó" blocks: the unnumbered rows
- * (empty TT) that follow a "Trong đó:" row, up to the next numbered row.
+ * Give the total rows their children. One total row (first or last) adds the top-level rows.
+ * Several: each total row that closes a group ("Cộng" after the group's items) adds that group's
+ * rows — the items of the group's header row, or the top-level rows since the previous total —
+ * and the last total ("Tổng cộng (I+II)") adds those sub-totals. Returns the grand total's index.
+ */
+function linkTotals(rows: ModelRow[], roots: readonly number[]): number | null {
+  const totals = rows.map((x, i) => (x.isTotal ? i : -1)).filter((i) => i >= 0);
+  const first = totals[0];
+  if (first === undefined) return null;
+  if (totals.length === 1 || roots.every((i) => i > first)) {
+    // One total, or a grand total on top: it adds the top-level rows.
+    rows[first]?.children.push(...roots);
+    return first;
+  }
+  const subtotals: number[] = [];
+  let grand: number | null = null;
+  let start = 0;
+  for (const t of totals) {
+    const segment = roots.filter((i) => i >= start && i < t);
+    start = t + 1;
+    if (segment.length === 0) {
+      // Nothing since the last sub-total: a grand total over the sub-totals.
+      rows[t]?.children.push(...subtotals);
+      grand = t;
+      continue;
+    }
+    // A group header with no figures of its own ("I. Huyện A"): its items are what the sub-total adds.
+    const header = segment.length === 1 ? rows[segment[0] as number] : undefined;
+    const children = header && header.children.length > 0 && [...header.values.values()].every((v) => v === null) ? header.children : segment;
+    rows[t]?.children.push(...children);
+    subtotals.push(t);
+  }
+  return grand ?? (totals[totals.length - 1] as number);
+}
+
+/**
+ * Give each row its parent, and mark the rows of "Trong đó" blocks: the unnumbered or bulleted
+ * rows that follow a "Trong đó:" row, up to the next numbered row.
  */
 function linkRows(rows: ModelRow[]): void {
   const stack: number[] = [];
@@ -180,7 +251,8 @@ function linkRows(rows: ModelRow[]): void {
       continue;
     }
     if (ofWhich) {
-      if (x.tt === '' && !x.isOfWhichHeading) x.ofWhich = true;
+      // The block goes on through unnumbered and bulleted rows ("-", "+"), up to a numbered one.
+      if ((x.tt === '' || /^[-–—+*]$/.test(x.tt)) && !x.isOfWhichHeading) x.ofWhich = true;
       else ofWhich = false;
     }
     const level = x.level ?? anchor + 1;

@@ -101,3 +101,53 @@ describe('review: percentages stored the Excel way (0.0521 shown as 5,21%)', () 
     expect(found).toEqual(['E3 rate/range']);
   });
 });
+
+describe('review: where the table ends, sub-totals, of-which bullets', () => {
+  const muongLay = (): Row[] => [
+    ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],
+    [null, 'Tổng cộng', 150, 140, 10],
+    ['1', 'Dự án 2', 100, 100, null],
+    ['2', 'Dự án 4', 50, 40, 10],
+  ];
+
+  it('stops before a signature block, a date line or a second table', () => {
+    expect(codes([...muongLay(), [], [null, null, null, 'Người lập biểu', 'Chủ tịch'], [null, null, null, 'Nguyễn Văn A', 'Trần Văn B']])).toEqual([]);
+    expect(codes([...muongLay(), [], [null, null, 'Ngày 15 tháng 3 năm 2024'], [null, null, 'TM. ỦY BAN NHÂN DÂN'], [null, null, 'CHỦ TỊCH']])).toEqual([]);
+    expect(codes([...muongLay(), [], ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'], [null, 'Tổng cộng', 60, 60, null], ['1', 'Dự án 2', 60, 60, null]])).toEqual([]);
+    // Text inside the table is still reported.
+    const rows = muongLay();
+    (rows[2] as Row)[3] = 'chưa có';
+    expect(codes(rows)).toContain('D3 cell/not-number');
+  });
+
+  it('checks group sub-totals ("Cộng" after the items) and the grand total over them', () => {
+    const rows: Row[] = [
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],
+      ['I', 'Huyện A', null, null, null],
+      ['1', 'Dự án 2', 100, 100, null],
+      ['2', 'Dự án 3', 50, 40, 10],
+      [null, 'Cộng', 150, 140, 10],
+      ['II', 'Huyện B', null, null, null],
+      ['1', 'Dự án 2', 30, 30, null],
+      [null, 'Cộng', 30, 30, null],
+      [null, 'Tổng cộng (I+II)', 180, 170, 10],
+    ];
+    expect(codes(rows)).toEqual([]);
+    (rows[7] as Row)[2] = 40;
+    (rows[7] as Row)[3] = 40;
+    (rows[8] as Row)[2] = 999;
+    expect(codes(rows)).toEqual(expect.arrayContaining(['C8 sum/foot', 'C9 sum/foot']));
+  });
+
+  it('keeps bulleted "Trong đó" rows out of the parent', () => {
+    const rows: Row[] = [
+      ['TT', 'Nội dung', 'Tổng số'],
+      [null, 'Tổng cộng', 150],
+      ['1', 'Dự án 3', 150],
+      [null, 'Trong đó:', null],
+      ['-', 'Hộ nghèo dân tộc thiểu số', 100],
+      ['2', 'Dự án 4', 0],
+    ];
+    expect(codes(rows)).toEqual([]);
+  });
+});

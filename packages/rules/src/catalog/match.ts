@@ -36,6 +36,8 @@ const TDA_RE = /\b(?:tieu du an|tieu da|tda)\s*(?:so\s*)?(\d{1,2})\b/;
 const DA_RE = /\b(?:du an|da)\s*(?:so\s*)?(\d{1,2})\b/;
 const DOTTED_RE = /^(\d)\s*[.]\s*(\d)$/;
 const CODE_RE = /^da\s*(\d{1,2})(?:\s*tda\s*(\d{1,2}))?$/;
+/** The only characters a text that DOTTED_RE can match (after its replacements) may hold. */
+const ONLY_DOTTED = /^[\d\s.]*$/;
 const NAME_MATCH = 0.72;
 const NAME_OK = 0.6;
 
@@ -65,24 +67,41 @@ const ENTRIES = new WeakMap<ProgrammeCatalog, readonly Entry[]>();
 function entries(catalog: ProgrammeCatalog): readonly Entry[] {
   const cached = ENTRIES.get(catalog);
   if (cached) return cached;
-  const out: Entry[] = [];
+  const list: Entry[] = [];
   const entry = (project: Project, subproject: SubProject | undefined, name: string, code: string): Entry => {
     const norm = normalizeText(name);
     return { project, ...(subproject ? { subproject } : {}), name: norm, grams: bigrams(norm), code };
   };
   for (const p of catalog.projects) {
-    out.push(entry(p, undefined, p.name, p.code));
-    for (const s of p.subprojects) out.push(entry(p, s, s.name, s.code));
+    list.push(entry(p, undefined, p.name, p.code));
+    for (const s of p.subprojects) list.push(entry(p, s, s.name, s.code));
   }
-  ENTRIES.set(catalog, out);
-  return out;
+  ENTRIES.set(catalog, list);
+  return list;
+}
+
+/**
+ * Whether two strings' similarity may reach `min`: it is at most 2·min(a, b) / (a + b) for
+ * a and b bigrams, whatever they share (the same arithmetic as the similarity, so a bound
+ * below `min` is exact, not an estimate).
+ */
+function mayReach(a: string, b: string, min: number): boolean {
+  const x = a.length - 1;
+  const y = b.length - 1;
+  return (2 * (x < y ? x : y)) / (x + y) >= min;
 }
 
 /** Compare a label's name with an official name: equal, contained, or close enough. */
-function nameScore(labelName: Bigrams, official: Entry): number {
-  if (!labelName.text) return 1;
-  if (official.name.includes(labelName.text) || labelName.text.includes(official.name)) return 1;
-  return bigramSimilarity(labelName, official.grams);
+function nameScore(labelName: string, grams: () => Bigrams, official: { readonly name: string; readonly grams: Bigrams }): number {
+  if (!labelName) return 1;
+  if (official.name.includes(labelName) || labelName.includes(official.name)) return 1;
+  return bigramSimilarity(grams(), official.grams);
+}
+
+/** A name's bigrams, read the first time they are needed (most labels never need them). */
+function lazyBigrams(name: string): () => Bigrams {
+  let grams: Bigrams | undefined;
+  return () => (grams ??= bigrams(name));
 }
 
 /**
@@ -104,8 +123,10 @@ export function matchProject(label: string, options: MatchOptions = {}): Project
 
   let daNum: number | undefined;
   let tdaNum: number | undefined;
-  const dotted = DOTTED_RE.exec(norm.replace(/ /g, '.').replace(/\.+/g, '.')) ?? (/^\d\.\d$/.test(label.trim()) ? DOTTED_RE.exec(label.trim()) : null);
-  const code = CODE_RE.exec(norm.replace(/\s+/g, ' '));
+  // Both patterns are anchored: a label with a letter (DOTTED_RE) or that does not start with
+  // "da" (CODE_RE) cannot match, whatever the replacements, so most labels skip them.
+  const dotted = (ONLY_DOTTED.test(norm) ? DOTTED_RE.exec(norm.replace(/ /g, '.').replace(/\.+/g, '.')) : null) ?? (/^\d\.\d$/.test(label.trim()) ? DOTTED_RE.exec(label.trim()) : null);
+  const code = norm.startsWith('da') ? CODE_RE.exec(norm.replace(/\s+/g, ' ')) : null;
   if (dotted && /^\s*\d\s*\.\s*\d\s*$/.test(label)) {
     daNum = Number(dotted[1]);
     tdaNum = Number(dotted[2]);
@@ -134,25 +155,34 @@ export function matchProject(label: string, options: MatchOptions = {}): Project
     const subproject = tdaNum !== undefined ? project.subprojects.find((s) => s.number === tdaNum) : undefined;
     if (tdaNum !== undefined && !subproject) return { unknown: true, claimed };
     const officialName = (subproject ?? project).name;
+    const ownCode = (subproject ?? project).code;
     const wordy = labelName.split(' ').length >= 3;
-    const labelGrams = wordy ? bigrams(labelName) : undefined;
-    const official = all.find((e) => e.code === (subproject ?? project).code) as Entry;
-    const score = labelGrams ? nameScore(labelGrams, official) : 1;
+    let score = 1;
     let nameSuggests: string | undefined;
-    if (labelGrams) {
-      let best = { code: '', score: 0 };
-      for (const e of all) {
-        const s = nameScore(labelGrams, e);
-        if (s > best.score) best = { code: e.code, score: s };
-      }
-      if (best.code && best.code !== (subproject ?? project).code && best.score >= NAME_MATCH && best.score > score) {
-        nameSuggests = best.code;
+    if (wordy) {
+      const grams = lazyBigrams(labelName);
+      const own = all.find((e) => e.code === ownCode);
+      score = own ? nameScore(labelName, grams, own) : nameScore(labelName, grams, { name: normalizeText(officialName), grams: bigrams(normalizeText(officialName)) });
+      // Another entry is suggested only when it scores higher than the label's own entry, and at
+      // least NAME_MATCH: nothing beats a full score, and entries that cannot reach NAME_MATCH
+      // need no comparing.
+      if (score < 1) {
+        let best = { code: '', score: 0 };
+        for (const e of all) {
+          const contained = e.name.includes(labelName) || labelName.includes(e.name);
+          if (!contained && !mayReach(labelName, e.name, NAME_MATCH)) continue;
+          const s = contained ? 1 : bigramSimilarity(grams(), e.grams);
+          if (s > best.score) best = { code: e.code, score: s };
+        }
+        if (best.code && best.code !== ownCode && best.score >= NAME_MATCH && best.score > score) {
+          nameSuggests = best.code;
+        }
       }
     }
     return {
       project,
       ...(subproject ? { subproject } : {}),
-      code: (subproject ?? project).code,
+      code: ownCode,
       officialName,
       by: 'code',
       ...(wordy ? { labelName } : {}),
@@ -162,13 +192,15 @@ export function matchProject(label: string, options: MatchOptions = {}): Project
   }
   if (tdaNum !== undefined) return undefined;
 
-  // No code: the official name alone ("Cải thiện dinh dưỡng").
+  // No code: the official name alone ("Cải thiện dinh dưỡng"). Only an entry that may reach
+  // NAME_MATCH can be the answer, so the others are not compared.
   const name = nameOf(norm);
   if (name.split(' ').length < 2) return undefined;
-  let best: { e: (typeof all)[number]; score: number } | undefined;
-  const nameGrams = bigrams(name);
+  let best: { e: Entry; score: number } | undefined;
+  let grams: Bigrams | undefined;
   for (const e of all) {
-    const s = name === e.name ? 1 : bigramSimilarity(nameGrams, e.grams);
+    if (name !== e.name && !mayReach(name, e.name, NAME_MATCH)) continue;
+    const s = name === e.name ? 1 : bigramSimilarity((grams ??= bigrams(name)), e.grams);
     if (!best || s > best.score) best = { e, score: s };
   }
   if (!best || best.score < NAME_MATCH) return undefined;

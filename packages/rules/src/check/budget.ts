@@ -93,6 +93,48 @@ export function checkMatrixHeaders(m: SheetModel, issues: Issue[]): void {
 const MILLION = new Decimal(1_000_000);
 const SUSPECT_RATIO = new Decimal(10_000);
 
+/** A decimal's absolute value, without a new object when it is not negative (decimals never change). */
+function absOf(v: Decimal): Decimal {
+  return v.isNegative() ? v.abs() : v;
+}
+
+/**
+ * The value at index `k` of `items` sorted by `compare` (the array is reordered), in linear time
+ * on average: quickselect with a median-of-three pivot.
+ */
+export function kthSmallest<T>(items: T[], k: number, compare: (a: T, b: T) => number): T {
+  const a = items as T[] & { [i: number]: T };
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    // Median of three as the pivot, moved to `hi`.
+    const mid = (lo + hi) >>> 1;
+    if (compare(a[mid]!, a[lo]!) < 0) [a[mid], a[lo]] = [a[lo]!, a[mid]!];
+    if (compare(a[hi]!, a[lo]!) < 0) [a[hi], a[lo]] = [a[lo]!, a[hi]!];
+    if (compare(a[mid]!, a[hi]!) < 0) [a[mid], a[hi]] = [a[hi]!, a[mid]!];
+    const pivot = a[hi]!;
+    // Three-way partition: [lo, lt) < pivot, [lt, gt] = pivot, (gt, hi] > pivot.
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i <= gt) {
+      const x = a[i]!;
+      const c = compare(x, pivot);
+      if (c < 0) {
+        a[i++] = a[lt]!;
+        a[lt++] = x;
+      } else if (c > 0) {
+        a[i] = a[gt]!;
+        a[gt--] = x;
+      } else i++;
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return pivot;
+  }
+  return a[k]!;
+}
+
 /** Amounts about a million times their column's other figures: đồng typed in a triệu-đồng sheet (or the reverse). */
 export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
   const unitNames: Record<string, { vi: string; en: string }> = {
@@ -103,16 +145,20 @@ export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
   const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal);
   for (const [key, col] of m.columns) {
     if (m.defs.get(key)?.kind !== 'money') continue;
-    const values = leaves.map((x) => valueOf(x, key)).filter((v): v is Decimal => v !== null && !v.isZero()).map((v) => v.abs());
+    const values: Decimal[] = [];
+    for (const x of leaves) {
+      const v = valueOf(x, key);
+      if (v !== null && !v.isZero()) values.push(absOf(v));
+    }
     if (values.length < 3) continue;
     // The column's median, once per column (not once per row: that was quadratic).
-    const median = [...values].sort((a, b) => a.comparedTo(b))[Math.floor(values.length / 2)] as Decimal;
+    const median = kthSmallest(values, Math.floor(values.length / 2), (a, b) => a.comparedTo(b));
     if (median.isZero()) continue;
     const bigFrom = median.times(SUSPECT_RATIO);
     for (const x of leaves) {
       const v = valueOf(x, key);
       if (v === null || v.isZero()) continue;
-      const abs = v.abs();
+      const abs = absOf(v);
       const big = sheetUnit === 'trieu' && abs.gte(MILLION) && abs.gte(bigFrom);
       const small = sheetUnit === 'dong' && abs.lt(MILLION) && abs.times(SUSPECT_RATIO).lte(median);
       if (!big && !small) continue;
@@ -144,13 +190,15 @@ export function checkCounterpart(m: SheetModel, issues: Issue[]): void {
   const ratio = m.options.counterpartRatio;
   if (ratio === undefined || ratio === '') return;
   const min = toDecimal(ratio);
-  const col = m.columns.get('nsdp');
+  // NSĐP as one column, or as its parts (ĐTPT + sự nghiệp, or tỉnh + huyện + xã).
+  const localKeys = m.columns.has('nsdp') ? ['nsdp'] : ['nsdp_dtpt', 'nsdp_sn', 'nsdp_tinh', 'nsdp_huyen', 'nsdp_xa'].filter((k) => m.columns.has(k));
+  const col = m.columns.get(localKeys[0] ?? '');
   if (col === undefined || !m.columns.has('total')) return;
   const rows = m.total !== null ? [m.rows[m.total]] : m.roots.map((i) => m.rows[i]);
   for (const x of rows) {
     const total = valueOf(x, 'total');
     if (!x || total === null || total.lte(0)) continue;
-    const local = valueOf(x, 'nsdp') ?? new Decimal(0);
+    const local = localKeys.reduce((sum, k) => sum.plus(valueOf(x, k) ?? 0), new Decimal(0));
     const share = roundHalfUp(local.dividedBy(total).times(100), 2);
     if (share.lt(min)) {
       issues.push(makeIssue({ code: 'budget/counterpart-ratio', severity: 'warning', row: x.row, col, text: { label: shortLabel(x) }, expected: min.toString(), actual: share.toString() }));

@@ -151,3 +151,52 @@ describe('review: where the table ends, sub-totals, of-which bullets', () => {
     expect(codes(rows)).toEqual([]);
   });
 });
+
+describe('review: totals and levels', () => {
+  it('reads a total typed in the TT column', () => {
+    const rows: Row[] = [
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],
+      ['1', 'Dự án 2', 100, 100, null],
+      ['2', 'Dự án 4', 50, 40, 10],
+      ['-', 'Tiểu dự án 1', 50, 40, 10],
+      ['Tổng cộng', null, 150, 140, 10],
+    ];
+    expect(codes(rows, [{ top: 4, left: 0, bottom: 4, right: 1 }])).toEqual([]);
+    (rows[4] as Row)[2] = 999;
+    expect(codes(rows, [{ top: 4, left: 0, bottom: 4, right: 1 }])).toContain('C5 sum/foot');
+  });
+
+  it('does not take "Tổng kết, đánh giá" or a bulleted row for a total', () => {
+    const rows: Row[] = [
+      ['TT', 'Nội dung', 'Tổng số'],
+      ['1', 'Dự án 7', 180],
+      ['-', 'Kiểm tra, giám sát', 100],
+      ['-', 'Tổng kết, đánh giá', 80],
+    ];
+    expect(codes(rows)).toEqual([]);
+  });
+
+  it('puts A, B parts above I and 1', () => {
+    const rows: Row[] = [
+      ['TT', 'Nội dung', 'Tổng số'],
+      [null, 'Tổng cộng', 180],
+      ['A', 'Vốn đầu tư', 100],
+      ['1', 'Dự án 1', 100],
+      ['B', 'Vốn sự nghiệp', 80],
+      ['1', 'Dự án 2', 50],
+      ['2', 'Dự án 3', 30],
+    ];
+    expect(codes(rows)).toEqual([]);
+  });
+
+  it('checks the counterpart ratio on NSĐP given as ĐTPT + sự nghiệp', () => {
+    const rows: Row[] = [
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP', null],
+      [null, null, null, null, 'Đầu tư', 'Sự nghiệp'],
+      [null, 'Tổng cộng', 1000, 990, 5, 5],
+      ['1', 'Dự án 4', 1000, 990, 5, 5],
+    ];
+    const merges = [{ top: 0, left: 4, bottom: 0, right: 5 }];
+    expect(codes(rows, merges, { counterpartRatio: 10 })).toContain('E3 budget/counterpart-ratio');
+  });
+});

@@ -18,6 +18,8 @@ export function ttLevel(tt: string): number | null {
   const t = tt.trim().replace(/[.)]+$/, '').trim();
   if (t === '') return null;
   if ((/^[IVX]+$/.test(t) || /^[ivx]{2,}$/.test(t)) && ROMAN.test(t)) return 1;
+  // "A. Vốn đầu tư", "B. Vốn sự nghiệp": parts above I, II.
+  if (/^[A-Z]$/.test(t)) return 0;
   if (/^\d+$/.test(t)) return 2;
   if (/^\d+(\.\d+)+$/.test(t)) return 2 + (t.match(/\./g)?.length ?? 0);
   if (/^[a-zđ]$/i.test(t)) return 5;
@@ -40,14 +42,20 @@ export function labelLevel(label: string): number | null {
   return null;
 }
 
+const INDEX = '(?:[ivx]+|[a-z]|\\d+)';
+const TOTAL_WORDS = '(?:toan|huyen|xa|tinh|thi|tran|thanh|pho|phuong|chung|so|cong|kinh|phi|von|nguon|ca|nam|cac|bo|dia|ban|\\d{4})';
+const TOTAL_REST = new RegExp(`^(?:${INDEX}(?:\\s*\\+\\s*${INDEX})*|${TOTAL_WORDS}(?: ${TOTAL_WORDS}){0,3})$`);
+
 /** Whether a normalised label is a total row's ("Tổng cộng", "Toàn huyện", "Cộng (I+II)"). */
 export function isTotalLabel(labelNorm: string, totalLabels: readonly string[]): boolean {
   if (!labelNorm) return false;
   for (const t of totalLabels) {
     if (labelNorm === t) return true;
-    if (labelNorm.startsWith(`${t} `)) {
+    if (labelNorm.charCodeAt(t.length) === 32 && labelNorm.startsWith(t)) {
+      // Only a total-like remainder: "Tổng cộng (I+II)", "Tổng số toàn huyện", "Cộng 1+2".
+      // "Tổng kết, đánh giá" or "Cộng đồng dân cư" are items, not totals.
       const rest = labelNorm.slice(t.length + 1);
-      if (rest.split(' ').length <= 3 && !/\b(du an|ho|so ho|ngheo)\b/.test(rest)) return true;
+      if (TOTAL_REST.test(rest)) return true;
     }
   }
   return false;
@@ -57,11 +65,15 @@ export function isTotalLabel(labelNorm: string, totalLabels: readonly string[]):
 export function rowShape(tt: string, label: string, totalLabels: readonly string[]): RowShape {
   const norm = normalizeText(label);
   const ofWhich = /^trong do\b/.test(norm);
-  const level = ttLevel(tt) ?? labelLevel(label);
-  const ttIsNumbered = ttLevel(tt) !== null && !/^[-–—+*]$/.test(tt.trim());
+  const fromTt = ttLevel(tt);
+  const level = fromTt ?? labelLevel(label);
+  const ttIsNumbered = fromTt !== null && !/^[-–—+*]$/.test(tt.trim());
+  // "Tổng cộng" typed in the TT column (merged across TT and the label).
+  const ttTotal = !norm && fromTt === null && isTotalLabel(normalizeText(tt), totalLabels);
+  const bulleted = /^[-–—+*]$/.test(tt.trim());
   return {
     level,
-    isTotal: !ttIsNumbered && isTotalLabel(norm, totalLabels),
+    isTotal: ttTotal || (!ttIsNumbered && !bulleted && isTotalLabel(norm, totalLabels)),
     isOfWhichHeading: ofWhich && norm.replace(/^trong do\s*/, '').length === 0,
     isOfWhichSelf: ofWhich && norm.replace(/^trong do\s*/, '').length > 0,
   };

@@ -13,11 +13,6 @@ export function stripDiacritics(text: string): string {
     .normalize('NFC');
 }
 
-/** Memo of {@link normalizeText}: at most this many entries (cleared when full), of texts up to this long. */
-const MEMO_SIZE = 4096;
-const MEMO_MAX_LENGTH = 500;
-const normalized = new Map<string, string>();
-
 /**
  * Normalise Vietnamese text for matching: NFC/NFD folded, diacritics removed (đ→d),
  * lower case, punctuation turned to spaces, runs of white space (incl. line breaks and
@@ -27,20 +22,84 @@ const normalized = new Map<string, string>();
  * normalizeText('  Ngân sách\nTrung ương (NSTW) '); // 'ngan sach trung uong nstw'
  */
 export function normalizeText(text: string): string {
-  // Sheets repeat their labels, and a row's label is normalised by several checks: remember the
-  // last few thousand results (the function is pure, so the cache never changes an answer).
-  const hit = normalized.get(text);
-  if (hit !== undefined) return hit;
-  const out = stripDiacritics(text)
+  // Labels and headers are almost always ASCII and Vietnamese letters: one pass over a table.
+  return foldText(text) ?? normalizeSlowly(text);
+}
+
+/** {@link normalizeText} by its definition: Unicode normalisation and regular expressions. */
+function normalizeSlowly(text: string): string {
+  return stripDiacritics(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}%=+]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (text.length <= MEMO_MAX_LENGTH) {
-    if (normalized.size >= MEMO_SIZE) normalized.clear();
-    normalized.set(text, out);
+}
+
+/** What a character is to {@link foldText}: not known (fall back), dropped (a combining mark), a separator, or an ASCII code. */
+const FOLD_UNKNOWN = 0;
+const FOLD_SKIP = 1;
+const FOLD_SEPARATOR = 2;
+/** The characters {@link foldText} knows: ASCII, Latin-1, the Vietnamese letters, combining diacritics, general punctuation. */
+const FOLD_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x01b0],
+  [0x0300, 0x036f],
+  [0x1ea0, 0x1ef9],
+  [0x2000, 0x206f],
+];
+let foldTable: Uint8Array | undefined;
+/** Longer text takes the slow path (and the output buffer stays small). */
+const FOLD_MAX_LENGTH = 2000;
+const foldBuffer = new Uint16Array(FOLD_MAX_LENGTH);
+
+/**
+ * Each known character's part in {@link normalizeText}, read from {@link normalizeSlowly} itself
+ * ("a" + c + "b" gives "ab", "a b", or "a" + one ASCII letter, digit, %, = or + + "b"), so the
+ * fast path cannot drift from the definition. Anything else stays unknown.
+ */
+function buildFoldTable(): Uint8Array {
+  const table = new Uint8Array(0x2070);
+  for (const [from, to] of FOLD_RANGES) {
+    for (let code = from; code <= to; code++) {
+      const c = String.fromCharCode(code);
+      if (code >= 0x0300 && code <= 0x036f) {
+        if (normalizeSlowly(`a${c}b`) === 'ab') table[code] = FOLD_SKIP;
+        continue;
+      }
+      const n = normalizeSlowly(`a${c}b`);
+      if (n === 'a b') table[code] = FOLD_SEPARATOR;
+      else if (n.length === 3 && /^a[a-z0-9%=+]b$/.test(n)) table[code] = n.charCodeAt(1);
+    }
   }
-  return out;
+  return table;
+}
+
+/**
+ * {@link normalizeText} in one pass for text made only of characters whose folding does not
+ * depend on their neighbours (ASCII, Vietnamese letters in NFC or NFD, common punctuation);
+ * undefined for anything else, which takes the slow path.
+ */
+function foldText(text: string): string | undefined {
+  if (text.length > FOLD_MAX_LENGTH) return undefined;
+  const table = (foldTable ??= buildFoldTable());
+  const out = foldBuffer;
+  let n = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const f = code < table.length ? (table[code] as number) : FOLD_UNKNOWN;
+    if (f === FOLD_UNKNOWN) return undefined;
+    if (f === FOLD_SKIP) continue;
+    if (f === FOLD_SEPARATOR) {
+      space = n > 0;
+      continue;
+    }
+    if (space) {
+      out[n++] = 0x20;
+      space = false;
+    }
+    out[n++] = f;
+  }
+  return String.fromCharCode.apply(null, out.subarray(0, n) as unknown as number[]);
 }
 
 /**

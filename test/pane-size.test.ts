@@ -1,0 +1,81 @@
+// The task pane's first load: the JavaScript taskpane.html loads before anything is clicked (its
+// entry module and the modules that one imports statically or preloads) stays within 300 KB
+// gzipped, and ExcelJS (only the browser preview needs it) is not part of it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const ADDIN = join(ROOT, 'packages', 'excel-addin');
+const DIST = join(ADDIN, 'dist');
+const PANE = join(DIST, 'taskpane.html');
+const BUDGET_GZIP_BYTES = 300 * 1000;
+/** What the ExcelJS bundle carries (its UMD wrapper sets a global named ExcelJS). */
+const EXCELJS_MARK = /ExcelJS/;
+
+/** Scripts and module preloads named by the HTML page, as files under dist/. */
+function entryScripts(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g))
+    out.push(m[1]!);
+  for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g))
+    out.push(m[1]!);
+  return out
+    .filter((src) => !/^[a-z]+:\/\//i.test(src))
+    .map((src) => resolve(DIST, src.replace(/^\//, '')));
+}
+
+/** The modules a module imports statically (`import … from "./x.js"`, `import "./x.js"`, `export … from`), never `import()`. */
+function staticImports(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  const specs = [
+    ...code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g),
+    ...code.matchAll(/\bexport\s*(?:\*|\{[^}]*\})\s*from\s*["'](\.{1,2}\/[^"']+)["']/g),
+  ].map((m) => m[1]!);
+  return specs.map((s) => resolve(dirname(file), s));
+}
+
+/** Every module loaded when the page opens: the entry scripts and, transitively, their static imports. */
+function initialScripts(): string[] {
+  const seen = new Set<string>();
+  const queue = entryScripts(readFileSync(PANE, 'utf8'));
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    queue.push(...staticImports(file));
+  }
+  return [...seen];
+}
+
+beforeAll(() => {
+  if (existsSync(PANE)) return;
+  // `pnpm test` builds first; a bare `vitest run` on a fresh clone builds the pane here.
+  execFileSync(process.execPath, [join(ADDIN, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+    cwd: ADDIN,
+    stdio: 'inherit',
+  });
+}, 300_000);
+
+describe('task pane size (packages/excel-addin/dist)', () => {
+  it('loads at most 300 KB of gzipped JavaScript before anything is clicked', () => {
+    const scripts = initialScripts();
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const f of scripts) expect(existsSync(f), f).toBe(true);
+    const gzipped = scripts.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  });
+
+  it('keeps ExcelJS out of the initial scripts, in a chunk of its own', () => {
+    const initial = new Set(initialScripts());
+    const assets = join(DIST, 'assets');
+    const chunks = readdirSync(assets)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => join(assets, f));
+    const excel = chunks.filter((f) => EXCELJS_MARK.test(readFileSync(f, 'utf8')));
+    expect(excel.length).toBeGreaterThan(0);
+    for (const f of excel) expect(initial.has(f), `${f} is loaded by taskpane.html`).toBe(false);
+  });
+});

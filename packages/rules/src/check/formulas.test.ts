@@ -55,8 +55,10 @@ describe('formula checks', () => {
     expect(formulaIssues(muongLayRows())).toEqual([]);
     const rows = muongLayRows();
     (rows[8] as Row)[2] = { value: 3154, formula: 'D9+E9' };
-    // C9's siblings (the other rows' totals) are typed: each is noted, D8 too (a foot total with no formula anywhere in its group).
-    expect(formulaIssues(rows)).toContain('C10 formula/hardcoded-total warning');
+    // C9 cross-foots with a formula: the other leaf rows' typed totals are warned of; the parents'
+    // typed sums (C10, D8) have no formula among their own kind, so they are only noted.
+    expect(formulaIssues(rows)).toContain('C11 formula/hardcoded-total warning');
+    expect(formulaIssues(rows)).toContain('C10 formula/hardcoded-total info');
     expect(formulaIssues(rows)).toContain('D8 formula/hardcoded-total info');
   });
 

@@ -84,10 +84,12 @@ function derivedCells(m: SheetModel): Derived[] {
   const targets = crossfootEquations(m).map((eq) => ({ ...eq, col: m.columns.get(eq.target) as number, group: `crossfoot:${eq.target}` }));
   const foot = summableKeys(m).map((key) => ({ col: m.columns.get(key) as number, group: `foot:${key}` }));
   for (const x of m.rows) {
+    // A parent's total belongs with the other parents' sums (its siblings for "typed where they
+    // have formulas"), before the row's cross-foot.
+    if (x.children.length) for (const f of foot) add(x.row, f.col, f.group);
     for (const eq of targets) {
       if (eq.parts.some((p) => x.values.get(p))) add(x.row, eq.col, eq.group);
     }
-    if (x.children.length) for (const f of foot) add(x.row, f.col, f.group);
     for (const r of m.layout.rates) if (m.columns.has(r.rate) && x.values.get(r.count) && x.values.get(r.base)) add(x.row, m.columns.get(r.rate) as number, `rate:${r.rate}`);
     for (const d of m.layout.differences) if (m.columns.has(d.result) && x.values.get(d.from) && x.values.get(d.to)) add(x.row, m.columns.get(d.result) as number, `diff:${d.result}`);
   }

@@ -21,9 +21,14 @@ console.error('phuluc: installing Debian chromium for the browser tests (apt-get
 try {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+    stdio: 'inherit',
+    env,
+  });
 } catch {
-  console.error('phuluc: apt-get could not install chromium. Install it by hand: apt-get install -y chromium');
+  console.error(
+    'phuluc: apt-get could not install chromium. Install it by hand: apt-get install -y chromium',
+  );
   process.exit(1);
 }
 if (!existsSync(CHROMIUM)) {

@@ -208,6 +208,5 @@ describe('phuluc template → fill → validate', () => {
   // The template numbers its spare rows (VIII, IX, …), so a label typed there without touching
   // the TT stays a top-level row, as the template's own total formula counts it.
   it('budget-allocation with labels typed into the spare rows only', () =>
-    templateFillValidate('budget-allocation', false),
-  );
+    templateFillValidate('budget-allocation', false));
 });

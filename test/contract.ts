@@ -18,7 +18,10 @@ export const ValidateJsonSchema = z.strictObject({
       sheet: z.string(),
       // A built-in layout id, or the id of a user-defined layout given with --layout-file.
       template: z
-        .union([z.enum(['budget-allocation', 'poverty-targets', 'service-targets', 'budget-matrix']), z.string().regex(/^[a-z][a-z0-9-]{0,39}$/)])
+        .union([
+          z.enum(['budget-allocation', 'poverty-targets', 'service-targets', 'budget-matrix']),
+          z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+        ])
         .nullable(),
       issues: z.array(JsonIssueSchema),
     }),

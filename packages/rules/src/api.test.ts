@@ -7,11 +7,115 @@ import * as api from './index.js';
  */
 describe('public contract of @phuluc/rules', () => {
   it('keeps its issue codes', () => {
-    expect(api.ISSUE_CODES).toEqual(["header/unknown-layout","header/missing-column","cell/error-value","cell/not-number","cell/number-as-text","cell/ambiguous-number","cell/negative","cell/not-whole","cell/precision","sum/foot","sum/crossfoot","sum/rounding","rate/mismatch","rate/range","rate/averaged-total","target/raises-poverty","target/reduction-mismatch","target/below-assigned","target/direction","target/exceeds-households","catalog/unknown-project","catalog/name-mismatch","catalog/capital-type","catalog/unknown-indicator","budget/unit-suspect","budget/counterpart-ratio","formula/omits-row","formula/hardcoded-total","formula/inconsistent","formula/external-ref","check/failed","sheet/too-large","plan/total-mismatch","plan/split-mismatch","plan/target-mismatch","plan/annex-mismatch","plan/missing-in-annex","plan/missing-in-plan"]);
+    expect(api.ISSUE_CODES).toEqual([
+      'header/unknown-layout',
+      'header/missing-column',
+      'cell/error-value',
+      'cell/not-number',
+      'cell/number-as-text',
+      'cell/ambiguous-number',
+      'cell/negative',
+      'cell/not-whole',
+      'cell/precision',
+      'sum/foot',
+      'sum/crossfoot',
+      'sum/rounding',
+      'rate/mismatch',
+      'rate/range',
+      'rate/averaged-total',
+      'target/raises-poverty',
+      'target/reduction-mismatch',
+      'target/below-assigned',
+      'target/direction',
+      'target/exceeds-households',
+      'catalog/unknown-project',
+      'catalog/name-mismatch',
+      'catalog/capital-type',
+      'catalog/unknown-indicator',
+      'budget/unit-suspect',
+      'budget/counterpart-ratio',
+      'formula/omits-row',
+      'formula/hardcoded-total',
+      'formula/inconsistent',
+      'formula/external-ref',
+      'check/failed',
+      'sheet/too-large',
+      'plan/total-mismatch',
+      'plan/split-mismatch',
+      'plan/target-mismatch',
+      'plan/annex-mismatch',
+      'plan/missing-in-annex',
+      'plan/missing-in-plan',
+    ]);
   });
 
   it('keeps its exports', () => {
-    expect(Object.keys(api).sort()).toEqual(["CHECK_NAMES","ColumnDefinitionSchema","ColumnKindSchema","DEFAULT_PERIOD","Decimal","EXCEL_MAX_COLS","EXCEL_MAX_ROWS","HeaderPatternSchema","ISSUE_CODES","LAYOUT_IDS","LayoutDefinitionSchema","MAX_LAYOUT_FILE_CHARS","MIN_SCORE","PROGRAMME_PERIODS","UserLayoutSchema","buildTemplate","cellText","columnIndex","columnLetters","convertUnit","crossCheckPlan","decimalPlaces","detectLayout","dongPerUnit","failedReport","fillSheet","formatNumber","fromExcelNumber","getCatalog","getCell","getLayout","gridFromRows","gridSize","isCellError","isEmptyCell","isMessageKey","isUnknownProject","listLayouts","localized","matchIndicator","matchProject","mergeAt","normalizeText","parseA1","parseLayoutFile","parseNumber","parseRow","parseUnitLine","rangeToA1","readPlan","readSheetTop","roundHalfUp","rowSchema","similarity","stripDiacritics","sumDecimals","summarize","t","toA1","toDecimal","toLayoutDefinition","tooLargeReport","validateSheet","withinTolerance"]);
+    expect(Object.keys(api).sort()).toEqual([
+      'CHECK_NAMES',
+      'ColumnDefinitionSchema',
+      'ColumnKindSchema',
+      'DEFAULT_PERIOD',
+      'Decimal',
+      'EXCEL_MAX_COLS',
+      'EXCEL_MAX_ROWS',
+      'HeaderPatternSchema',
+      'ISSUE_CODES',
+      'LAYOUT_IDS',
+      'LayoutDefinitionSchema',
+      'MAX_LAYOUT_FILE_CHARS',
+      'MIN_SCORE',
+      'PROGRAMME_PERIODS',
+      'UserLayoutSchema',
+      'buildTemplate',
+      'cellText',
+      'columnIndex',
+      'columnLetters',
+      'convertUnit',
+      'crossCheckPlan',
+      'decimalPlaces',
+      'detectLayout',
+      'dongPerUnit',
+      'failedReport',
+      'fillSheet',
+      'formatNumber',
+      'fromExcelNumber',
+      'getCatalog',
+      'getCell',
+      'getLayout',
+      'gridFromRows',
+      'gridSize',
+      'isCellError',
+      'isEmptyCell',
+      'isMessageKey',
+      'isUnknownProject',
+      'listLayouts',
+      'localized',
+      'matchIndicator',
+      'matchProject',
+      'mergeAt',
+      'normalizeText',
+      'parseA1',
+      'parseLayoutFile',
+      'parseNumber',
+      'parseRow',
+      'parseUnitLine',
+      'rangeToA1',
+      'readPlan',
+      'readSheetTop',
+      'roundHalfUp',
+      'rowSchema',
+      'similarity',
+      'stripDiacritics',
+      'sumDecimals',
+      'summarize',
+      't',
+      'toA1',
+      'toDecimal',
+      'toLayoutDefinition',
+      'tooLargeReport',
+      'validateSheet',
+      'withinTolerance',
+    ]);
   });
 
   it('has a message in both languages for every issue code', () => {
@@ -26,7 +130,12 @@ describe('public contract of @phuluc/rules', () => {
   });
 
   it('lists the built-in layouts by id', () => {
-    expect(api.LAYOUT_IDS).toEqual(['budget-allocation', 'poverty-targets', 'service-targets', 'budget-matrix']);
+    expect(api.LAYOUT_IDS).toEqual([
+      'budget-allocation',
+      'poverty-targets',
+      'service-targets',
+      'budget-matrix',
+    ]);
     expect(api.listLayouts().map((l) => l.id)).toEqual([...api.LAYOUT_IDS]);
   });
 });

@@ -8,7 +8,16 @@
 
 // Money
 export { Decimal, toDecimal, fromExcelNumber, type DecimalInput } from './money/decimal.js';
-export { parseNumber, type ParseResult, type ParsedNumber, type AmbiguousNumber, type InvalidNumber, type ParseOptions, type NumberLocale, type Qualifier } from './money/parse.js';
+export {
+  parseNumber,
+  type ParseResult,
+  type ParsedNumber,
+  type AmbiguousNumber,
+  type InvalidNumber,
+  type ParseOptions,
+  type NumberLocale,
+  type Qualifier,
+} from './money/parse.js';
 export { formatNumber, type FormatOptions } from './money/format.js';
 export { convertUnit, dongPerUnit, type MoneyUnit } from './money/units.js';
 export { sumDecimals, withinTolerance } from './money/sum.js';
@@ -16,12 +25,43 @@ export { roundHalfUp, decimalPlaces } from './money/round.js';
 
 // Catalogue
 export { getCatalog, PROGRAMME_PERIODS, DEFAULT_PERIOD } from './catalog/registry.js';
-export { matchProject, isUnknownProject, matchIndicator, type ProjectMatch, type UnknownProject, type MatchOptions } from './catalog/match.js';
-export type { ProgrammeCatalog, Project, SubProject, Indicator, CapitalType, Direction, Evidence } from './catalog/types.js';
+export {
+  matchProject,
+  isUnknownProject,
+  matchIndicator,
+  type ProjectMatch,
+  type UnknownProject,
+  type MatchOptions,
+} from './catalog/match.js';
+export type {
+  ProgrammeCatalog,
+  Project,
+  SubProject,
+  Indicator,
+  CapitalType,
+  Direction,
+  Evidence,
+} from './catalog/types.js';
 
 // Grid
-export { isCellError, type Grid, type Cell, type CellValue, type CellErrorValue, type CellStyle, type MergeRange } from './grid/types.js';
-export { toA1, parseA1, columnLetters, columnIndex, rangeToA1, EXCEL_MAX_ROWS, EXCEL_MAX_COLS } from './grid/a1.js';
+export {
+  isCellError,
+  type Grid,
+  type Cell,
+  type CellValue,
+  type CellErrorValue,
+  type CellStyle,
+  type MergeRange,
+} from './grid/types.js';
+export {
+  toA1,
+  parseA1,
+  columnLetters,
+  columnIndex,
+  rangeToA1,
+  EXCEL_MAX_ROWS,
+  EXCEL_MAX_COLS,
+} from './grid/a1.js';
 export { gridFromRows, getCell, gridSize, cellText, isEmptyCell, mergeAt } from './grid/grid.js';
 export { normalizeText, stripDiacritics, similarity } from './grid/normalize.js';
 
@@ -38,30 +78,72 @@ export {
   type HeaderPattern,
 } from './annex/schema.js';
 export { listLayouts, getLayout } from './annex/registry.js';
-export { detectLayout, MIN_SCORE, type Detection, type LayoutFit, type DetectOptions } from './annex/detect.js';
+export {
+  detectLayout,
+  MIN_SCORE,
+  type Detection,
+  type LayoutFit,
+  type DetectOptions,
+} from './annex/detect.js';
 export { readSheetTop, parseUnitLine, type SheetTop, type SheetUnit } from './annex/header.js';
 export { rowSchema, parseRow } from './annex/row-schema.js';
-export { parseLayoutFile, toLayoutDefinition, UserLayoutSchema, MAX_LAYOUT_FILE_CHARS, type UserLayout, type LayoutFileResult } from './annex/user-layout.js';
+export {
+  parseLayoutFile,
+  toLayoutDefinition,
+  UserLayoutSchema,
+  MAX_LAYOUT_FILE_CHARS,
+  type UserLayout,
+  type LayoutFileResult,
+} from './annex/user-layout.js';
 export { CHECK_NAMES, type CheckName } from './annex/schema.js';
 
 // Checks
 export { validateSheet, summarize, type ValidateSheetOptions } from './check/validate.js';
 export { tooLargeReport, failedReport } from './check/sheet-reports.js';
-export { ISSUE_CODES, type Issue, type IssueCode, type Severity, type Report, type Summary, type ValidateOptions, type LocalizedText } from './check/types.js';
+export {
+  ISSUE_CODES,
+  type Issue,
+  type IssueCode,
+  type Severity,
+  type Report,
+  type Summary,
+  type ValidateOptions,
+  type LocalizedText,
+} from './check/types.js';
 
 // Fill
 export { fillSheet } from './fill/fill.js';
-export type { FillOptions, FillResult, CellWrite, FillConflict, DerivedRole } from './fill/types.js';
+export type {
+  FillOptions,
+  FillResult,
+  CellWrite,
+  FillConflict,
+  DerivedRole,
+} from './fill/types.js';
 
 // Templates
 export { buildTemplate } from './template/build.js';
 export type { TemplateOptions, TemplateSheet, DataValidationSpec } from './template/types.js';
 
 // Messages
-export { t, localized, isMessageKey, type MessageKey, type MessageParams } from './messages/catalog.js';
+export {
+  t,
+  localized,
+  isMessageKey,
+  type MessageKey,
+  type MessageParams,
+} from './messages/catalog.js';
 export type { Lang } from './messages/types.js';
 
 // Plan
 export { readPlan } from './plan/read.js';
 export { crossCheckPlan } from './plan/cross-check.js';
-export type { Plan, PlanLine, PlanTarget, PlanTotal, PlanIssue, ReadPlanOptions, CrossCheckOptions } from './plan/types.js';
+export type {
+  Plan,
+  PlanLine,
+  PlanTarget,
+  PlanTotal,
+  PlanIssue,
+  ReadPlanOptions,
+  CrossCheckOptions,
+} from './plan/types.js';

@@ -224,7 +224,11 @@ export function fillWorksheet(
  * whose fill fails is put back as it was (every cell fill touched gets its previous value) and
  * reported, and the other sheets are still filled.
  */
-export function fillWorksheetSafely(ws: Worksheet, args: FillArgs, layouts?: readonly LayoutDefinition[]): SheetFill {
+export function fillWorksheetSafely(
+  ws: Worksheet,
+  args: FillArgs,
+  layouts?: readonly LayoutDefinition[],
+): SheetFill {
   const skipped = (reason: string): SheetFill => ({
     result: { sheet: ws.name, layout: null, writes: [], conflicts: [] },
     written: [],

@@ -1,4 +1,9 @@
-import { validateSheet, type LayoutDefinition, type Report, type ValidateOptions } from '@phuluc/rules';
+import {
+  validateSheet,
+  type LayoutDefinition,
+  type Report,
+  type ValidateOptions,
+} from '@phuluc/rules';
 import type { ValidateArgs } from '../args.js';
 import { useColor, type Io } from '../io/console.js';
 import { openWorkbook, readInputFile } from '../io/input.js';
@@ -11,7 +16,10 @@ import { loadLayouts } from '../io/layout-file.js';
 import { selectSheets } from '../sheets.js';
 
 /** The rules' options from the command line. */
-export function validateOptions(args: ValidateArgs, layouts?: readonly LayoutDefinition[]): ValidateOptions & { layouts?: readonly LayoutDefinition[] } {
+export function validateOptions(
+  args: ValidateArgs,
+  layouts?: readonly LayoutDefinition[],
+): ValidateOptions & { layouts?: readonly LayoutDefinition[] } {
   return {
     ...(layouts ? { layouts } : {}),
     ...(args.template ? { layout: args.template } : {}),

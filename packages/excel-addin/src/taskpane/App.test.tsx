@@ -125,7 +125,9 @@ describe('the pane on a workbook', () => {
     fireEvent.change(input, { target: { files: [new File(['{ not json'], 'hong.json')] } });
     expect(await screen.findByText(/Tệp mẫu chưa đúng/)).toBeTruthy();
     fireEvent.change(input, { target: { files: [new File([json], 'dang-ky-thoat-ngheo.json')] } });
-    expect(await screen.findByText(/Đang dùng thêm mẫu "Hộ nghèo đăng ký thoát nghèo theo thôn"/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Đang dùng thêm mẫu "Hộ nghèo đăng ký thoát nghèo theo thôn"/),
+    ).toBeTruthy();
     fireEvent.click(button('Kiểm tra'));
     await waitFor(() => expect(validateSpy).toHaveBeenCalled());
     const panel = await screen.findByRole('region', { name: 'Kết quả kiểm tra' });

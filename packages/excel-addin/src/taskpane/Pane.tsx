@@ -33,7 +33,6 @@ import {
   type LayoutId,
   type ValidateSheetOptions,
   type Report,
-  type ValidateOptions,
 } from '@phuluc/rules';
 import { errorMessage, type ErrorMessage } from '../office/errors.js';
 import type { Workbook } from '../workbook/types.js';
@@ -230,7 +229,11 @@ export function Pane(props: { workbook: Workbook }) {
       setAllReports(null);
       setTemplateOpen(false);
       const grid = await workbook.readSheet(sheet);
-      const base = { ...(forced ? { layout: forced } : {}), layouts: layoutsOf(settings), mode: 'formula' as const };
+      const base = {
+        ...(forced ? { layout: forced } : {}),
+        layouts: layoutsOf(settings),
+        mode: 'formula' as const,
+      };
       setPlan({
         plain: fillSheet(grid, base),
         overwrite: fillSheet(grid, { ...base, overwrite: true }),

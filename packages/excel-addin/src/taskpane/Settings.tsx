@@ -69,9 +69,20 @@ function LayoutFile(props: { value: SettingsValue; onChange: (v: SettingsValue) 
   return (
     <Field
       label={tr('pane.settings.layoutFile')}
-      hint={userLayout ? tr('pane.settings.layoutFileLoaded', { file: userLayoutFile ?? '', title: userLayout.title[lang] }) : tr('pane.settings.layoutFileHint')}
+      hint={
+        userLayout
+          ? tr('pane.settings.layoutFileLoaded', {
+              file: userLayoutFile ?? '',
+              title: userLayout.title[lang],
+            })
+          : tr('pane.settings.layoutFileHint')
+      }
       validationState={errors.length ? 'error' : 'none'}
-      validationMessage={errors.length ? tr('pane.settings.layoutFileInvalid', { errors: errors.slice(0, 3).join('; ') }) : undefined}
+      validationMessage={
+        errors.length
+          ? tr('pane.settings.layoutFileInvalid', { errors: errors.slice(0, 3).join('; ') })
+          : undefined
+      }
     >
       <div style={{ display: 'flex', gap: 8 }}>
         <input
@@ -89,7 +100,13 @@ function LayoutFile(props: { value: SettingsValue; onChange: (v: SettingsValue) 
           {tr('pane.settings.layoutFileChoose')}
         </Button>
         {userLayout ? (
-          <Button size="small" appearance="subtle" onClick={() => props.onChange({ ...props.value, userLayout: undefined, userLayoutFile: undefined })}>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() =>
+              props.onChange({ ...props.value, userLayout: undefined, userLayoutFile: undefined })
+            }
+          >
             {tr('pane.settings.layoutFileRemove')}
           </Button>
         ) : null}
@@ -101,7 +118,11 @@ function LayoutFile(props: { value: SettingsValue; onChange: (v: SettingsValue) 
 export function Settings(props: { value: SettingsValue; onChange: (v: SettingsValue) => void }) {
   const { tr } = useI18n();
   const styles = useStyles();
-  const field = (key: 'tolerance' | 'counterpartRatio' | 'assignedReduction', label: string, hint: string) => {
+  const field = (
+    key: 'tolerance' | 'counterpartRatio' | 'assignedReduction',
+    label: string,
+    hint: string,
+  ) => {
     const invalid = parseSetting(props.value[key]) === null;
     return (
       <Field

@@ -8,7 +8,11 @@ export function applyWrites(grid: Grid, writes: readonly CellWrite[]): Grid {
     while (cells.length <= w.row) cells.push([]);
     const row = cells[w.row] as (Cell | null | undefined)[];
     const prev = row[w.col];
-    row[w.col] = { ...(prev ?? {}), value: w.value, ...(w.formula ? { formula: w.formula } : {}) } as Cell;
+    row[w.col] = {
+      ...(prev ?? {}),
+      value: w.value,
+      ...(w.formula ? { formula: w.formula } : {}),
+    } as Cell;
   }
   return { ...grid, cells };
 }

@@ -33,7 +33,17 @@ export function caoNgocRows(): Row[] {
     ['PHỤ LỤC SỐ 02'],
     ['CHỈ TIÊU GIẢM NGHÈO NĂM 2024'],
     [null, null, null, null, null, null, null, null, 'Đơn vị tính: hộ, %'],
-    ['TT', 'Thôn, bản', 'Tổng số hộ', 'Hộ nghèo đầu năm 2024', null, 'Chỉ tiêu hộ nghèo cuối năm 2024', null, 'Giảm', null],
+    [
+      'TT',
+      'Thôn, bản',
+      'Tổng số hộ',
+      'Hộ nghèo đầu năm 2024',
+      null,
+      'Chỉ tiêu hộ nghèo cuối năm 2024',
+      null,
+      'Giảm',
+      null,
+    ],
     [null, null, null, 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)'],
   ];
   let hh = 0;
@@ -43,9 +53,29 @@ export function caoNgocRows(): Row[] {
     hh += h;
     start += s;
     end += e;
-    rows.push([String(i + 1), name, h, s, pct(s, h), e, pct(e, h), s - e, Math.round((pct(s, h) - pct(e, h)) * 100) / 100]);
+    rows.push([
+      String(i + 1),
+      name,
+      h,
+      s,
+      pct(s, h),
+      e,
+      pct(e, h),
+      s - e,
+      Math.round((pct(s, h) - pct(e, h)) * 100) / 100,
+    ]);
   });
-  rows.push([null, 'Toàn xã', hh, start, pct(start, hh), end, pct(end, hh), start - end, Math.round((pct(start, hh) - pct(end, hh)) * 100) / 100]);
+  rows.push([
+    null,
+    'Toàn xã',
+    hh,
+    start,
+    pct(start, hh),
+    end,
+    pct(end, hh),
+    start - end,
+    Math.round((pct(start, hh) - pct(end, hh)) * 100) / 100,
+  ]);
   return rows;
 }
 

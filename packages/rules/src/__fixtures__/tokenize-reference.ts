@@ -16,7 +16,14 @@ export type Token =
   | { readonly type: 'string'; readonly text: string }
   | { readonly type: 'error'; readonly text: string }
   | { readonly type: 'bool'; readonly text: string }
-  | { readonly type: 'ref'; readonly text: string; readonly book?: string; readonly sheet?: string; readonly from: RefPart; readonly to?: RefPart }
+  | {
+      readonly type: 'ref';
+      readonly text: string;
+      readonly book?: string;
+      readonly sheet?: string;
+      readonly from: RefPart;
+      readonly to?: RefPart;
+    }
   | { readonly type: 'func'; readonly text: string }
   | { readonly type: 'name'; readonly text: string }
   | { readonly type: 'op'; readonly text: string }
@@ -65,7 +72,9 @@ export function tokenizeReference(formula: string): Token[] {
       continue;
     }
     // [Book.xlsx]Sheet!A1, 'My sheet'!A1, Sheet1!A1:B2, A1, $A$1:B2
-    const qualified = /^(?:'((?:[^']|'')+)'|((?:\[[^\]]+\])?[A-Za-z0-9_.\u00C0-\u1EF9]+))!/.exec(rest);
+    const qualified = /^(?:'((?:[^']|'')+)'|((?:\[[^\]]+\])?[A-Za-z0-9_.\u00C0-\u1EF9]+))!/.exec(
+      rest,
+    );
     let book: string | undefined;
     let sheet: string | undefined;
     let j = i;
@@ -87,7 +96,14 @@ export function tokenizeReference(formula: string): Token[] {
           k += 1 + second.length;
         }
       }
-      out.push({ type: 'ref', text: s.slice(i, k), ...(book ? { book } : {}), ...(sheet ? { sheet } : {}), from: first.part, ...(to ? { to } : {}) });
+      out.push({
+        type: 'ref',
+        text: s.slice(i, k),
+        ...(book ? { book } : {}),
+        ...(sheet ? { sheet } : {}),
+        from: first.part,
+        ...(to ? { to } : {}),
+      });
       i = k;
       continue;
     }
@@ -95,7 +111,13 @@ export function tokenizeReference(formula: string): Token[] {
       // A sheet-qualified thing that is not a cell (a whole column, a name): keep it opaque.
       const m = /^[^\s,;()+\-*/^&=<>]+/.exec(s.slice(j));
       const text = s.slice(i, j + (m?.[0].length ?? 0));
-      out.push({ type: 'ref', text, ...(book ? { book } : {}), ...(sheet ? { sheet } : {}), from: { row: -1, col: -1, absCol: false, absRow: false } });
+      out.push({
+        type: 'ref',
+        text,
+        ...(book ? { book } : {}),
+        ...(sheet ? { sheet } : {}),
+        from: { row: -1, col: -1, absCol: false, absRow: false },
+      });
       i += text.length;
       continue;
     }

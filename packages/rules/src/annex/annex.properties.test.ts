@@ -6,29 +6,70 @@ import type { Cell, CellValue, Grid } from '../grid/types.js';
 import { detectLayout } from './detect.js';
 import { parseLayoutFile } from './user-layout.js';
 
-const example = readFileSync(new URL('../../../../examples/layouts/dang-ky-thoat-ngheo.json', import.meta.url), 'utf8');
+const example = readFileSync(
+  new URL('../../../../examples/layouts/dang-ky-thoat-ngheo.json', import.meta.url),
+  'utf8',
+);
 
 const value: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
   fc.double(),
   fc.string({ maxLength: 20 }),
-  fc.constantFrom('TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP', 'Tổng cộng', 'Thôn', 'Tổng số hộ', 'Hộ nghèo', 'Tỷ lệ (%)', 'Số hộ', 'Chỉ tiêu', '1', '2', '3=4+5'),
+  fc.constantFrom(
+    'TT',
+    'Nội dung',
+    'Tổng số',
+    'NSTW',
+    'NSĐP',
+    'Tổng cộng',
+    'Thôn',
+    'Tổng số hộ',
+    'Hộ nghèo',
+    'Tỷ lệ (%)',
+    'Số hộ',
+    'Chỉ tiêu',
+    '1',
+    '2',
+    '3=4+5',
+  ),
   fc.constantFrom({ error: '#REF!' }, { error: '#N/A' }),
 );
 const grid: fc.Arbitrary<Grid> = fc
   .tuple(
-    fc.array(fc.array(fc.oneof(fc.constant(null), value.map((v): Cell => ({ value: v }))), { maxLength: 10 }), { maxLength: 20 }),
-    fc.array(fc.record({ top: fc.nat(25), left: fc.nat(12), bottom: fc.nat(25), right: fc.nat(12) }), { maxLength: 5 }),
+    fc.array(
+      fc.array(
+        fc.oneof(
+          fc.constant(null),
+          value.map((v): Cell => ({ value: v })),
+        ),
+        { maxLength: 10 },
+      ),
+      { maxLength: 20 },
+    ),
+    fc.array(
+      fc.record({ top: fc.nat(25), left: fc.nat(12), bottom: fc.nat(25), right: fc.nat(12) }),
+      { maxLength: 5 },
+    ),
   )
   .map(([cells, merges]) => ({ name: 'G', cells, merges }));
 
 describe('parsers never throw', () => {
   it('detectLayout on any grid, with or without a forced layout', () => {
     fc.assert(
-      fc.property(grid, fc.constantFrom(undefined, 'budget-allocation', 'poverty-targets', 'service-targets', 'budget-matrix'), (g, layout) => {
-        const d = detectLayout(g, layout ? { layout: layout as 'budget-allocation' } : {});
-        expect(Array.isArray(d.candidates)).toBe(true);
-      }),
+      fc.property(
+        grid,
+        fc.constantFrom(
+          undefined,
+          'budget-allocation',
+          'poverty-targets',
+          'service-targets',
+          'budget-matrix',
+        ),
+        (g, layout) => {
+          const d = detectLayout(g, layout ? { layout: layout as 'budget-allocation' } : {});
+          expect(Array.isArray(d.candidates)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -47,11 +88,16 @@ describe('parsers never throw', () => {
     const base = JSON.parse(example) as Record<string, unknown>;
     const keys = Object.keys(base);
     fc.assert(
-      fc.property(fc.jsonValue(), fc.constantFrom(...keys), fc.jsonValue(), (anything, key, replacement) => {
-        expect(typeof parseLayoutFile(JSON.stringify(anything)).ok).toBe('boolean');
-        const r = parseLayoutFile(JSON.stringify({ ...base, [key]: replacement }));
-        if (!r.ok) expect(r.errors.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.constantFrom(...keys),
+        fc.jsonValue(),
+        (anything, key, replacement) => {
+          expect(typeof parseLayoutFile(JSON.stringify(anything)).ok).toBe('boolean');
+          const r = parseLayoutFile(JSON.stringify({ ...base, [key]: replacement }));
+          if (!r.ok) expect(r.errors.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -66,7 +112,12 @@ describe('header detection', () => {
   const mapping = (g: Grid) => {
     const d = detectLayout(g);
     const header = d.fit?.headerRows.at(-1) ?? 0;
-    return { layout: d.fit?.layout.id, columns: Object.fromEntries([...(d.fit?.columns ?? [])].map(([k, c]) => [k, String(g.cells[header]?.[c]?.value)])) };
+    return {
+      layout: d.fit?.layout.id,
+      columns: Object.fromEntries(
+        [...(d.fit?.columns ?? [])].map(([k, c]) => [k, String(g.cells[header]?.[c]?.value)]),
+      ),
+    };
   };
   const blankRow = fc.oneof(
     fc.constant<CellValue[]>([]),

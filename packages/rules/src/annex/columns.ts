@@ -76,7 +76,10 @@ export function scoreColumn(def: ColumnDefinition, text: PhraseText): number {
 export type ColumnMap = ReadonlyMap<string, number>;
 
 /** Match a layout's columns to header paths: best fits first, one column per key. */
-export function matchColumns(layout: LayoutDefinition, paths: readonly string[]): { map: ColumnMap; fit: number } {
+export function matchColumns(
+  layout: LayoutDefinition,
+  paths: readonly string[],
+): { map: ColumnMap; fit: number } {
   const candidates: Array<{ key: string; col: number; score: number; order: number }> = [];
   paths.forEach((path, col) => {
     if (!path) return;

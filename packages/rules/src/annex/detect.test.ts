@@ -6,13 +6,21 @@ import { parseUnitLine, readSheetTop } from './header.js';
 import { getLayout, listLayouts } from './registry.js';
 import { LayoutDefinitionSchema } from './schema.js';
 
-const cols = (g: Parameters<typeof detectLayout>[0]) => Object.fromEntries(detectLayout(g).fit?.columns ?? []);
+const cols = (g: Parameters<typeof detectLayout>[0]) =>
+  Object.fromEntries(detectLayout(g).fit?.columns ?? []);
 
 describe('layouts as data', () => {
   it('lists the built-in layouts, each passing its own schema', () => {
-    expect(listLayouts().map((l) => l.id)).toEqual(['budget-allocation', 'poverty-targets', 'service-targets', 'budget-matrix']);
+    expect(listLayouts().map((l) => l.id)).toEqual([
+      'budget-allocation',
+      'poverty-targets',
+      'service-targets',
+      'budget-matrix',
+    ]);
     for (const l of listLayouts()) expect(LayoutDefinitionSchema.safeParse(l).success).toBe(true);
-    expect(getLayout('budget-allocation')?.columns.find((c) => c.key === 'total')?.required).toBe(true);
+    expect(getLayout('budget-allocation')?.columns.find((c) => c.key === 'total')?.required).toBe(
+      true,
+    );
   });
 });
 
@@ -104,7 +112,13 @@ describe('detectLayout', () => {
       ['1', 'Bản Na', 400, 20, 5, 12, 3],
     ]);
     expect(detectLayout(poverty).fit?.layout.id).toBe('poverty-targets');
-    expect(cols(poverty)).toMatchObject({ households: 2, poor_start: 3, poor_start_rate: 4, poor_end: 5, poor_end_rate: 6 });
+    expect(cols(poverty)).toMatchObject({
+      households: 2,
+      poor_start: 3,
+      poor_start_rate: 4,
+      poor_end: 5,
+      poor_end_rate: 6,
+    });
     const service = gridFromRows('D', [
       ['TT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện năm 2023', 'Kế hoạch năm 2024'],
       ['1', 'Tỷ lệ trẻ em suy dinh dưỡng thể nhẹ cân', '%', 8.1, 7.7],
@@ -119,11 +133,20 @@ describe('detectLayout', () => {
       [null, null, null, 'Số hộ', 'Tỷ lệ %', 'Số hộ', 'Tỷ lệ %'],
       ['1', 'Xã A', 1000, 50, 5, 40, 4],
     ]);
-    expect(cols(g)).toMatchObject({ poor_start: 3, poor_start_rate: 4, poor_end: 5, poor_end_rate: 6 });
+    expect(cols(g)).toMatchObject({
+      poor_start: 3,
+      poor_start_rate: 4,
+      poor_end: 5,
+      poor_end_rate: 6,
+    });
   });
 
   it('finds no layout in a sheet of prose, and lets the caller force one', () => {
-    const g = gridFromRows('N', [['Ghi chú chung'], ['Đây là một trang ghi chép'], ['không có bảng nào']]);
+    const g = gridFromRows('N', [
+      ['Ghi chú chung'],
+      ['Đây là một trang ghi chép'],
+      ['không có bảng nào'],
+    ]);
     expect(detectLayout(g).fit).toBeNull();
     expect(detectLayout(g, { layout: 'service-targets' }).fit?.layout.id).toBe('service-targets');
   });

@@ -65,7 +65,11 @@ function isDataRow(grid: Grid, r: number, cols: number): boolean {
     const cell = getCell(grid, r, c);
     if (cell?.formula) return true;
     const v = cell?.value;
-    if (typeof v === 'number' && !(Number.isInteger(v) && ((v >= 0 && v <= 60) || (v >= 1900 && v <= 2100)))) return true;
+    if (
+      typeof v === 'number' &&
+      !(Number.isInteger(v) && ((v >= 0 && v <= 60) || (v >= 1900 && v <= 2100)))
+    )
+      return true;
     if (typeof v === 'string' && v.trim()) {
       texts++;
       firstText ??= v.trim();
@@ -73,7 +77,8 @@ function isDataRow(grid: Grid, r: number, cols: number): boolean {
     }
   }
   // A group row with no figures yet: "I | Huyện A", "1 | Dự án 2".
-  const numbered = firstText !== undefined && /^(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ]|[-–—+*])[.)]?$/.test(firstText);
+  const numbered =
+    firstText !== undefined && /^(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ]|[-–—+*])[.)]?$/.test(firstText);
   return (totalLabel && texts <= 2) || (numbered && texts <= 3);
 }
 
@@ -116,7 +121,8 @@ function headerWindows(grid: Grid, top: SheetTop): number[][] {
       const headerRows: number[] = [];
       for (let r = end; r >= 0 && headerRows.length < depth; r--) {
         if (r === top.unitRow || r === top.indexRow) break;
-        if (isBlankRow(grid, r, cols) || isDataRow(grid, r, cols) || hasUnitLine(grid, r, cols)) break;
+        if (isBlankRow(grid, r, cols) || isDataRow(grid, r, cols) || hasUnitLine(grid, r, cols))
+          break;
         headerRows.unshift(r);
       }
       if (headerRows.length < depth) break;
@@ -131,14 +137,22 @@ function hintScore(top: SheetTop, layout: LayoutDefinition): number {
   return Math.min(1, layout.titleHints.filter((h) => matchPhrase(hints, h) > 0).length / 2);
 }
 
-function fitMatrix(grid: Grid, top: SheetTop, base: LayoutDefinition, period: string | undefined): LayoutFit {
+function fitMatrix(
+  grid: Grid,
+  top: SheetTop,
+  base: LayoutDefinition,
+  period: string | undefined,
+): LayoutFit {
   let best: LayoutFit | undefined;
   const required = base.columns.filter((c) => c.required).length;
   for (const headerRows of headerWindows(grid, top)) {
     const m = matchMatrix(grid, headerRows, base, period);
     if (!m) continue;
     const codes = new Set(m.projects.map((p) => p.code)).size;
-    const score = 0.6 * ((required - m.missing.length) / required) + 0.3 * Math.min(1, codes / 2) + 0.1 * hintScore(top, base);
+    const score =
+      0.6 * ((required - m.missing.length) / required) +
+      0.3 * Math.min(1, codes / 2) +
+      0.1 * hintScore(top, base);
     const candidate: LayoutFit = {
       layout: m.layout,
       score: Math.round(score * 1000) / 1000,
@@ -149,9 +163,24 @@ function fitMatrix(grid: Grid, top: SheetTop, base: LayoutDefinition, period: st
       strength: m.fit,
       matrix: m.projects,
     };
-    if (!best || candidate.score > best.score || (candidate.score === best.score && candidate.strength > best.strength)) best = candidate;
+    if (
+      !best ||
+      candidate.score > best.score ||
+      (candidate.score === best.score && candidate.strength > best.strength)
+    )
+      best = candidate;
   }
-  return best ?? { layout: base, score: 0, headerRows: [], columns: new Map(), paths: [], missing: base.columns.filter((c) => c.required).map((c) => c.key), strength: 0 };
+  return (
+    best ?? {
+      layout: base,
+      score: 0,
+      headerRows: [],
+      columns: new Map(),
+      paths: [],
+      missing: base.columns.filter((c) => c.required).map((c) => c.key),
+      strength: 0,
+    }
+  );
 }
 
 function fitLayout(grid: Grid, top: SheetTop, layout: LayoutDefinition): LayoutFit {
@@ -163,16 +192,41 @@ function fitLayout(grid: Grid, top: SheetTop, layout: LayoutDefinition): LayoutF
     const paths = headerPaths(grid, headerRows);
     const { map, fit } = matchColumns(layout, paths);
     const missing = required.filter((k) => !map.has(k));
-    const numeric = layout.columns.filter((c) => c.kind !== 'text' && c.kind !== 'code' && map.has(c.key)).length;
+    const numeric = layout.columns.filter(
+      (c) => c.kind !== 'text' && c.kind !== 'code' && map.has(c.key),
+    ).length;
     const score =
       0.6 * ((required.length - missing.length) / Math.max(1, required.length)) +
       0.25 * Math.min(1, numeric / Math.max(1, Math.min(3, numericKeys))) +
       0.1 * hints +
       0.05 * Math.min(1, fit / 10);
-    const candidate: LayoutFit = { layout, score: Math.round(score * 1000) / 1000, headerRows, columns: map, paths, missing, strength: fit };
-    if (!best || candidate.score > best.score || (candidate.score === best.score && candidate.strength > best.strength)) best = candidate;
+    const candidate: LayoutFit = {
+      layout,
+      score: Math.round(score * 1000) / 1000,
+      headerRows,
+      columns: map,
+      paths,
+      missing,
+      strength: fit,
+    };
+    if (
+      !best ||
+      candidate.score > best.score ||
+      (candidate.score === best.score && candidate.strength > best.strength)
+    )
+      best = candidate;
   }
-  return best ?? { layout, score: 0, headerRows: [], columns: new Map(), paths: [], missing: required, strength: 0 };
+  return (
+    best ?? {
+      layout,
+      score: 0,
+      headerRows: [],
+      columns: new Map(),
+      paths: [],
+      missing: required,
+      strength: 0,
+    }
+  );
 }
 
 /**
@@ -189,7 +243,9 @@ export function detectLayout(grid: Grid, options: DetectOptions = {}): Detection
   const layouts = options.layouts ?? BUILT_IN_LAYOUTS;
   const candidates = layouts
     .filter((l) => !options.layout || l.id === options.layout)
-    .map((l) => (l.id === BUDGET_MATRIX.id ? fitMatrix(grid, top, l, options.period) : fitLayout(grid, top, l)))
+    .map((l) =>
+      l.id === BUDGET_MATRIX.id ? fitMatrix(grid, top, l, options.period) : fitLayout(grid, top, l),
+    )
     .sort((a, b) => b.score - a.score);
   const first = candidates[0];
   const fit = first && (options.layout || first.score >= MIN_SCORE) ? first : null;

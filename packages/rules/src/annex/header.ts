@@ -14,13 +14,17 @@ export interface SheetTop {
   readonly unit?: SheetUnit;
   readonly indexRow?: number;
   /** `N = A + B` equations of the column-index row ("3=4+5"), as physical columns. */
-  readonly indexEquations: ReadonlyArray<{ readonly target: number; readonly parts: readonly number[] }>;
+  readonly indexEquations: ReadonlyArray<{
+    readonly target: number;
+    readonly parts: readonly number[];
+  }>;
   /** The first row with two or more numbers that is not the index row; -1 when none. */
   readonly firstNumericRow: number;
 }
 
 const SCAN_ROWS = 40;
-const INDEX_TOKEN = /^\(?\s*(?:[a-z]|\d{1,2})\s*\)?(?:\s*=\s*\(?\s*(?:[a-z]|\d{1,2})\s*\)?(?:\s*[+\-*/x]\s*\(?\s*(?:[a-z]|\d{1,2})\s*\)?)+)?$/i;
+const INDEX_TOKEN =
+  /^\(?\s*(?:[a-z]|\d{1,2})\s*\)?(?:\s*=\s*\(?\s*(?:[a-z]|\d{1,2})\s*\)?(?:\s*[+\-*/x]\s*\(?\s*(?:[a-z]|\d{1,2})\s*\)?)+)?$/i;
 
 /** Whether a cell holds a number (typed, or a formula's cached number). */
 export function isNumericCell(cell: Cell | undefined): boolean {
@@ -33,17 +37,24 @@ export function parseUnitLine(text: string): { unit: SheetUnit } | undefined {
   const m = /^(?:don vi tinh|don vi|dvt)\s*(.*)$/.exec(n);
   if (!m) return undefined;
   const rest = m[1] ?? '';
-  if (/\btrieu\b|\btr\s?d(ong)?\b|\btrd\b|\b1 000 000 dong\b|\b1000000 dong\b/.test(rest)) return { unit: 'trieu' };
+  if (/\btrieu\b|\btr\s?d(ong)?\b|\btrd\b|\b1 000 000 dong\b|\b1000000 dong\b/.test(rest))
+    return { unit: 'trieu' };
   if (/\b(nghin|ngan)\b|\b1 000 dong\b|\b1000 dong\b/.test(rest)) return { unit: 'nghin' };
   if (/\bty\b/.test(rest)) return { unit: 'ty' };
   if (/\bdong\b|\bvnd\b/.test(rest)) return { unit: 'dong' };
   if (/%/.test(rest)) return { unit: 'percent' };
   if (/\bho\b/.test(rest)) return { unit: 'households' };
   // "Đơn vị thực hiện" is a column, not a unit line: an unknown unit needs "Đơn vị tính:".
-  return rest && /:/.test(text) && !/thuc hien|chu tri|phoi hop/.test(rest) ? { unit: 'other' } : undefined;
+  return rest && /:/.test(text) && !/thuc hien|chu tri|phoi hop/.test(rest)
+    ? { unit: 'other' }
+    : undefined;
 }
 
-function rowCells(grid: Grid, r: number, cols: number): Array<{ col: number; cell: Cell; text: string }> {
+function rowCells(
+  grid: Grid,
+  r: number,
+  cols: number,
+): Array<{ col: number; cell: Cell; text: string }> {
   const out: Array<{ col: number; cell: Cell; text: string }> = [];
   for (let c = 0; c < cols; c++) {
     const cell = getCell(grid, r, c);
@@ -60,7 +71,12 @@ function isIndexRow(cells: Array<{ cell: Cell; text: string }>): boolean {
   let lastNumber = -1;
   for (const { cell, text } of cells) {
     if (isCellError(cell.value)) return false;
-    const n = typeof cell.value === 'number' ? cell.value : /^\(?\s*(\d{1,2})\s*\)?(?:\s*=.*)?$/.exec(text) ? Number(/\d{1,2}/.exec(text)?.[0]) : undefined;
+    const n =
+      typeof cell.value === 'number'
+        ? cell.value
+        : /^\(?\s*(\d{1,2})\s*\)?(?:\s*=.*)?$/.exec(text)
+          ? Number(/\d{1,2}/.exec(text)?.[0])
+          : undefined;
     if (n !== undefined) {
       // Index numbers run left to right: 1, 2, 3 (a row of small figures does not).
       if (!(Number.isInteger(n) && n >= 0 && n <= 60) || n <= lastNumber) return false;
@@ -74,7 +90,10 @@ function isIndexRow(cells: Array<{ cell: Cell; text: string }>): boolean {
 function indexEquations(cells: Array<{ col: number; text: string }>): SheetTop['indexEquations'] {
   const byLabel = new Map<string, number>();
   for (const { col, text } of cells) {
-    const label = text.split('=')[0]?.replace(/[()\s]/g, '').toLowerCase();
+    const label = text
+      .split('=')[0]
+      ?.replace(/[()\s]/g, '')
+      .toLowerCase();
     if (label) byLabel.set(label, col);
   }
   const out: Array<{ target: number; parts: number[] }> = [];
@@ -82,7 +101,8 @@ function indexEquations(cells: Array<{ col: number; text: string }>): SheetTop['
     const rhs = text.split('=')[1];
     if (!rhs || /[-*/x]/i.test(rhs)) continue;
     const parts = rhs.split('+').map((t) => byLabel.get(t.replace(/[()\s]/g, '').toLowerCase()));
-    if (parts.length >= 2 && parts.every((p): p is number => p !== undefined && p !== col)) out.push({ target: col, parts });
+    if (parts.length >= 2 && parts.every((p): p is number => p !== undefined && p !== col))
+      out.push({ target: col, parts });
   }
   return out;
 }

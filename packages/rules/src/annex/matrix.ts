@@ -35,7 +35,14 @@ const SOURCES: ReadonlyArray<readonly [RegExp, 'nstw' | 'nsdp' | 'khac']> = [
 ];
 
 function money(key: string, header: string): ColumnDefinition {
-  return { key, header, headerEn: header, kind: 'money', required: false, patterns: [{ all: [[key]] }] };
+  return {
+    key,
+    header,
+    headerEn: header,
+    kind: 'money',
+    required: false,
+    patterns: [{ all: [[key]] }],
+  };
 }
 
 /**
@@ -45,7 +52,12 @@ function money(key: string, header: string): ColumnDefinition {
  * and its cross-foot equations say total = the projects (or their sources), project = its
  * sub-projects, project = its sources.
  */
-export function matchMatrix(grid: Grid, headerRows: readonly number[], base: LayoutDefinition, period?: string): MatrixMatch | null {
+export function matchMatrix(
+  grid: Grid,
+  headerRows: readonly number[],
+  base: LayoutDefinition,
+  period?: string,
+): MatrixMatch | null {
   const paths = headerPaths(grid, headerRows);
   const projects: MatrixColumn[] = [];
   paths.forEach((path, col) => {
@@ -59,7 +71,8 @@ export function matchMatrix(grid: Grid, headerRows: readonly number[], base: Lay
         const m = matchProject(joined, period ? { period } : {});
         if (!m) continue;
         if (!isUnknownProject(m) && m.by === 'name' && !/\b(du an|tda|da)\b/.test(joined)) continue;
-        const specific = (x: NonNullable<ReturnType<typeof matchProject>>) => (isUnknownProject(x) ? x.claimed.includes('.') : Boolean(x.subproject));
+        const specific = (x: NonNullable<ReturnType<typeof matchProject>>) =>
+          isUnknownProject(x) ? x.claimed.includes('.') : Boolean(x.subproject);
         if (!best || (specific(m) && !specific(best.m))) best = { m, end: j };
       }
       if (!best) continue;
@@ -107,7 +120,10 @@ export function matchMatrix(grid: Grid, headerRows: readonly number[], base: Lay
 }
 
 /** total = top-level project columns; project = its sub-projects; project = its sources. */
-function equations(projects: readonly MatrixColumn[], hasTotal: boolean): LayoutDefinition['crossfoot'] {
+function equations(
+  projects: readonly MatrixColumn[],
+  hasTotal: boolean,
+): LayoutDefinition['crossfoot'] {
   const out: Array<{ target: string; parts: string[]; minParts: number }> = [];
   const byCode = new Map<string, MatrixColumn[]>();
   for (const p of projects) byCode.set(p.code, [...(byCode.get(p.code) ?? []), p]);
@@ -116,10 +132,15 @@ function equations(projects: readonly MatrixColumn[], hasTotal: boolean): Layout
   for (const [code, cols] of byCode) {
     const own = plain(code);
     const sources = cols.filter((c) => c.source);
-    if (own && sources.length >= 2) out.push({ target: own.key, parts: sources.map((s) => s.key), minParts: 2 });
+    if (own && sources.length >= 2)
+      out.push({ target: own.key, parts: sources.map((s) => s.key), minParts: 2 });
     if (own && !code.includes('.')) {
-      const subs = [...byCode.keys()].filter((k) => k.startsWith(`${code}.`)).map((k) => plain(k)).filter((c): c is MatrixColumn => c !== undefined);
-      if (subs.length >= 1) out.push({ target: own.key, parts: subs.map((s) => s.key), minParts: 1 });
+      const subs = [...byCode.keys()]
+        .filter((k) => k.startsWith(`${code}.`))
+        .map((k) => plain(k))
+        .filter((c): c is MatrixColumn => c !== undefined);
+      if (subs.length >= 1)
+        out.push({ target: own.key, parts: subs.map((s) => s.key), minParts: 1 });
     }
   }
   if (hasTotal) {

@@ -11,7 +11,10 @@ export const ColumnKindSchema = z.enum(['text', 'count', 'money', 'percent', 'co
  * the earlier / later year when the headers carry two years (2023 → 2024).
  */
 export const HeaderPatternSchema = z.object({
-  all: z.array(z.array(z.string().min(1).max(80)).min(1).max(40)).min(1).max(6),
+  all: z
+    .array(z.array(z.string().min(1).max(80)).min(1).max(40))
+    .min(1)
+    .max(6),
   none: z.array(z.string().min(1).max(80)).max(40).optional(),
 });
 
@@ -39,10 +42,25 @@ export const CrossfootSchema = z.object({
 export const RateRuleSchema = z.object({ rate: z.string(), count: z.string(), base: z.string() });
 
 /** `result` = `from` − `to` (a reduction). */
-export const DifferenceRuleSchema = z.object({ result: z.string(), from: z.string(), to: z.string() });
+export const DifferenceRuleSchema = z.object({
+  result: z.string(),
+  from: z.string(),
+  to: z.string(),
+});
 
 /** The checks a layout can ask for; a layout without `checks` gets those of its kind. */
-export const CHECK_NAMES = ['cells', 'foot', 'crossfoot', 'formulas', 'catalog', 'unit-suspect', 'counterpart', 'rates', 'targets', 'service'] as const;
+export const CHECK_NAMES = [
+  'cells',
+  'foot',
+  'crossfoot',
+  'formulas',
+  'catalog',
+  'unit-suspect',
+  'counterpart',
+  'rates',
+  'targets',
+  'service',
+] as const;
 
 /** An annex layout: its columns and the arithmetic that ties them. Built-in layouts are data of this shape. */
 export const LayoutDefinitionSchema = z.object({

@@ -6,7 +6,10 @@ import { fillSheet } from '../fill/fill.js';
 import { listLayouts } from './registry.js';
 import { MAX_LAYOUT_FILE_CHARS, parseLayoutFile } from './user-layout.js';
 
-const example = readFileSync(new URL('../../../../examples/layouts/dang-ky-thoat-ngheo.json', import.meta.url), 'utf8');
+const example = readFileSync(
+  new URL('../../../../examples/layouts/dang-ky-thoat-ngheo.json', import.meta.url),
+  'utf8',
+);
 
 function layout() {
   const r = parseLayoutFile(example);
@@ -27,7 +30,9 @@ describe('user-defined layouts', () => {
   it('reads the documented example', () => {
     const l = layout();
     expect(l.id).toBe('dang-ky-thoat-ngheo');
-    expect(l.columns.find((c) => c.key === 'registered')?.patterns[0]?.all[0]).toContain('so ho dang ky thoat ngheo');
+    expect(l.columns.find((c) => c.key === 'registered')?.patterns[0]?.all[0]).toContain(
+      'so ho dang ky thoat ngheo',
+    );
     expect(l.checks).toEqual(['cells', 'foot', 'formulas', 'rates']);
   });
 
@@ -45,7 +50,10 @@ describe('user-defined layouts', () => {
   });
 
   it('refuses a bad file with errors that say where and what', () => {
-    const bad = JSON.parse(example) as { columns: Array<{ key: string; kind: string }>; rates: unknown[] };
+    const bad = JSON.parse(example) as {
+      columns: Array<{ key: string; kind: string }>;
+      rates: unknown[];
+    };
     bad.columns[2]!.kind = 'tiền';
     bad.columns[3]!.key = 'poor';
     bad.rates = [{ rate: 'x', count: 'poor', base: 'poor' }];
@@ -55,8 +63,16 @@ describe('user-defined layouts', () => {
     expect(errors.some((e) => e.startsWith('columns.2.kind:'))).toBe(true);
     expect(parseLayoutFile('{ not json').ok).toBe(false);
     expect(parseLayoutFile(' '.repeat(MAX_LAYOUT_FILE_CHARS + 1)).ok).toBe(false);
-    expect(parseLayoutFile(JSON.stringify({ ...JSON.parse(example), id: 'budget-allocation' })).ok).toBe(false);
-    const dup = parseLayoutFile(JSON.stringify({ ...JSON.parse(example), rates: [], columns: [...JSON.parse(example).columns, { key: 'poor', header: 'X', kind: 'count' }] }));
+    expect(
+      parseLayoutFile(JSON.stringify({ ...JSON.parse(example), id: 'budget-allocation' })).ok,
+    ).toBe(false);
+    const dup = parseLayoutFile(
+      JSON.stringify({
+        ...JSON.parse(example),
+        rates: [],
+        columns: [...JSON.parse(example).columns, { key: 'poor', header: 'X', kind: 'count' }],
+      }),
+    );
     expect(dup.ok ? [] : dup.errors).toEqual([expect.stringContaining('duplicate key "poor"')]);
   });
 });

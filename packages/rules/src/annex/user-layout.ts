@@ -15,14 +15,18 @@ const Text = z.string().trim().min(1).max(120);
  */
 export const UserLayoutSchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, { message: 'chữ thường, số và gạch nối / lower-case letters, digits and hyphens' }),
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, {
+      message: 'chữ thường, số và gạch nối / lower-case letters, digits and hyphens',
+    }),
     title: z.object({ vi: Text, en: Text.optional() }),
     kind: z.enum(['budget', 'poverty', 'service']).default('budget'),
     columns: z
       .array(
         z
           .object({
-            key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { message: 'chữ thường, số và gạch dưới / lower-case letters, digits and underscores' }),
+            key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, {
+              message: 'chữ thường, số và gạch dưới / lower-case letters, digits and underscores',
+            }),
             header: Text,
             headerEn: Text.optional(),
             synonyms: z.array(Text).max(30).default([]),
@@ -36,33 +40,68 @@ export const UserLayoutSchema = z
       .max(40),
     totalLabels: z.array(Text).max(20).default([]),
     titleHints: z.array(Text).max(20).default([]),
-    crossfoot: z.array(z.object({ target: z.string(), parts: z.array(z.string()).min(2).max(12) }).strict()).max(20).default([]),
-    rates: z.array(z.object({ rate: z.string(), count: z.string(), base: z.string() }).strict()).max(20).default([]),
-    differences: z.array(z.object({ result: z.string(), from: z.string(), to: z.string() }).strict()).max(20).default([]),
+    crossfoot: z
+      .array(z.object({ target: z.string(), parts: z.array(z.string()).min(2).max(12) }).strict())
+      .max(20)
+      .default([]),
+    rates: z
+      .array(z.object({ rate: z.string(), count: z.string(), base: z.string() }).strict())
+      .max(20)
+      .default([]),
+    differences: z
+      .array(z.object({ result: z.string(), from: z.string(), to: z.string() }).strict())
+      .max(20)
+      .default([]),
     checks: z.array(z.enum(CHECK_NAMES)).min(1).optional(),
   })
   .strict()
   .superRefine((l, ctx) => {
     const keys = new Set<string>();
     l.columns.forEach((c, i) => {
-      if (keys.has(c.key)) ctx.addIssue({ code: 'custom', path: ['columns', i, 'key'], message: `trùng khóa "${c.key}" / duplicate key "${c.key}"` });
+      if (keys.has(c.key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', i, 'key'],
+          message: `trùng khóa "${c.key}" / duplicate key "${c.key}"`,
+        });
       keys.add(c.key);
     });
-    if (!l.columns.some((c) => c.key === 'label')) ctx.addIssue({ code: 'custom', path: ['columns'], message: 'cần một cột khóa "label" (tên dòng) / a column with key "label" (the row names) is required' });
+    if (!l.columns.some((c) => c.key === 'label'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message:
+          'cần một cột khóa "label" (tên dòng) / a column with key "label" (the row names) is required',
+      });
     const known = (k: string) => keys.has(k);
     const refs: Array<[string, (string | number)[]]> = [];
-    l.crossfoot.forEach((e, i) => [e.target, ...e.parts].forEach((k) => refs.push([k, ['crossfoot', i]])));
-    l.rates.forEach((e, i) => [e.rate, e.count, e.base].forEach((k) => refs.push([k, ['rates', i]])));
-    l.differences.forEach((e, i) => [e.result, e.from, e.to].forEach((k) => refs.push([k, ['differences', i]])));
-    for (const [k, path] of refs) if (!known(k)) ctx.addIssue({ code: 'custom', path, message: `không có cột "${k}" / no column "${k}"` });
-    if (BUILT_IN_LAYOUTS.some((b) => b.id === l.id)) ctx.addIssue({ code: 'custom', path: ['id'], message: `"${l.id}" là mẫu có sẵn / "${l.id}" is a built-in layout` });
+    l.crossfoot.forEach((e, i) =>
+      [e.target, ...e.parts].forEach((k) => refs.push([k, ['crossfoot', i]])),
+    );
+    l.rates.forEach((e, i) =>
+      [e.rate, e.count, e.base].forEach((k) => refs.push([k, ['rates', i]])),
+    );
+    l.differences.forEach((e, i) =>
+      [e.result, e.from, e.to].forEach((k) => refs.push([k, ['differences', i]])),
+    );
+    for (const [k, path] of refs)
+      if (!known(k))
+        ctx.addIssue({ code: 'custom', path, message: `không có cột "${k}" / no column "${k}"` });
+    if (BUILT_IN_LAYOUTS.some((b) => b.id === l.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['id'],
+        message: `"${l.id}" là mẫu có sẵn / "${l.id}" is a built-in layout`,
+      });
   });
 
 /** A user-defined layout file, as parsed (see {@link UserLayoutSchema}). */
 export type UserLayout = z.infer<typeof UserLayoutSchema>;
 
 /** The result of {@link parseLayoutFile}: a layout, or the problems, one line each, saying where and what. */
-export type LayoutFileResult = { readonly ok: true; readonly layout: LayoutDefinition } | { readonly ok: false; readonly errors: readonly string[] };
+export type LayoutFileResult =
+  | { readonly ok: true; readonly layout: LayoutDefinition }
+  | { readonly ok: false; readonly errors: readonly string[] };
 
 /** Turn a user layout into the engine's layout definition: headers and synonyms become phrase patterns. */
 export function toLayoutDefinition(user: UserLayout): LayoutDefinition {
@@ -78,7 +117,9 @@ export function toLayoutDefinition(user: UserLayout): LayoutDefinition {
       kind: c.kind,
       ...(c.unit ? { unit: c.unit } : {}),
       required: c.required,
-      patterns: [{ all: [[...new Set([c.header, ...c.synonyms].map(normalizeText).filter(Boolean))]] }],
+      patterns: [
+        { all: [[...new Set([c.header, ...c.synonyms].map(normalizeText).filter(Boolean))]] },
+      ],
     })),
     crossfoot: user.crossfoot.map((e) => ({ ...e, minParts: 2 })),
     rates: user.rates,
@@ -100,19 +141,29 @@ export function toLayoutDefinition(user: UserLayout): LayoutDefinition {
 export function parseLayoutFile(text: string): LayoutFileResult {
   if (typeof text !== 'string') return { ok: false, errors: ['không phải văn bản / not text'] };
   if (text.length > MAX_LAYOUT_FILE_CHARS) {
-    return { ok: false, errors: [`tệp quá lớn (${text.length} ký tự, tối đa ${MAX_LAYOUT_FILE_CHARS}) / file too large (${text.length} characters, at most ${MAX_LAYOUT_FILE_CHARS})`] };
+    return {
+      ok: false,
+      errors: [
+        `tệp quá lớn (${text.length} ký tự, tối đa ${MAX_LAYOUT_FILE_CHARS}) / file too large (${text.length} characters, at most ${MAX_LAYOUT_FILE_CHARS})`,
+      ],
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`không phải JSON hợp lệ: ${(e as Error).message} / not valid JSON`] };
+    return {
+      ok: false,
+      errors: [`không phải JSON hợp lệ: ${(e as Error).message} / not valid JSON`],
+    };
   }
   const parsed = UserLayoutSchema.safeParse(json);
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.slice(0, 20).map((i) => `${i.path.length ? i.path.join('.') : '(gốc / root)'}: ${i.message}`),
+      errors: parsed.error.issues
+        .slice(0, 20)
+        .map((i) => `${i.path.length ? i.path.join('.') : '(gốc / root)'}: ${i.message}`),
     };
   }
   return { ok: true, layout: toLayoutDefinition(parsed.data) };

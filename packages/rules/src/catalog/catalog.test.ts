@@ -12,7 +12,15 @@ describe('catalogue', () => {
   it('is versioned by period and holds QĐ 90 projects', () => {
     expect(PROGRAMME_PERIODS).toContain('2021-2025');
     const c = getCatalog('2021-2025');
-    expect(c?.projects.map((p) => p.code)).toEqual(['DA1', 'DA2', 'DA3', 'DA4', 'DA5', 'DA6', 'DA7']);
+    expect(c?.projects.map((p) => p.code)).toEqual([
+      'DA1',
+      'DA2',
+      'DA3',
+      'DA4',
+      'DA5',
+      'DA6',
+      'DA7',
+    ]);
     expect(c?.projects.find((p) => p.code === 'DA4')?.subprojects).toHaveLength(3);
     expect(c?.indicators.length).toBeGreaterThanOrEqual(12);
     expect(c?.capitalRule.evidence).toBe('M');

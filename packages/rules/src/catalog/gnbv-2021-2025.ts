@@ -3,20 +3,54 @@ import type { CapitalType, Indicator, ProgrammeCatalog, Project, SubProject } fr
 const R: readonly CapitalType[] = ['recurrent'];
 const IR: readonly CapitalType[] = ['investment', 'recurrent'];
 
-function sub(project: number, n: number, name: string, nameEvidence: 'V' | 'M', capital = R): SubProject {
+function sub(
+  project: number,
+  n: number,
+  name: string,
+  nameEvidence: 'V' | 'M',
+  capital = R,
+): SubProject {
   return { code: `DA${project}.TDA${n}`, number: n, name, nameEvidence, capital };
 }
 
-function project(n: number, name: string, subs: readonly SubProject[], capital?: readonly CapitalType[]): Project {
+function project(
+  n: number,
+  name: string,
+  subs: readonly SubProject[],
+  capital?: readonly CapitalType[],
+): Project {
   const union = capital ?? [...new Set(subs.flatMap((s) => s.capital))];
-  return { code: `DA${n}`, number: n, name, nameEvidence: 'V', capital: union.length ? union : R, subprojects: subs };
+  return {
+    code: `DA${n}`,
+    number: n,
+    name,
+    nameEvidence: 'V',
+    capital: union.length ? union : R,
+    subprojects: subs,
+  };
 }
 
 const projects: readonly Project[] = [
-  project(1, 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo', [
-    sub(1, 1, 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo', 'M', IR),
-    sub(1, 2, 'Triển khai Đề án hỗ trợ một số huyện nghèo thoát khỏi tình trạng nghèo, đặc biệt khó khăn giai đoạn 2022 - 2025', 'V', IR),
-  ]),
+  project(
+    1,
+    'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo',
+    [
+      sub(
+        1,
+        1,
+        'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo',
+        'M',
+        IR,
+      ),
+      sub(
+        1,
+        2,
+        'Triển khai Đề án hỗ trợ một số huyện nghèo thoát khỏi tình trạng nghèo, đặc biệt khó khăn giai đoạn 2022 - 2025',
+        'V',
+        IR,
+      ),
+    ],
+  ),
   project(2, 'Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo', [], R),
   project(3, 'Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng', [
     sub(3, 1, 'Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp', 'V'),
@@ -57,20 +91,88 @@ function indicator(
  */
 const indicators: readonly Indicator[] = [
   indicator('viec-lam', 'việc làm', 'Việc làm', ['viec lam', 'lao dong'], 'up'),
-  indicator('nguoi-phu-thuoc', 'việc làm', 'Người phụ thuộc trong hộ gia đình', ['nguoi phu thuoc'], 'down'),
+  indicator(
+    'nguoi-phu-thuoc',
+    'việc làm',
+    'Người phụ thuộc trong hộ gia đình',
+    ['nguoi phu thuoc'],
+    'down',
+  ),
   indicator('dinh-duong', 'y tế', 'Dinh dưỡng', ['suy dinh duong', 'dinh duong'], 'down'),
   indicator('bao-hiem-y-te', 'y tế', 'Bảo hiểm y tế', ['bao hiem y te', 'bhyt'], 'up'),
-  indicator('giao-duc-nguoi-lon', 'giáo dục', 'Trình độ giáo dục của người lớn', ['trinh do giao duc', 'nguoi lon'], 'up'),
-  indicator('di-hoc-tre-em', 'giáo dục', 'Tình trạng đi học của trẻ em', ['di hoc', 'ra lop', 'huy dong tre', 'hoc sinh', 'tieu hoc', 'trung hoc'], 'up'),
-  indicator('chat-luong-nha-o', 'nhà ở', 'Chất lượng nhà ở', ['chat luong nha o', 'nha o', 'nha tam', 'nha dot nat'], 'up'),
-  indicator('dien-tich-nha-o', 'nhà ở', 'Diện tích nhà ở bình quân đầu người', ['dien tich nha o'], 'up'),
-  indicator('nuoc-sinh-hoat', 'nước sinh hoạt và vệ sinh', 'Nguồn nước sinh hoạt', ['nuoc sinh hoat', 'nuoc sach', 'nuoc hop ve sinh'], 'up'),
-  indicator('nha-tieu', 'nước sinh hoạt và vệ sinh', 'Nhà tiêu hợp vệ sinh', ['nha tieu', 'nha ve sinh'], 'up'),
-  indicator('vien-thong', 'thông tin', 'Sử dụng dịch vụ viễn thông', ['vien thong', 'internet'], 'up'),
-  indicator('tiep-can-thong-tin', 'thông tin', 'Phương tiện phục vụ tiếp cận thông tin', ['tiep can thong tin', 'phuong tien', 'truyen thanh'], 'up'),
-  indicator('ty-le-ho-ngheo', 'thu nhập', 'Tỷ lệ hộ nghèo', ['ho ngheo', 'ty le ngheo', 'ti le ngheo'], 'down', 'V'),
+  indicator(
+    'giao-duc-nguoi-lon',
+    'giáo dục',
+    'Trình độ giáo dục của người lớn',
+    ['trinh do giao duc', 'nguoi lon'],
+    'up',
+  ),
+  indicator(
+    'di-hoc-tre-em',
+    'giáo dục',
+    'Tình trạng đi học của trẻ em',
+    ['di hoc', 'ra lop', 'huy dong tre', 'hoc sinh', 'tieu hoc', 'trung hoc'],
+    'up',
+  ),
+  indicator(
+    'chat-luong-nha-o',
+    'nhà ở',
+    'Chất lượng nhà ở',
+    ['chat luong nha o', 'nha o', 'nha tam', 'nha dot nat'],
+    'up',
+  ),
+  indicator(
+    'dien-tich-nha-o',
+    'nhà ở',
+    'Diện tích nhà ở bình quân đầu người',
+    ['dien tich nha o'],
+    'up',
+  ),
+  indicator(
+    'nuoc-sinh-hoat',
+    'nước sinh hoạt và vệ sinh',
+    'Nguồn nước sinh hoạt',
+    ['nuoc sinh hoat', 'nuoc sach', 'nuoc hop ve sinh'],
+    'up',
+  ),
+  indicator(
+    'nha-tieu',
+    'nước sinh hoạt và vệ sinh',
+    'Nhà tiêu hợp vệ sinh',
+    ['nha tieu', 'nha ve sinh'],
+    'up',
+  ),
+  indicator(
+    'vien-thong',
+    'thông tin',
+    'Sử dụng dịch vụ viễn thông',
+    ['vien thong', 'internet'],
+    'up',
+  ),
+  indicator(
+    'tiep-can-thong-tin',
+    'thông tin',
+    'Phương tiện phục vụ tiếp cận thông tin',
+    ['tiep can thong tin', 'phuong tien', 'truyen thanh'],
+    'up',
+  ),
+  indicator(
+    'ty-le-ho-ngheo',
+    'thu nhập',
+    'Tỷ lệ hộ nghèo',
+    ['ho ngheo', 'ty le ngheo', 'ti le ngheo'],
+    'down',
+    'V',
+  ),
   indicator('ty-le-ho-can-ngheo', 'thu nhập', 'Tỷ lệ hộ cận nghèo', ['can ngheo'], 'down', 'V'),
-  indicator('cham-soc-sau-sinh', 'y tế', 'Bà mẹ và trẻ sơ sinh được chăm sóc sau sinh', ['cham soc', 'so sinh'], 'up', 'V'),
+  indicator(
+    'cham-soc-sau-sinh',
+    'y tế',
+    'Bà mẹ và trẻ sơ sinh được chăm sóc sau sinh',
+    ['cham soc', 'so sinh'],
+    'up',
+    'V',
+  ),
 ];
 
 /** The 2021–2025 programme (QĐ 90/QĐ-TTg of 18/01/2022), in force for plans until 31/12/2026. */

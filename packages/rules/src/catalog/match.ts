@@ -68,9 +68,20 @@ function entries(catalog: ProgrammeCatalog): readonly Entry[] {
   const cached = ENTRIES.get(catalog);
   if (cached) return cached;
   const list: Entry[] = [];
-  const entry = (project: Project, subproject: SubProject | undefined, name: string, code: string): Entry => {
+  const entry = (
+    project: Project,
+    subproject: SubProject | undefined,
+    name: string,
+    code: string,
+  ): Entry => {
     const norm = normalizeText(name);
-    return { project, ...(subproject ? { subproject } : {}), name: norm, grams: bigrams(norm), code };
+    return {
+      project,
+      ...(subproject ? { subproject } : {}),
+      name: norm,
+      grams: bigrams(norm),
+      code,
+    };
   };
   for (const p of catalog.projects) {
     list.push(entry(p, undefined, p.name, p.code));
@@ -92,7 +103,11 @@ function mayReach(a: string, b: string, min: number): boolean {
 }
 
 /** Compare a label's name with an official name: equal, contained, or close enough. */
-function nameScore(labelName: string, grams: () => Bigrams, official: { readonly name: string; readonly grams: Bigrams }): number {
+function nameScore(
+  labelName: string,
+  grams: () => Bigrams,
+  official: { readonly name: string; readonly grams: Bigrams },
+): number {
   if (!labelName) return 1;
   if (official.name.includes(labelName) || labelName.includes(official.name)) return 1;
   return bigramSimilarity(grams(), official.grams);
@@ -115,7 +130,10 @@ function lazyBigrams(name: string): () => Bigrams {
  * matchProject('Tiểu Dự án 2 – Dự án 6')?.code; // 'DA6.TDA2'
  * matchProject('3.1')?.code;                    // 'DA3.TDA1'
  */
-export function matchProject(label: string, options: MatchOptions = {}): ProjectMatch | UnknownProject | undefined {
+export function matchProject(
+  label: string,
+  options: MatchOptions = {},
+): ProjectMatch | UnknownProject | undefined {
   const catalog = getCatalog(options.period ?? DEFAULT_PERIOD);
   if (!catalog || typeof label !== 'string') return undefined;
   const norm = normalizeText(label);
@@ -125,7 +143,10 @@ export function matchProject(label: string, options: MatchOptions = {}): Project
   let tdaNum: number | undefined;
   // Both patterns are anchored: a label with a letter (DOTTED_RE) or that does not start with
   // "da" (CODE_RE) cannot match, whatever the replacements, so most labels skip them.
-  const dotted = (ONLY_DOTTED.test(norm) ? DOTTED_RE.exec(norm.replace(/ /g, '.').replace(/\.+/g, '.')) : null) ?? (/^\d\.\d$/.test(label.trim()) ? DOTTED_RE.exec(label.trim()) : null);
+  const dotted =
+    (ONLY_DOTTED.test(norm)
+      ? DOTTED_RE.exec(norm.replace(/ /g, '.').replace(/\.+/g, '.'))
+      : null) ?? (/^\d\.\d$/.test(label.trim()) ? DOTTED_RE.exec(label.trim()) : null);
   const code = norm.startsWith('da') ? CODE_RE.exec(norm.replace(/\s+/g, ' ')) : null;
   if (dotted && /^\s*\d\s*\.\s*\d\s*$/.test(label)) {
     daNum = Number(dotted[1]);
@@ -152,7 +173,8 @@ export function matchProject(label: string, options: MatchOptions = {}): Project
     const project = catalog.projects.find((p) => p.number === daNum);
     const claimed = tdaNum !== undefined ? `DA${daNum}.TDA${tdaNum}` : `DA${daNum}`;
     if (!project) return { unknown: true, claimed };
-    const subproject = tdaNum !== undefined ? project.subprojects.find((s) => s.number === tdaNum) : undefined;
+    const subproject =
+      tdaNum !== undefined ? project.subprojects.find((s) => s.number === tdaNum) : undefined;
     if (tdaNum !== undefined && !subproject) return { unknown: true, claimed };
     const officialName = (subproject ?? project).name;
     const ownCode = (subproject ?? project).code;
@@ -162,7 +184,12 @@ export function matchProject(label: string, options: MatchOptions = {}): Project
     if (wordy) {
       const grams = lazyBigrams(labelName);
       const own = all.find((e) => e.code === ownCode);
-      score = own ? nameScore(labelName, grams, own) : nameScore(labelName, grams, { name: normalizeText(officialName), grams: bigrams(normalizeText(officialName)) });
+      score = own
+        ? nameScore(labelName, grams, own)
+        : nameScore(labelName, grams, {
+            name: normalizeText(officialName),
+            grams: bigrams(normalizeText(officialName)),
+          });
       // Another entry is suggested only when it scores higher than the label's own entry, and at
       // least NAME_MATCH: nothing beats a full score, and entries that cannot reach NAME_MATCH
       // need no comparing.
@@ -216,14 +243,45 @@ export function matchProject(label: string, options: MatchOptions = {}): Project
 }
 
 /** Whether a {@link matchProject} result claims a code the programme does not have. */
-export function isUnknownProject(m: ProjectMatch | UnknownProject | undefined): m is UnknownProject {
+export function isUnknownProject(
+  m: ProjectMatch | UnknownProject | undefined,
+): m is UnknownProject {
   return m !== undefined && 'unknown' in m;
 }
 
 /** Words that make a label speak of coverage, whoever it covers ("hộ nghèo … sử dụng nước hợp vệ sinh" goes up). */
-const COVERAGE_WORDS = ['duoc ho tro', 'duoc tiep can', 'tiep can', 'tham gia', 'su dung', 'co nha', 'duoc cham soc', 'huy dong', 'thoat ngheo', 'dat chuan', 'co viec lam', 'ra lop', 'di hoc', 'hoc sinh'];
+const COVERAGE_WORDS = [
+  'duoc ho tro',
+  'duoc tiep can',
+  'tiep can',
+  'tham gia',
+  'su dung',
+  'co nha',
+  'duoc cham soc',
+  'huy dong',
+  'thoat ngheo',
+  'dat chuan',
+  'co viec lam',
+  'ra lop',
+  'di hoc',
+  'hoc sinh',
+];
 /** Words that make a label speak of deprivation ("tỷ lệ trẻ suy dinh dưỡng" goes down). */
-const DEPRIVATION_WORDS = ['thieu hut', 'suy dinh duong', 'bo hoc', 'tai ngheo', 'nha tam', 'dot nat', 'thap coi', 'nhe can', 'tu vong', 'ho ngheo', 'can ngheo', 'ty le ngheo', 'ti le ngheo'];
+const DEPRIVATION_WORDS = [
+  'thieu hut',
+  'suy dinh duong',
+  'bo hoc',
+  'tai ngheo',
+  'nha tam',
+  'dot nat',
+  'thap coi',
+  'nhe can',
+  'tu vong',
+  'ho ngheo',
+  'can ngheo',
+  'ty le ngheo',
+  'ti le ngheo',
+];
 /** Weak coverage words, read only when nothing else decides. */
 const WEAK_COVERAGE = ['dat', 'duoc', 'co'];
 
@@ -235,7 +293,10 @@ const WEAK_COVERAGE = ['dat', 'duoc', 'co'];
  * @example
  * matchIndicator('Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể nhẹ cân')?.direction; // 'down'
  */
-export function matchIndicator(label: string, period: string = DEFAULT_PERIOD): { indicator?: Indicator; direction: Direction } | undefined {
+export function matchIndicator(
+  label: string,
+  period: string = DEFAULT_PERIOD,
+): { indicator?: Indicator; direction: Direction } | undefined {
   const catalog = getCatalog(period);
   if (!catalog) return undefined;
   const norm = normalizeText(label);

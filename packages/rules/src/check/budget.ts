@@ -19,10 +19,21 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
   let currentProject: string | undefined;
   for (const x of m.rows) {
     if (x.isTotal || x.isOfWhichHeading || x.ofWhich || !x.label) continue;
-    const match = matchProject(x.label, { period, ...(currentProject ? { parentProject: currentProject } : {}) });
+    const match = matchProject(x.label, {
+      period,
+      ...(currentProject ? { parentProject: currentProject } : {}),
+    });
     if (!match) continue;
     if (isUnknownProject(match)) {
-      issues.push(makeIssue({ code: 'catalog/unknown-project', severity: 'error', row: x.row, col: labelCol, text: { label: shortLabel(x), claimed: match.claimed, period } }));
+      issues.push(
+        makeIssue({
+          code: 'catalog/unknown-project',
+          severity: 'error',
+          row: x.row,
+          col: labelCol,
+          text: { label: shortLabel(x), claimed: match.claimed, period },
+        }),
+      );
       continue;
     }
     if (!match.subproject) currentProject = match.project.code;
@@ -35,7 +46,13 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
           severity: 'warning',
           row: x.row,
           col: labelCol,
-          text: { code: match.code, official: match.officialName, label: shortLabel(x), suggest, suggestEn },
+          text: {
+            code: match.code,
+            official: match.officialName,
+            label: shortLabel(x),
+            suggest,
+            suggestEn,
+          },
         }),
       );
     }
@@ -80,12 +97,32 @@ export function checkMatrixHeaders(m: SheetModel, issues: Issue[]): void {
     if (reported.has(id)) continue;
     if (p.unknown) {
       reported.add(id);
-      issues.push(makeIssue({ code: 'catalog/unknown-project', severity: 'error', ...at, text: { label: p.label, claimed: p.code, period } }));
+      issues.push(
+        makeIssue({
+          code: 'catalog/unknown-project',
+          severity: 'error',
+          ...at,
+          text: { label: p.label, claimed: p.code, period },
+        }),
+      );
     } else if (p.nameMismatch) {
       reported.add(id);
       const suggest = p.nameSuggests ? ` (tên này là của ${p.nameSuggests})` : '';
       const suggestEn = p.nameSuggests ? ` (that name belongs to ${p.nameSuggests})` : '';
-      issues.push(makeIssue({ code: 'catalog/name-mismatch', severity: 'warning', ...at, text: { code: p.code, official: p.officialName ?? '', label: p.label, suggest, suggestEn } }));
+      issues.push(
+        makeIssue({
+          code: 'catalog/name-mismatch',
+          severity: 'warning',
+          ...at,
+          text: {
+            code: p.code,
+            official: p.officialName ?? '',
+            label: p.label,
+            suggest,
+            suggestEn,
+          },
+        }),
+      );
     }
   }
 }
@@ -191,7 +228,11 @@ export function checkCounterpart(m: SheetModel, issues: Issue[]): void {
   if (ratio === undefined || ratio === '') return;
   const min = toDecimal(ratio);
   // NSĐP as one column, or as its parts (ĐTPT + sự nghiệp, or tỉnh + huyện + xã).
-  const localKeys = m.columns.has('nsdp') ? ['nsdp'] : ['nsdp_dtpt', 'nsdp_sn', 'nsdp_tinh', 'nsdp_huyen', 'nsdp_xa'].filter((k) => m.columns.has(k));
+  const localKeys = m.columns.has('nsdp')
+    ? ['nsdp']
+    : ['nsdp_dtpt', 'nsdp_sn', 'nsdp_tinh', 'nsdp_huyen', 'nsdp_xa'].filter((k) =>
+        m.columns.has(k),
+      );
   const col = m.columns.get(localKeys[0] ?? '');
   if (col === undefined || !m.columns.has('total')) return;
   const rows = m.total !== null ? [m.rows[m.total]] : m.roots.map((i) => m.rows[i]);
@@ -201,7 +242,17 @@ export function checkCounterpart(m: SheetModel, issues: Issue[]): void {
     const local = localKeys.reduce((sum, k) => sum.plus(valueOf(x, k) ?? 0), new Decimal(0));
     const share = roundHalfUp(local.dividedBy(total).times(100), 2);
     if (share.lt(min)) {
-      issues.push(makeIssue({ code: 'budget/counterpart-ratio', severity: 'warning', row: x.row, col, text: { label: shortLabel(x) }, expected: min.toString(), actual: share.toString() }));
+      issues.push(
+        makeIssue({
+          code: 'budget/counterpart-ratio',
+          severity: 'warning',
+          row: x.row,
+          col,
+          text: { label: shortLabel(x) },
+          expected: min.toString(),
+          actual: share.toString(),
+        }),
+      );
     }
   }
 }

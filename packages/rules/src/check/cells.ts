@@ -24,19 +24,48 @@ export function checkCells(m: SheetModel, issues: Issue[]): void {
     for (const x of m.rows) {
       const v = x.values.get(key);
       if (!v) continue;
-      if (v.value.isNegative() && !v.value.isZero() && def.kind !== 'percent' && !key.startsWith('reduction')) {
-        issues.push(makeIssue({ code: 'cell/negative', severity: 'error', row: x.row, col, text: column, actual: v.value.toString() }));
+      if (
+        v.value.isNegative() &&
+        !v.value.isZero() &&
+        def.kind !== 'percent' &&
+        !key.startsWith('reduction')
+      ) {
+        issues.push(
+          makeIssue({
+            code: 'cell/negative',
+            severity: 'error',
+            row: x.row,
+            col,
+            text: column,
+            actual: v.value.toString(),
+          }),
+        );
         continue;
       }
       if (def.kind === 'count' && !v.value.isInteger()) {
-        issues.push(makeIssue({ code: 'cell/not-whole', severity: 'error', row: x.row, col, text: column, actual: v.value.toString() }));
+        issues.push(
+          makeIssue({
+            code: 'cell/not-whole',
+            severity: 'error',
+            row: x.row,
+            col,
+            text: column,
+            actual: v.value.toString(),
+          }),
+        );
         continue;
       }
       if (v.formula) continue;
-      const max = def.kind === 'percent' ? PERCENT_PLACES : def.kind === 'money' ? (MONEY_PLACES[moneyUnit] ?? 4) : 0;
+      const max =
+        def.kind === 'percent'
+          ? PERCENT_PLACES
+          : def.kind === 'money'
+            ? (MONEY_PLACES[moneyUnit] ?? 4)
+            : 0;
       const places = v.value.decimalPlaces();
       if (places > max) {
-        const unit = def.kind === 'percent' ? UNIT_NAMES.percent : (UNIT_NAMES[moneyUnit] ?? UNIT_NAMES.trieu);
+        const unit =
+          def.kind === 'percent' ? UNIT_NAMES.percent : (UNIT_NAMES[moneyUnit] ?? UNIT_NAMES.trieu);
         issues.push(
           makeIssue({
             code: 'cell/precision',

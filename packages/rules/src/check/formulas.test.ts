@@ -18,10 +18,18 @@ function withFormulas(): Row[] {
   f(12, 3, 'SUM(D13:D14)');
   f(15, 3, 'SUM(D16:D17)');
   f(18, 3, 'SUM(D19:D20)');
-  for (const [c, l] of [[2, 'C'], [3, 'D'], [4, 'E']] as const) f(8, c, `${l}9+${l}10+${l}12+${l}15+${l}18`);
+  for (const [c, l] of [
+    [2, 'C'],
+    [3, 'D'],
+    [4, 'E'],
+  ] as const)
+    f(8, c, `${l}9+${l}10+${l}12+${l}15+${l}18`);
   return rows;
 }
-const formulaIssues = (rows: Row[]) => validateSheet(muongLayGrid(rows)).issues.filter((i) => i.code.startsWith('formula/')).map((i) => `${i.cell} ${i.code} ${i.severity}`);
+const formulaIssues = (rows: Row[]) =>
+  validateSheet(muongLayGrid(rows))
+    .issues.filter((i) => i.code.startsWith('formula/'))
+    .map((i) => `${i.cell} ${i.code} ${i.severity}`);
 
 describe('formula checks', () => {
   it('find nothing in a sheet whose formulas are right', () => {
@@ -40,7 +48,9 @@ describe('formula checks', () => {
   it('catch a total that also adds grandchildren', () => {
     const rows = withFormulas();
     (rows[7] as Row)[3] = { value: 7538, formula: 'SUM(D9:D20)' };
-    const issue = validateSheet(muongLayGrid(rows)).issues.find((i) => i.code === 'formula/omits-row');
+    const issue = validateSheet(muongLayGrid(rows)).issues.find(
+      (i) => i.code === 'formula/omits-row',
+    );
     expect(issue?.cell).toBe('D8');
     expect(issue?.message.en).toContain('also adds row(s) 11, 13, 14, 16, 17, 19, 20');
   });

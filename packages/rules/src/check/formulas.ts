@@ -14,7 +14,16 @@ export function checkExternalRefs(m: SheetModel, issues: Issue[]): void {
       const f = getCell(m.grid, r, c)?.formula;
       if (!f || !f.includes('[')) continue;
       const books = externalBooks(f);
-      if (books.length) issues.push(makeIssue({ code: 'formula/external-ref', severity: 'warning', row: r, col: c, text: { formula: f, books: books.join(', ') } }));
+      if (books.length)
+        issues.push(
+          makeIssue({
+            code: 'formula/external-ref',
+            severity: 'warning',
+            row: r,
+            col: c,
+            text: { formula: f, books: books.join(', ') },
+          }),
+        );
     }
   }
 }
@@ -33,7 +42,9 @@ export function checkOmittedRows(m: SheetModel, issues: Issue[]): void {
   const keys = summableKeys(m);
   m.rows.forEach((parent, i) => {
     if (parent.children.length === 0) return;
-    const childRows = new Map(parent.children.map((c) => [(m.rows[c] as ModelRow).row, m.rows[c] as ModelRow]));
+    const childRows = new Map(
+      parent.children.map((c) => [(m.rows[c] as ModelRow).row, m.rows[c] as ModelRow]),
+    );
     // The rows below this one, walked only when a formula adds a row that is not a child.
     let below: Set<number> | undefined;
     for (const key of keys) {
@@ -43,12 +54,23 @@ export function checkOmittedRows(m: SheetModel, issues: Issue[]): void {
       const refs = additiveRefs(formula);
       if (!refs || refs.cells.some((c) => c.col !== col)) continue;
       const refRows = new Set(refs.cells.map((c) => c.row));
-      const omitted = [...childRows.keys()].filter((r) => !refRows.has(r) && childRows.get(r)?.values.get(key));
-      const doubled = [...refRows].filter((r) => (!childRows.has(r) && (below ??= descendants(m, i)).has(r)) || ofWhich.has(r));
+      const omitted = [...childRows.keys()].filter(
+        (r) => !refRows.has(r) && childRows.get(r)?.values.get(key),
+      );
+      const doubled = [...refRows].filter(
+        (r) => (!childRows.has(r) && (below ??= descendants(m, i)).has(r)) || ofWhich.has(r),
+      );
       if (omitted.length === 0 && doubled.length === 0) continue;
       const detail = [
-        omitted.length ? { vi: `bỏ sót dòng ${rowList(omitted)}`, en: `leaves out row(s) ${rowList(omitted)}` } : null,
-        doubled.length ? { vi: `cộng cả dòng ${rowList(doubled)} (dòng cháu hoặc dòng "Trong đó")`, en: `also adds row(s) ${rowList(doubled)} (grandchildren or "of which" rows)` } : null,
+        omitted.length
+          ? { vi: `bỏ sót dòng ${rowList(omitted)}`, en: `leaves out row(s) ${rowList(omitted)}` }
+          : null,
+        doubled.length
+          ? {
+              vi: `cộng cả dòng ${rowList(doubled)} (dòng cháu hoặc dòng "Trong đó")`,
+              en: `also adds row(s) ${rowList(doubled)} (grandchildren or "of which" rows)`,
+            }
+          : null,
       ].filter((d): d is { vi: string; en: string } => d !== null);
       issues.push(
         makeIssue({
@@ -56,7 +78,13 @@ export function checkOmittedRows(m: SheetModel, issues: Issue[]): void {
           severity: 'error',
           row: parent.row,
           col,
-          text: { label: shortLabel(parent), formula, detail: detail.map((d) => d.vi).join('; '), detailEn: detail.map((d) => d.en).join('; '), rows: rowList([...childRows.keys()]) },
+          text: {
+            label: shortLabel(parent),
+            formula,
+            detail: detail.map((d) => d.vi).join('; '),
+            detailEn: detail.map((d) => d.en).join('; '),
+            rows: rowList([...childRows.keys()]),
+          },
         }),
       );
     }
@@ -81,8 +109,15 @@ function derivedCells(m: SheetModel): Derived[] {
       out.push({ row, col, group });
     }
   };
-  const targets = crossfootEquations(m).map((eq) => ({ ...eq, col: m.columns.get(eq.target) as number, group: `crossfoot:${eq.target}` }));
-  const foot = summableKeys(m).map((key) => ({ col: m.columns.get(key) as number, group: `foot:${key}` }));
+  const targets = crossfootEquations(m).map((eq) => ({
+    ...eq,
+    col: m.columns.get(eq.target) as number,
+    group: `crossfoot:${eq.target}`,
+  }));
+  const foot = summableKeys(m).map((key) => ({
+    col: m.columns.get(key) as number,
+    group: `foot:${key}`,
+  }));
   for (const x of m.rows) {
     // A parent's total belongs with the other parents' sums (its siblings for "typed where they
     // have formulas"), before the row's cross-foot.
@@ -90,8 +125,12 @@ function derivedCells(m: SheetModel): Derived[] {
     for (const eq of targets) {
       if (eq.parts.some((p) => x.values.get(p))) add(x.row, eq.col, eq.group);
     }
-    for (const r of m.layout.rates) if (m.columns.has(r.rate) && x.values.get(r.count) && x.values.get(r.base)) add(x.row, m.columns.get(r.rate) as number, `rate:${r.rate}`);
-    for (const d of m.layout.differences) if (m.columns.has(d.result) && x.values.get(d.from) && x.values.get(d.to)) add(x.row, m.columns.get(d.result) as number, `diff:${d.result}`);
+    for (const r of m.layout.rates)
+      if (m.columns.has(r.rate) && x.values.get(r.count) && x.values.get(r.base))
+        add(x.row, m.columns.get(r.rate) as number, `rate:${r.rate}`);
+    for (const d of m.layout.differences)
+      if (m.columns.has(d.result) && x.values.get(d.from) && x.values.get(d.to))
+        add(x.row, m.columns.get(d.result) as number, `diff:${d.result}`);
   }
   return out;
 }
@@ -100,7 +139,9 @@ function derivedCells(m: SheetModel): Derived[] {
 export function checkHardcodedTotals(m: SheetModel, issues: Issue[]): void {
   const cells = derivedCells(m);
   const columns = [...m.columns.values()];
-  const sheetHasFormulas = m.rows.some((x) => columns.some((c) => getCell(m.grid, x.row, c)?.formula));
+  const sheetHasFormulas = m.rows.some((x) =>
+    columns.some((c) => getCell(m.grid, x.row, c)?.formula),
+  );
   if (!sheetHasFormulas) return; // a typed or scanned copy: no formula to expect
   const groups = new Map<string, Derived[]>();
   for (const d of cells) {
@@ -120,7 +161,9 @@ export function checkHardcodedTotals(m: SheetModel, issues: Issue[]): void {
           severity: siblingsHave ? 'warning' : 'info',
           row: d.row,
           col: d.col,
-          messageKey: siblingsHave ? 'issue.formula/hardcoded-total' : 'issue.formula/hardcoded-total.expected',
+          messageKey: siblingsHave
+            ? 'issue.formula/hardcoded-total'
+            : 'issue.formula/hardcoded-total.expected',
           actual: String(cell.value),
         }),
       );
@@ -136,7 +179,12 @@ interface FormulaCell {
   readonly r1c1: string;
 }
 
-function flagOutliers(m: SheetModel, issues: Issue[], cells: readonly FormulaCell[], scope: 'row' | 'column'): void {
+function flagOutliers(
+  m: SheetModel,
+  issues: Issue[],
+  cells: readonly FormulaCell[],
+  scope: 'row' | 'column',
+): void {
   if (cells.length < 3) return;
   const counts = new Map<string, number>();
   for (const c of cells) counts.set(c.r1c1, (counts.get(c.r1c1) ?? 0) + 1);
@@ -151,8 +199,15 @@ function flagOutliers(m: SheetModel, issues: Issue[], cells: readonly FormulaCel
         severity: 'warning',
         row: c.row,
         col: c.col,
-        messageKey: scope === 'row' ? 'issue.formula/inconsistent.row' : 'issue.formula/inconsistent',
-        text: { formula: c.formula, example: example.formula, exampleCell: toA1(example.row, example.col), count, total: cells.length },
+        messageKey:
+          scope === 'row' ? 'issue.formula/inconsistent.row' : 'issue.formula/inconsistent',
+        text: {
+          formula: c.formula,
+          example: example.formula,
+          exampleCell: toA1(example.row, example.col),
+          count,
+          total: cells.length,
+        },
       }),
     );
   }
@@ -161,7 +216,10 @@ function flagOutliers(m: SheetModel, issues: Issue[], cells: readonly FormulaCel
 /** A formula that breaks the pattern of its column (leaf rows) or its row (a total's SUMs), in relative R1C1 form. */
 export function checkInconsistentFormulas(m: SheetModel, issues: Issue[]): void {
   // A row's SUMs compare with each other; cross-foot totals and reductions have formulas of their own.
-  const targets = new Set([...crossfootEquations(m).map((e) => e.target), ...m.layout.differences.map((d) => d.result)]);
+  const targets = new Set([
+    ...crossfootEquations(m).map((e) => e.target),
+    ...m.layout.differences.map((d) => d.result),
+  ]);
   const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal && !x.ofWhich);
   for (const [key, col] of m.columns) {
     const kind = m.defs.get(key)?.kind;

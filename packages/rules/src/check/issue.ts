@@ -23,7 +23,8 @@ export interface IssueInput {
 /** Build an {@link Issue}: the message is rendered from the catalogue in both languages. */
 export function makeIssue(input: IssueInput): Issue {
   const numbers = { ...(input.numbers ?? {}) };
-  if (input.expected !== undefined && numbers.expected === undefined) numbers.expected = input.expected;
+  if (input.expected !== undefined && numbers.expected === undefined)
+    numbers.expected = input.expected;
   if (input.actual !== undefined && numbers.actual === undefined) numbers.actual = input.actual;
   const key = input.messageKey ?? (`issue.${input.code}` as MessageKey);
   const text = input.text ?? {};

@@ -7,7 +7,8 @@ import type { Cell, CellValue, MergeRange } from '../grid/types.js';
 import { validateSheet } from './validate.js';
 
 type Row = (CellValue | Cell | undefined)[];
-const at = (rows: Row[], merges: MergeRange[] = []) => validateSheet(gridFromRows('M', rows, merges)).issues.map((i) => `${i.cell} ${i.code}`);
+const at = (rows: Row[], merges: MergeRange[] = []) =>
+  validateSheet(gridFromRows('M', rows, merges)).issues.map((i) => `${i.cell} ${i.code}`);
 
 /** Budget by commune (rows) and project (columns), total row last, Mường Lay's figures spread over two wards. */
 function matrix(): Row[] {
@@ -25,7 +26,14 @@ describe('unit × project matrix', () => {
   it('is detected with one column per project header', () => {
     const d = detectLayout(gridFromRows('M', matrix()));
     expect(d.fit?.layout.id).toBe('budget-matrix');
-    expect(Object.fromEntries(d.fit?.columns ?? [])).toMatchObject({ tt: 0, label: 1, total: 2, da2: 3, da3_tda1: 4, da7_tda2: 5 });
+    expect(Object.fromEntries(d.fit?.columns ?? [])).toMatchObject({
+      tt: 0,
+      label: 1,
+      total: 2,
+      da2: 3,
+      da3_tda1: 4,
+      da7_tda2: 5,
+    });
   });
 
   it('validates a clean matrix without issues, and fills it', () => {
@@ -69,7 +77,12 @@ describe('unit × project matrix', () => {
       { top: 0, left: 5, bottom: 0, right: 6 },
     ];
     const d = detectLayout(gridFromRows('M', rows, merges));
-    expect(Object.fromEntries(d.fit?.columns ?? [])).toMatchObject({ da2_nstw: 3, da2_nsdp: 4, da4_nstw: 5, da4_nsdp: 6 });
+    expect(Object.fromEntries(d.fit?.columns ?? [])).toMatchObject({
+      da2_nstw: 3,
+      da2_nsdp: 4,
+      da4_nstw: 5,
+      da4_nsdp: 6,
+    });
     expect(at(rows, merges)).toEqual([]);
     (rows[3] as Row)[2] = 210;
     expect(at(rows, merges)).toEqual(['C4 sum/crossfoot', 'C5 sum/foot']);

@@ -47,8 +47,13 @@ export interface SheetModel {
   readonly options: ValidateOptions;
 }
 
-function numericKeys(layout: LayoutDefinition, columns: ReadonlyMap<string, number>): ColumnDefinition[] {
-  return layout.columns.filter((c) => columns.has(c.key) && (c.kind === 'money' || c.kind === 'count' || c.kind === 'percent'));
+function numericKeys(
+  layout: LayoutDefinition,
+  columns: ReadonlyMap<string, number>,
+): ColumnDefinition[] {
+  return layout.columns.filter(
+    (c) => columns.has(c.key) && (c.kind === 'money' || c.kind === 'count' || c.kind === 'percent'),
+  );
 }
 
 /** Whether a cell of a numeric column holds something numeric: a number, a formula, an error, or number-like text. */
@@ -68,7 +73,14 @@ function numericish(cell: Cell | undefined): boolean {
  * texts (a second table's header, a signature block: "Người lập biểu", "Chủ tịch"), and at a
  * blank row followed by a row with nothing numeric (a date line, a footnote).
  */
-function lastTableRow(grid: Grid, first: number, numericCols: number[], ttCol: number | undefined, labelCol: number | undefined, totalLabels: readonly string[]): number {
+function lastTableRow(
+  grid: Grid,
+  first: number,
+  numericCols: number[],
+  ttCol: number | undefined,
+  labelCol: number | undefined,
+  totalLabels: readonly string[],
+): number {
   const { rows, cols } = gridSize(grid);
   let end = first - 1;
   let sawBlank = false;
@@ -89,7 +101,8 @@ function lastTableRow(grid: Grid, first: number, numericCols: number[], ttCol: n
     if (texts >= 2 && !numbers && end >= first) break;
     const tt = ttCol !== undefined ? cellText(getCell(grid, r, ttCol)).trim() : '';
     const label = labelCol !== undefined ? cellText(getCell(grid, r, labelCol)).trim() : '';
-    const tableLike = numbers || ttLevel(tt) !== null || isTotalLabel(normalizeText(label), totalLabels);
+    const tableLike =
+      numbers || ttLevel(tt) !== null || isTotalLabel(normalizeText(label), totalLabels);
     if (sawBlank && !tableLike) break;
     if (tableLike || (!sawBlank && (tt !== '' || label !== ''))) end = r;
     sawBlank = false;
@@ -103,7 +116,12 @@ function lastTableRow(grid: Grid, first: number, numericCols: number[], ttCol: n
  * the row above them; "Trong đó" rows are kept out of their parent's sum; the total row's
  * children are the rows that have no other parent.
  */
-export function buildModel(grid: Grid, detection: Detection, options: ValidateOptions, issues: Issue[]): SheetModel {
+export function buildModel(
+  grid: Grid,
+  detection: Detection,
+  options: ValidateOptions,
+  issues: Issue[],
+): SheetModel {
   const fit = detection.fit;
   if (!fit) throw new Error('buildModel needs a layout');
   const layout = fit.layout;
@@ -113,16 +131,34 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
   const ttCol = columns.get('tt');
   const labelCol = columns.get('label');
   const first = detection.firstDataRow;
-  const last = lastTableRow(grid, first, numeric.map((d) => columns.get(d.key) as number), ttCol, labelCol, layout.totalLabels);
+  const last = lastTableRow(
+    grid,
+    first,
+    numeric.map((d) => columns.get(d.key) as number),
+    ttCol,
+    labelCol,
+    layout.totalLabels,
+  );
   const textSeverity = layout.kind === 'service' ? 'info' : 'warning';
 
   const rows: ModelRow[] = [];
   const typedPlaces = new Map<string, number>();
   const ratioColumns = new Set<string>();
   const fmtPlaces = new Map<string, number>();
-  const numericCols = numeric.map((def) => ({ def, key: def.key, col: columns.get(def.key) as number }));
+  const numericCols = numeric.map((def) => ({
+    def,
+    key: def.key,
+    col: columns.get(def.key) as number,
+  }));
   // One options object, updated per cell (readNumericCell keeps nothing of it).
-  const read: { row: number; col: number; column: ColumnDefinition; locale?: 'vi' | 'en'; textSeverity: 'warning' | 'info'; issues: Issue[] } = {
+  const read: {
+    row: number;
+    col: number;
+    column: ColumnDefinition;
+    locale?: 'vi' | 'en';
+    textSeverity: 'warning' | 'info';
+    issues: Issue[];
+  } = {
     row: 0,
     col: 0,
     column: numeric[0] as ColumnDefinition,
@@ -142,9 +178,14 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
       read.column = def;
       const v = readNumericCell(cell, read);
       values.set(key, v);
-      if (v?.scaled || (def.kind === 'percent' && isPercentFormat(cell?.numFmt))) ratioColumns.add(key);
+      if (v?.scaled || (def.kind === 'percent' && isPercentFormat(cell?.numFmt)))
+        ratioColumns.add(key);
       if (!isEmptyCell(cell)) any = true;
-      if (v && !v.formula) typedPlaces.set(key, Math.max(typedPlaces.get(key) ?? 0, Math.min(v.value.decimalPlaces(), 6)));
+      if (v && !v.formula)
+        typedPlaces.set(
+          key,
+          Math.max(typedPlaces.get(key) ?? 0, Math.min(v.value.decimalPlaces(), 6)),
+        );
       const f = formatDecimals(cell?.numFmt);
       if (f !== undefined) fmtPlaces.set(key, Math.max(fmtPlaces.get(key) ?? 0, f));
     }
@@ -174,11 +215,23 @@ export function buildModel(grid: Grid, detection: Detection, options: ValidateOp
   }
 
   linkRows(rows);
-  const roots = rows.map((_, i) => i).filter((i) => !rows[i]?.isTotal && rows[i]?.parent === null && !rows[i]?.ofWhich && !rows[i]?.isOfWhichHeading);
+  const roots = rows
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        !rows[i]?.isTotal &&
+        rows[i]?.parent === null &&
+        !rows[i]?.ofWhich &&
+        !rows[i]?.isOfWhichHeading,
+    );
   const total = linkTotals(rows, roots);
 
   const shown = new Map<string, number>();
-  for (const def of numeric) shown.set(def.key, fmtPlaces.get(def.key) ?? typedPlaces.get(def.key) ?? (def.kind === 'percent' ? 2 : 0));
+  for (const def of numeric)
+    shown.set(
+      def.key,
+      fmtPlaces.get(def.key) ?? typedPlaces.get(def.key) ?? (def.kind === 'percent' ? 2 : 0),
+    );
   const sheetUnit = detection.top.unit;
   return {
     grid,
@@ -225,7 +278,10 @@ function linkTotals(rows: ModelRow[], roots: readonly number[]): number | null {
     }
     // A group header with no figures of its own ("I. Huyện A"): its items are what the sub-total adds.
     const header = segment.length === 1 ? rows[segment[0] as number] : undefined;
-    const children = header && header.children.length > 0 && [...header.values.values()].every((v) => v === null) ? header.children : segment;
+    const children =
+      header && header.children.length > 0 && [...header.values.values()].every((v) => v === null)
+        ? header.children
+        : segment;
     rows[t]?.children.push(...children);
     subtotals.push(t);
   }
@@ -258,7 +314,11 @@ function linkRows(rows: ModelRow[]): void {
     const level = x.level ?? anchor + 1;
     if (x.level !== null) anchor = x.level;
     x.level = level;
-    while (stack.length && ((rows[stack[stack.length - 1] as number] as ModelRow).level ?? 0) >= level) stack.pop();
+    while (
+      stack.length &&
+      ((rows[stack[stack.length - 1] as number] as ModelRow).level ?? 0) >= level
+    )
+      stack.pop();
     const parent = stack.length ? (stack[stack.length - 1] as number) : null;
     x.parent = parent;
     if (x.isOfWhichHeading) {

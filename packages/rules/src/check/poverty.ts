@@ -28,7 +28,14 @@ export function checkRates(m: SheetModel, issues: Issue[]): void {
       if (roundHalfUp(actual, places).eq(expected)) continue;
       if (x.isTotal && isAverageOfRates(m, x, rule.rate, actual, places)) {
         issues.push(
-          makeIssue({ code: 'rate/averaged-total', severity: 'error', row: x.row, col: rateCol, expected: expected.toString(), actual: actual.toString() }),
+          makeIssue({
+            code: 'rate/averaged-total',
+            severity: 'error',
+            row: x.row,
+            col: rateCol,
+            expected: expected.toString(),
+            actual: actual.toString(),
+          }),
         );
         continue;
       }
@@ -38,7 +45,10 @@ export function checkRates(m: SheetModel, issues: Issue[]): void {
           severity: 'error',
           row: x.row,
           col: rateCol,
-          numbers: { count: (valueOf(x, rule.count) as Decimal).toString(), base: (valueOf(x, rule.base) as Decimal).toString() },
+          numbers: {
+            count: (valueOf(x, rule.count) as Decimal).toString(),
+            base: (valueOf(x, rule.base) as Decimal).toString(),
+          },
           expected: expected.toString(),
           actual: actual.toString(),
         }),
@@ -47,8 +57,16 @@ export function checkRates(m: SheetModel, issues: Issue[]): void {
   }
 }
 
-function isAverageOfRates(m: SheetModel, total: ModelRow, key: string, actual: Decimal, places: number): boolean {
-  const rates = total.children.map((i) => valueOf(m.rows[i], key)).filter((v): v is Decimal => v !== null);
+function isAverageOfRates(
+  m: SheetModel,
+  total: ModelRow,
+  key: string,
+  actual: Decimal,
+  places: number,
+): boolean {
+  const rates = total.children
+    .map((i) => valueOf(m.rows[i], key))
+    .filter((v): v is Decimal => v !== null);
   if (rates.length < 2) return false;
   const mean = sumDecimals(rates).dividedBy(rates.length);
   return roundHalfUp(mean, places).eq(roundHalfUp(actual, places));
@@ -63,7 +81,15 @@ export function checkRange(m: SheetModel, issues: Issue[]): void {
       const v = x.values.get(key);
       if (!v) continue;
       if (v.value.lt(0) || v.value.gt(100) || (v.qualifier === 'over' && v.value.gte(100))) {
-        issues.push(makeIssue({ code: 'rate/range', severity: 'error', row: x.row, col, actual: v.value.toString() }));
+        issues.push(
+          makeIssue({
+            code: 'rate/range',
+            severity: 'error',
+            row: x.row,
+            col,
+            actual: v.value.toString(),
+          }),
+        );
       }
     }
   }
@@ -86,23 +112,47 @@ export function checkTargets(m: SheetModel, issues: Issue[]): void {
       const e = roundHalfUp(expected, places);
       // Plans write a reduction as 24 or as −24.
       if (a.eq(e) || a.eq(e.negated())) continue;
-      issues.push(makeIssue({ code: 'target/reduction-mismatch', severity: 'error', row: x.row, col, expected: expected.toString(), actual: actual.toString() }));
+      issues.push(
+        makeIssue({
+          code: 'target/reduction-mismatch',
+          severity: 'error',
+          row: x.row,
+          col,
+          expected: expected.toString(),
+          actual: actual.toString(),
+        }),
+      );
     }
   }
-  for (const [start, end] of [['poor_start', 'poor_end'], ['poor_start_rate', 'poor_end_rate']] as const) {
+  for (const [start, end] of [
+    ['poor_start', 'poor_end'],
+    ['poor_start_rate', 'poor_end_rate'],
+  ] as const) {
     const col = m.columns.get(end);
     if (col === undefined || !m.columns.has(start)) continue;
     for (const x of m.rows) {
       const s = valueOf(x, start);
       const e = valueOf(x, end);
       if (s !== null && e !== null && e.gt(s)) {
-        issues.push(makeIssue({ code: 'target/raises-poverty', severity: 'error', row: x.row, col, expected: s.toString(), actual: e.toString() }));
+        issues.push(
+          makeIssue({
+            code: 'target/raises-poverty',
+            severity: 'error',
+            row: x.row,
+            col,
+            expected: s.toString(),
+            actual: e.toString(),
+          }),
+        );
       }
     }
   }
   const hh = m.columns.get('households');
   if (hh !== undefined) {
-    for (const [poor, near] of [['poor_start', 'near_start'], ['poor_end', 'near_end']] as const) {
+    for (const [poor, near] of [
+      ['poor_start', 'near_start'],
+      ['poor_end', 'near_end'],
+    ] as const) {
       const at = m.columns.get(near) ?? m.columns.get(poor);
       if (at === undefined) continue;
       for (const x of m.rows) {
@@ -112,7 +162,16 @@ export function checkTargets(m: SheetModel, issues: Issue[]): void {
         if (base === null || (p === null && n === null)) continue;
         const sum = (p ?? new Decimal(0)).plus(n ?? 0);
         if (sum.gt(base)) {
-          issues.push(makeIssue({ code: 'target/exceeds-households', severity: 'error', row: x.row, col: at, expected: base.toString(), actual: sum.toString() }));
+          issues.push(
+            makeIssue({
+              code: 'target/exceeds-households',
+              severity: 'error',
+              row: x.row,
+              col: at,
+              expected: base.toString(),
+              actual: sum.toString(),
+            }),
+          );
         }
       }
     }

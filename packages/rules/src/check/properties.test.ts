@@ -15,17 +15,47 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.double(),
   fc.integer({ min: -1e6, max: 1e7 }),
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP', 'Tổng cộng', 'Trong đó:', '-', '+', 'I', 'a', '1.1', 'Dự án 3', 'TDA 2', '1.469', '5,21%', 'trên 100%', 'Đơn vị tính: triệu đồng', 'Số hộ', 'Tỷ lệ (%)', 'Hộ nghèo'),
+  fc.constantFrom(
+    'TT',
+    'Nội dung',
+    'Tổng số',
+    'NSTW',
+    'NSĐP',
+    'Tổng cộng',
+    'Trong đó:',
+    '-',
+    '+',
+    'I',
+    'a',
+    '1.1',
+    'Dự án 3',
+    'TDA 2',
+    '1.469',
+    '5,21%',
+    'trên 100%',
+    'Đơn vị tính: triệu đồng',
+    'Số hộ',
+    'Tỷ lệ (%)',
+    'Hộ nghèo',
+  ),
   fc.boolean(),
   fc.constantFrom({ error: '#REF!' }, { error: '#N/A' }, { error: '#DIV/0!' }),
 );
 const cell: fc.Arbitrary<Cell | null> = fc.oneof(
   fc.constant(null),
   cellValue.map((value) => ({ value })),
-  fc.tuple(cellValue, fc.constantFrom('SUM(C9:C12)', 'D8+E8', 'A1')).map(([value, formula]) => ({ value, formula })),
+  fc
+    .tuple(cellValue, fc.constantFrom('SUM(C9:C12)', 'D8+E8', 'A1'))
+    .map(([value, formula]) => ({ value, formula })),
 );
 const grid: fc.Arbitrary<Grid> = fc
-  .tuple(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 25 }), fc.array(fc.record({ top: fc.nat(30), left: fc.nat(10), bottom: fc.nat(30), right: fc.nat(10) }), { maxLength: 4 }))
+  .tuple(
+    fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 25 }),
+    fc.array(
+      fc.record({ top: fc.nat(30), left: fc.nat(10), bottom: fc.nat(30), right: fc.nat(10) }),
+      { maxLength: 4 },
+    ),
+  )
   .map(([cells, merges]) => ({ name: 'G', cells, merges }));
 
 describe('properties of the checks', () => {
@@ -46,7 +76,10 @@ describe('properties of the checks', () => {
         const { writes } = fillSheet(g);
         for (const w of writes) {
           const c = g.cells[w.row]?.[w.col] ?? undefined;
-          expect(isEmptyCell(c) || (c?.formula !== undefined && (c.value === null || c.value === undefined))).toBe(true);
+          expect(
+            isEmptyCell(c) ||
+              (c?.formula !== undefined && (c.value === null || c.value === undefined)),
+          ).toBe(true);
         }
       }),
       { numRuns: 300 },
@@ -56,42 +89,62 @@ describe('properties of the checks', () => {
   it('a foot or cross-foot check catches any one-unit change in any amount', () => {
     const rows = muongLayRows();
     const amounts: Array<[number, number]> = [];
-    rows.forEach((r, i) => r.forEach((v, c) => typeof v === 'number' && i >= 7 && amounts.push([i, c])));
+    rows.forEach((r, i) =>
+      r.forEach((v, c) => typeof v === 'number' && i >= 7 && amounts.push([i, c])),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...amounts), fc.constantFrom(1, -1), ([r, c], delta) => {
         const changed = muongLayRows();
         (changed[r] as Row)[c] = ((changed[r] as Row)[c] as number) + delta;
         const report = validateSheet(muongLayGrid(changed));
-        expect(report.issues.some((i) => (i.code === 'sum/foot' || i.code === 'sum/crossfoot') && i.severity === 'error')).toBe(true);
+        expect(
+          report.issues.some(
+            (i) => (i.code === 'sum/foot' || i.code === 'sum/crossfoot') && i.severity === 'error',
+          ),
+        ).toBe(true);
       }),
       { numRuns: amounts.length * 2 },
     );
   });
 
   it('fill then validate gives no sum error on any consistent budget tree', () => {
-    const amount = fc.oneof(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 0, max: 50_000_000 }).map((n) => n / 1000));
+    const amount = fc.oneof(
+      fc.integer({ min: 0, max: 50_000 }),
+      fc.integer({ min: 0, max: 50_000_000 }).map((n) => n / 1000),
+    );
     const project = fc.record({
       number: fc.integer({ min: 1, max: 7 }),
       leaves: fc.array(fc.tuple(amount, amount), { minLength: 0, maxLength: 3 }),
       own: fc.tuple(amount, amount),
     });
     fc.assert(
-      fc.property(fc.array(project, { minLength: 1, maxLength: 6 }), fc.boolean(), (projects, totalFirst) => {
-        const body: Row[] = [];
-        projects.forEach((p, i) => {
-          if (p.leaves.length === 0) body.push([String(i + 1), `Dự án ${p.number}`, null, p.own[0], p.own[1]]);
-          else {
-            body.push([String(i + 1), `Dự án ${p.number}`, null, null, null]);
-            p.leaves.forEach(([a, b]) => body.push(['-', 'Nội dung chi', null, a, b]));
-          }
-        });
-        const total: Row = [null, 'Tổng cộng', null, null, null];
-        const rows: Row[] = [['Đơn vị tính: triệu đồng'], ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'], ...(totalFirst ? [total, ...body] : [...body, total])];
-        const g = gridFromRows('B', rows);
-        const filled = applyWrites(g, fillSheet(g).writes);
-        const report = validateSheet(filled);
-        expect(report.issues.filter((i) => i.code.startsWith('sum/') && i.severity === 'error')).toEqual([]);
-      }),
+      fc.property(
+        fc.array(project, { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (projects, totalFirst) => {
+          const body: Row[] = [];
+          projects.forEach((p, i) => {
+            if (p.leaves.length === 0)
+              body.push([String(i + 1), `Dự án ${p.number}`, null, p.own[0], p.own[1]]);
+            else {
+              body.push([String(i + 1), `Dự án ${p.number}`, null, null, null]);
+              p.leaves.forEach(([a, b]) => body.push(['-', 'Nội dung chi', null, a, b]));
+            }
+          });
+          const total: Row = [null, 'Tổng cộng', null, null, null];
+          const rows: Row[] = [
+            ['Đơn vị tính: triệu đồng'],
+            ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],
+            ...(totalFirst ? [total, ...body] : [...body, total]),
+          ];
+          const g = gridFromRows('B', rows);
+          const filled = applyWrites(g, fillSheet(g).writes);
+          const report = validateSheet(filled);
+          expect(
+            report.issues.filter((i) => i.code.startsWith('sum/') && i.severity === 'error'),
+          ).toEqual([]);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -104,13 +157,26 @@ describe('properties of the checks', () => {
     ];
     const keysByHeader = (g: Grid) => {
       const d = detectLayout(g);
-      return Object.fromEntries([...(d.fit?.columns ?? [])].map(([k, c]) => [k, String(g.cells[d.fit?.headerRows.at(-1) ?? 0]?.[c]?.value)]));
+      return Object.fromEntries(
+        [...(d.fit?.columns ?? [])].map(([k, c]) => [
+          k,
+          String(g.cells[d.fit?.headerRows.at(-1) ?? 0]?.[c]?.value),
+        ]),
+      );
     };
     const expected = keysByHeader(gridFromRows('S', base));
     fc.assert(
       fc.property(
         fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }),
-        fc.array(fc.constantFrom<CellValue[]>([], ['PHỤ LỤC SỐ 01'], ['KẾ HOẠCH NĂM 2024'], [null, null, 'Đơn vị tính: triệu đồng']), { maxLength: 4 }),
+        fc.array(
+          fc.constantFrom<CellValue[]>(
+            [],
+            ['PHỤ LỤC SỐ 01'],
+            ['KẾ HOẠCH NĂM 2024'],
+            [null, null, 'Đơn vị tính: triệu đồng'],
+          ),
+          { maxLength: 4 },
+        ),
         (order, above) => {
           const rows = [...above, ...base.map((r) => order.map((i) => r[i] ?? null))];
           expect(keysByHeader(gridFromRows('S', rows))).toEqual(expected);

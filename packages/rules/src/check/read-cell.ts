@@ -22,13 +22,22 @@ export interface NumericCell {
 export function isPercentFormat(numFmt: string | undefined): boolean {
   if (!numFmt || !numFmt.includes('%')) return false;
   const section = numFmt.split(';')[0] ?? '';
-  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
+  return section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .includes('%');
 }
 
 /** A number cell as the checks see it: percent columns in % format hold ratios, read × 100. */
-function numberCell(v: number, cell: Cell | undefined, o: ReadCellOptions, formula: boolean): NumericCell {
+function numberCell(
+  v: number,
+  cell: Cell | undefined,
+  o: ReadCellOptions,
+  formula: boolean,
+): NumericCell {
   const value = fromExcelNumber(v);
-  if (o.column.kind === 'percent' && isPercentFormat(cell?.numFmt)) return { value: value.times(100), formula, fromText: false, scaled: true };
+  if (o.column.kind === 'percent' && isPercentFormat(cell?.numFmt))
+    return { value: value.times(100), formula, fromText: false, scaled: true };
   return { value, formula, fromText: false };
 }
 
@@ -58,18 +67,42 @@ export function readNumericCell(cell: Cell | undefined, o: ReadCellOptions): Num
   if (typeof v === 'number' && Number.isFinite(v)) return numberCell(v, cell, o, formula);
   const column = { column: o.column.header, columnEn: o.column.headerEn };
   if (isCellError(v)) {
-    o.issues.push(makeIssue({ code: 'cell/error-value', severity: 'error', row: o.row, col: o.col, text: { error: v.error, ...column } }));
+    o.issues.push(
+      makeIssue({
+        code: 'cell/error-value',
+        severity: 'error',
+        row: o.row,
+        col: o.col,
+        text: { error: v.error, ...column },
+      }),
+    );
     return null;
   }
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) {
-      o.issues.push(makeIssue({ code: 'cell/not-number', severity: 'error', row: o.row, col: o.col, text: { text: String(v), ...column } }));
+      o.issues.push(
+        makeIssue({
+          code: 'cell/not-number',
+          severity: 'error',
+          row: o.row,
+          col: o.col,
+          text: { text: String(v), ...column },
+        }),
+      );
       return null;
     }
     return numberCell(v, cell, o, formula);
   }
   if (typeof v === 'boolean') {
-    o.issues.push(makeIssue({ code: 'cell/not-number', severity: 'error', row: o.row, col: o.col, text: { text: v ? 'TRUE' : 'FALSE', ...column } }));
+    o.issues.push(
+      makeIssue({
+        code: 'cell/not-number',
+        severity: 'error',
+        row: o.row,
+        col: o.col,
+        text: { text: v ? 'TRUE' : 'FALSE', ...column },
+      }),
+    );
     return null;
   }
   const text = String(v).trim();
@@ -77,7 +110,15 @@ export function readNumericCell(cell: Cell | undefined, o: ReadCellOptions): Num
   const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   const parsed = parseNumber(text, o.locale ? { locale: o.locale } : {});
   if (parsed.kind === 'invalid') {
-    o.issues.push(makeIssue({ code: 'cell/not-number', severity: 'error', row: o.row, col: o.col, text: { text: shown, ...column } }));
+    o.issues.push(
+      makeIssue({
+        code: 'cell/not-number',
+        severity: 'error',
+        row: o.row,
+        col: o.col,
+        text: { text: shown, ...column },
+      }),
+    );
     return null;
   }
   if (parsed.kind === 'ambiguous') {
@@ -88,11 +129,20 @@ export function readNumericCell(cell: Cell | undefined, o: ReadCellOptions): Num
         row: o.row,
         col: o.col,
         text: { text: shown, ...column },
-        numbers: { vi: parsed.vi.toString(), en: parsed.en.toString(), chosen: parsed.vi.toString() },
+        numbers: {
+          vi: parsed.vi.toString(),
+          en: parsed.en.toString(),
+          chosen: parsed.vi.toString(),
+        },
         actual: parsed.vi.toString(),
       }),
     );
-    return { value: parsed.vi, formula, fromText: true, ...(parsed.qualifier ? { qualifier: parsed.qualifier } : {}) };
+    return {
+      value: parsed.vi,
+      formula,
+      fromText: true,
+      ...(parsed.qualifier ? { qualifier: parsed.qualifier } : {}),
+    };
   }
   if (!formula) {
     o.issues.push(
@@ -107,7 +157,12 @@ export function readNumericCell(cell: Cell | undefined, o: ReadCellOptions): Num
       }),
     );
   }
-  return { value: parsed.value, formula, fromText: true, ...(parsed.qualifier ? { qualifier: parsed.qualifier } : {}) };
+  return {
+    value: parsed.value,
+    formula,
+    fromText: true,
+    ...(parsed.qualifier ? { qualifier: parsed.qualifier } : {}),
+  };
 }
 
 /** Decimal places a number format shows (`#,##0.000` → 3, `0%` → 0), or undefined for General. */

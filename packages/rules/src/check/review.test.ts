@@ -10,7 +10,8 @@ import type { ValidateOptions } from './types.js';
 type Row = (CellValue | Cell | undefined)[];
 const codes = (rows: Row[], merges: MergeRange[] = [], options: ValidateOptions = {}) =>
   validateSheet(gridFromRows('S', rows, merges), options).issues.map((i) => `${i.cell} ${i.code}`);
-const cols = (rows: Row[], merges: MergeRange[] = []) => Object.fromEntries(detectLayout(gridFromRows('S', rows, merges)).fit?.columns ?? []);
+const cols = (rows: Row[], merges: MergeRange[] = []) =>
+  Object.fromEntries(detectLayout(gridFromRows('S', rows, merges)).fit?.columns ?? []);
 
 describe('review: column reading', () => {
   it('reads sub-projects merged under their project in a unit × project matrix', () => {
@@ -21,12 +22,15 @@ describe('review: column reading', () => {
       ['2', 'Xã B', 250, 80, 40, 10, 120],
       [null, 'Tổng cộng', 550, 180, 90, 40, 240],
     ];
-    const merges = [{ top: 0, left: 4, bottom: 0, right: 5 }, ...[0, 1, 2, 3, 6].map((c) => ({ top: 0, left: c, bottom: 1, right: c }))];
+    const merges = [
+      { top: 0, left: 4, bottom: 0, right: 5 },
+      ...[0, 1, 2, 3, 6].map((c) => ({ top: 0, left: c, bottom: 1, right: c })),
+    ];
     expect(cols(rows, merges)).toMatchObject({ da2: 3, da3_tda1: 4, da3_tda2: 5, da6: 6 });
     expect(codes(rows, merges)).toEqual([]);
   });
 
-  it('lets the sheet\'s own index row decide what a total adds (a memo column stays out)', () => {
+  it("lets the sheet's own index row decide what a total adds (a memo column stays out)", () => {
     const rows: Row[] = [
       ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP', 'Vốn lồng ghép (không tính vào tổng)'],
       ['A', 'B', '1=2+3', '2', '3', '4'],
@@ -74,19 +78,28 @@ describe('review: percentages stored the Excel way (0.0521 shown as 5,21%)', () 
     expect(codes(poverty())).toEqual([]);
     const rows = poverty();
     (rows[2] as Row)[4] = P(0.055);
-    const issue = validateSheet(gridFromRows('S', rows)).issues.find((i) => i.code === 'rate/mismatch');
+    const issue = validateSheet(gridFromRows('S', rows)).issues.find(
+      (i) => i.code === 'rate/mismatch',
+    );
     expect(issue).toMatchObject({ cell: 'E3', expected: '5', actual: '5.5' });
   });
 
   it('fills them as ratios with a ratio formula', async () => {
     const { fillSheet } = await import('../fill/fill.js');
     const { applyWrites } = await import('../__fixtures__/apply.js');
-    const rows = poverty().map((r, i) => (i >= 2 ? r.map((c, j) => (j === 4 || j === 6 ? P(null) : c)) : r));
+    const rows = poverty().map((r, i) =>
+      i >= 2 ? r.map((c, j) => (j === 4 || j === 6 ? P(null) : c)) : r,
+    );
     const g = gridFromRows('S', rows);
     const { writes, conflicts } = fillSheet(g);
     expect(conflicts).toEqual([]);
-    expect(writes.find((w) => w.cell === 'E5')).toMatchObject({ formula: 'ROUND(D5/C5,4)', text: '0.0521' });
-    const after = validateSheet(applyWrites(g, writes)).issues.filter((i) => i.severity === 'error');
+    expect(writes.find((w) => w.cell === 'E5')).toMatchObject({
+      formula: 'ROUND(D5/C5,4)',
+      text: '0.0521',
+    });
+    const after = validateSheet(applyWrites(g, writes)).issues.filter(
+      (i) => i.severity === 'error',
+    );
     expect(after).toEqual([]);
   });
 
@@ -111,9 +124,32 @@ describe('review: where the table ends, sub-totals, of-which bullets', () => {
   ];
 
   it('stops before a signature block, a date line or a second table', () => {
-    expect(codes([...muongLay(), [], [null, null, null, 'Người lập biểu', 'Chủ tịch'], [null, null, null, 'Nguyễn Văn A', 'Trần Văn B']])).toEqual([]);
-    expect(codes([...muongLay(), [], [null, null, 'Ngày 15 tháng 3 năm 2024'], [null, null, 'TM. ỦY BAN NHÂN DÂN'], [null, null, 'CHỦ TỊCH']])).toEqual([]);
-    expect(codes([...muongLay(), [], ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'], [null, 'Tổng cộng', 60, 60, null], ['1', 'Dự án 2', 60, 60, null]])).toEqual([]);
+    expect(
+      codes([
+        ...muongLay(),
+        [],
+        [null, null, null, 'Người lập biểu', 'Chủ tịch'],
+        [null, null, null, 'Nguyễn Văn A', 'Trần Văn B'],
+      ]),
+    ).toEqual([]);
+    expect(
+      codes([
+        ...muongLay(),
+        [],
+        [null, null, 'Ngày 15 tháng 3 năm 2024'],
+        [null, null, 'TM. ỦY BAN NHÂN DÂN'],
+        [null, null, 'CHỦ TỊCH'],
+      ]),
+    ).toEqual([]);
+    expect(
+      codes([
+        ...muongLay(),
+        [],
+        ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],
+        [null, 'Tổng cộng', 60, 60, null],
+        ['1', 'Dự án 2', 60, 60, null],
+      ]),
+    ).toEqual([]);
     // Text inside the table is still reported.
     const rows = muongLay();
     (rows[2] as Row)[3] = 'chưa có';

@@ -15,7 +15,10 @@ const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/i;
 
 /** The level a TT value gives ("II" → 1, "3" → 2, "1.2" → 3, "b" → 5, "-" → 6), or null. */
 export function ttLevel(tt: string): number | null {
-  const t = tt.trim().replace(/[.)]+$/, '').trim();
+  const t = tt
+    .trim()
+    .replace(/[.)]+$/, '')
+    .trim();
   if (t === '') return null;
   if ((/^[IVX]+$/.test(t) || /^[ivx]{2,}$/.test(t)) && ROMAN.test(t)) return 1;
   // "A. Vốn đầu tư", "B. Vốn sự nghiệp": parts above I, II.
@@ -36,15 +39,19 @@ export function labelLevel(label: string): number | null {
   if (/^\+\s*\S/.test(t)) return 7;
   if (/^\*\s*\S/.test(t)) return 8;
   if (/^[a-zđ]\)\s*\S/i.test(t)) return 5;
-  if (/^\d+(\.\d+)+[.)]?\s+\S/.test(t)) return 2 + (t.split(/\s/)[0]?.replace(/[.)]$/, '').match(/\./g)?.length ?? 0);
+  if (/^\d+(\.\d+)+[.)]?\s+\S/.test(t))
+    return 2 + (t.split(/\s/)[0]?.replace(/[.)]$/, '').match(/\./g)?.length ?? 0);
   if (/^\d+[.)]\s+\S/.test(t)) return 2;
   if (/^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]\s+\S/i.test(t)) return 1;
   return null;
 }
 
 const INDEX = '(?:[ivx]+|[a-z]|\\d+)';
-const TOTAL_WORDS = '(?:toan|huyen|xa|tinh|thi|tran|thanh|pho|phuong|chung|so|cong|kinh|phi|von|nguon|ca|nam|cac|bo|dia|ban|\\d{4})';
-const TOTAL_REST = new RegExp(`^(?:${INDEX}(?:\\s*\\+\\s*${INDEX})*|${TOTAL_WORDS}(?: ${TOTAL_WORDS}){0,3})$`);
+const TOTAL_WORDS =
+  '(?:toan|huyen|xa|tinh|thi|tran|thanh|pho|phuong|chung|so|cong|kinh|phi|von|nguon|ca|nam|cac|bo|dia|ban|\\d{4})';
+const TOTAL_REST = new RegExp(
+  `^(?:${INDEX}(?:\\s*\\+\\s*${INDEX})*|${TOTAL_WORDS}(?: ${TOTAL_WORDS}){0,3})$`,
+);
 
 /** Whether a normalised label is a total row's ("Tổng cộng", "Toàn huyện", "Cộng (I+II)"). */
 export function isTotalLabel(labelNorm: string, totalLabels: readonly string[]): boolean {

@@ -10,10 +10,15 @@ const VALUE_KEYS = ['baseline', 'target', 'result'] as const;
 /** Whether a service row is measured in percent: its unit says "%", or its label says "tỷ lệ". */
 function isPercentRow(m: SheetModel, x: ModelRow): boolean {
   const unitCol = m.columns.get('unit');
-  const unit = unitCol !== undefined ? normalizeText(cellText(getCell(m.grid, x.row, unitCol))) : '';
+  const unit =
+    unitCol !== undefined ? normalizeText(cellText(getCell(m.grid, x.row, unitCol))) : '';
   if (unit) return unit.includes('%') || /\bty le\b|\bphan tram\b/.test(unit);
   if (/\bty le\b|\bti le\b/.test(normalizeText(x.label))) return true;
-  return VALUE_KEYS.some((k) => x.values.get(k)?.fromText && /%/.test(cellText(getCell(m.grid, x.row, m.columns.get(k) ?? -1))));
+  return VALUE_KEYS.some(
+    (k) =>
+      x.values.get(k)?.fromText &&
+      /%/.test(cellText(getCell(m.grid, x.row, m.columns.get(k) ?? -1))),
+  );
 }
 
 /** Service targets: percentages within 0–100; targets move the way their indicator should; unknown indicators named. */
@@ -33,7 +38,15 @@ export function checkServiceTargets(m: SheetModel, issues: Issue[]): void {
         const col = m.columns.get(k);
         if (!v || col === undefined) continue;
         if (v.value.lt(0) || v.value.gt(100) || (v.qualifier === 'over' && v.value.gte(100))) {
-          issues.push(makeIssue({ code: 'rate/range', severity: 'error', row: x.row, col, actual: v.value.toString() }));
+          issues.push(
+            makeIssue({
+              code: 'rate/range',
+              severity: 'error',
+              row: x.row,
+              col,
+              actual: v.value.toString(),
+            }),
+          );
         }
       }
     }
@@ -42,7 +55,15 @@ export function checkServiceTargets(m: SheetModel, issues: Issue[]): void {
     const match = matchIndicator(ofWhich ? indicatorLabel : x.label, m.options.period);
     if (!match) {
       if (labelCol !== undefined && x.label) {
-        issues.push(makeIssue({ code: 'catalog/unknown-indicator', severity: 'info', row: x.row, col: labelCol, text: { label: shortLabel(x) } }));
+        issues.push(
+          makeIssue({
+            code: 'catalog/unknown-indicator',
+            severity: 'info',
+            row: x.row,
+            col: labelCol,
+            text: { label: shortLabel(x) },
+          }),
+        );
       }
       continue;
     }

@@ -4,7 +4,14 @@ import type { Report } from './types.js';
 import { summarize } from './validate.js';
 
 function report(sheet: string, issues: Report['issues']): Report {
-  return { sheet, layout: null, score: 0, candidates: [], issues: [...issues], summary: summarize(issues) };
+  return {
+    sheet,
+    layout: null,
+    score: 0,
+    candidates: [],
+    issues: [...issues],
+    summary: summarize(issues),
+  };
 }
 
 /**
@@ -17,7 +24,12 @@ function report(sheet: string, issues: Report['issues']): Report {
  */
 export function tooLargeReport(
   sheet: string,
-  size: { readonly rows: number; readonly cols: number; readonly maxRows: number; readonly maxCols: number },
+  size: {
+    readonly rows: number;
+    readonly cols: number;
+    readonly maxRows: number;
+    readonly maxCols: number;
+  },
 ): Report {
   return report(sheet, [
     makeIssue({
@@ -26,7 +38,11 @@ export function tooLargeReport(
       row: 0,
       col: 0,
       text: { cols: size.cols > 0 ? columnLetters(size.cols - 1) : '-' },
-      numbers: { rows: String(size.rows), maxRows: String(size.maxRows), maxCols: String(size.maxCols) },
+      numbers: {
+        rows: String(size.rows),
+        maxRows: String(size.maxRows),
+        maxCols: String(size.maxCols),
+      },
     }),
   ]);
 }
@@ -39,6 +55,9 @@ export function tooLargeReport(
  * failedReport('PL02', new Error('bad shared formula'));
  */
 export function failedReport(sheet: string, error: unknown): Report {
-  const text = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
-  return report(sheet, [makeIssue({ code: 'check/failed', severity: 'error', row: 0, col: 0, text: { error: text } })]);
+  const text =
+    (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
+  return report(sheet, [
+    makeIssue({ code: 'check/failed', severity: 'error', row: 0, col: 0, text: { error: text } }),
+  ]);
 }

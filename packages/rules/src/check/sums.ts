@@ -18,7 +18,7 @@ export function summableKeys(m: SheetModel): string[] {
 export function rowList(rows: readonly number[]): string {
   const sorted = [...rows].sort((a, b) => a - b).map((r) => r + 1);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
     parts.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(', '));
@@ -78,7 +78,12 @@ export function checkFoot(m: SheetModel, issues: Issue[]): void {
           severity: 'error',
           row: parent.row,
           col,
-          text: { label: shortLabel(parent), rows: rowList(kids.map((k) => k.row)), column: def?.header ?? key, columnEn: def?.headerEn ?? key },
+          text: {
+            label: shortLabel(parent),
+            rows: rowList(kids.map((k) => k.row)),
+            column: def?.header ?? key,
+            columnEn: def?.headerEn ?? key,
+          },
           numbers: { diff: diff.abs().toString() },
           expected: expected.toString(),
           actual: actual.value.toString(),
@@ -145,7 +150,13 @@ export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
           severity: 'error',
           row: x.row,
           col,
-          text: { label: shortLabel(x), parts: partNames, partsEn: partNamesEn, column: def?.header ?? eq.target, columnEn: def?.headerEn ?? eq.target },
+          text: {
+            label: shortLabel(x),
+            parts: partNames,
+            partsEn: partNamesEn,
+            column: def?.header ?? eq.target,
+            columnEn: def?.headerEn ?? eq.target,
+          },
           numbers: { diff: diff.abs().toString() },
           expected: expected.toString(),
           actual: actual.value.toString(),

@@ -28,7 +28,12 @@ describe('seed plans', () => {
     const wrong = baToGrid();
     (wrong.cells[3] as Cell[])[2] = { value: 2444771000 };
     const bad = validateSheet(wrong);
-    expect(bad.issues[0]).toMatchObject({ code: 'sum/foot', cell: 'C4', expected: '2444771300', actual: '2444771000' });
+    expect(bad.issues[0]).toMatchObject({
+      code: 'sum/foot',
+      cell: 'C4',
+      expected: '2444771300',
+      actual: '2444771000',
+    });
   });
 
   it('Cao Ngọc 2024: 64 → 40 households at 5,21% → 3,25% on 1.229 households, no issue', () => {
@@ -80,7 +85,10 @@ describe('sums', () => {
   it('cross-foots each row: total = NSTW + NSĐP', () => {
     const r = validateSheet(muongLayGrid(set(muongLayRows(), 13, 2, 1700)));
     expect(at(r)).toContain('C13 sum/crossfoot');
-    expect(r.issues.find((i) => i.code === 'sum/crossfoot')).toMatchObject({ expected: '1695', actual: '1700' });
+    expect(r.issues.find((i) => i.code === 'sum/crossfoot')).toMatchObject({
+      expected: '1695',
+      actual: '1700',
+    });
   });
 
   it('keeps "Trong đó" rows out of the parent sum', () => {
@@ -167,17 +175,23 @@ describe('catalogue checks', () => {
     set(rows, 9, 1, 'Dự án 9: Đa dạng hóa sinh kế');
     const r = validateSheet(muongLayGrid(rows));
     expect(at(r)).toContain('B16 catalog/name-mismatch');
-    expect(r.issues.find((i) => i.code === 'catalog/name-mismatch')?.message.vi).toContain('DA6.TDA2');
+    expect(r.issues.find((i) => i.code === 'catalog/name-mismatch')?.message.vi).toContain(
+      'DA6.TDA2',
+    );
     expect(at(r)).toContain('B9 catalog/unknown-project');
   });
 
   it('warns of investment capital on a recurrent-only line, citing the belief', () => {
-    const g = gridFromRows('S', [
-      ['TT', 'Nội dung', 'Tổng số', 'NSTW', null],
-      [null, null, null, 'Đầu tư phát triển', 'Sự nghiệp'],
-      ['1', 'Dự án 2', 100, 40, 60],
-      ['2', 'Dự án 1', 500, 500, 0],
-    ], [{ top: 0, left: 3, bottom: 0, right: 4 }]);
+    const g = gridFromRows(
+      'S',
+      [
+        ['TT', 'Nội dung', 'Tổng số', 'NSTW', null],
+        [null, null, null, 'Đầu tư phát triển', 'Sự nghiệp'],
+        ['1', 'Dự án 2', 100, 40, 60],
+        ['2', 'Dự án 1', 500, 500, 0],
+      ],
+      [{ top: 0, left: 3, bottom: 0, right: 4 }],
+    );
     const r = validateSheet(g);
     expect(at(r)).toEqual(['D3 catalog/capital-type']);
     expect(r.issues[0]?.severity).toBe('warning');
@@ -199,7 +213,9 @@ describe('budget checks', () => {
   it('checks the counterpart ratio only when set', () => {
     expect(at(validateSheet(muongLayGrid()))).toEqual([]);
     const r = validateSheet(muongLayGrid(), { counterpartRatio: 10 });
-    expect(r.issues.map((i) => `${i.cell} ${i.code} ${i.actual}`)).toEqual(['E8 budget/counterpart-ratio 1.4']);
+    expect(r.issues.map((i) => `${i.cell} ${i.code} ${i.actual}`)).toEqual([
+      'E8 budget/counterpart-ratio 1.4',
+    ]);
   });
 });
 
@@ -207,7 +223,11 @@ describe('poverty targets', () => {
   it('catches a rate that does not match its counts', () => {
     const rows = set(caoNgocRows(), 6, 4, 5.5);
     const r = validateSheet(caoNgocGrid(rows));
-    expect(r.issues.find((i) => i.code === 'rate/mismatch')).toMatchObject({ cell: 'E6', expected: '5.77', actual: '5.5' });
+    expect(r.issues.find((i) => i.code === 'rate/mismatch')).toMatchObject({
+      cell: 'E6',
+      expected: '5.77',
+      actual: '5.5',
+    });
   });
 
   it('catches a total rate averaged from the rows', () => {
@@ -237,12 +257,24 @@ describe('poverty targets', () => {
   it('checks summed reductions against the assigned target', () => {
     expect(at(validateSheet(caoNgocGrid(), { assignedReduction: 24 }))).toEqual([]);
     const r = validateSheet(caoNgocGrid(), { assignedReduction: 30 });
-    expect(r.issues.map((i) => `${i.cell} ${i.code} ${i.expected} ${i.actual}`)).toEqual(['H10 target/below-assigned 30 24']);
+    expect(r.issues.map((i) => `${i.cell} ${i.code} ${i.expected} ${i.actual}`)).toEqual([
+      'H10 target/below-assigned 30 24',
+    ]);
   });
 
   it('reads Kim Bảng 2023: 2,5% → 1,95% is a drop of 0,55 points', () => {
     const g = gridFromRows('KB', [
-      ['TT', 'Đơn vị', 'Tổng số hộ', 'Hộ nghèo cuối năm 2022', null, 'Chỉ tiêu cuối năm 2023', null, 'Giảm', null],
+      [
+        'TT',
+        'Đơn vị',
+        'Tổng số hộ',
+        'Hộ nghèo cuối năm 2022',
+        null,
+        'Chỉ tiêu cuối năm 2023',
+        null,
+        'Giảm',
+        null,
+      ],
       [null, null, null, 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)'],
       [null, 'Toàn huyện', 40480, 1012, 2.5, 789, 1.95, 223, 0.55],
     ]);
@@ -258,7 +290,9 @@ describe('poverty targets', () => {
       ['TT', 'Thôn', 'Tổng số hộ', 'Hộ nghèo', 'Hộ cận nghèo'],
       ['1', 'Bản A', 100, 60, 50],
     ]);
-    expect(at(validateSheet(g, { layout: 'poverty-targets' }))).toContain('E2 target/exceeds-households');
+    expect(at(validateSheet(g, { layout: 'poverty-targets' }))).toContain(
+      'E2 target/exceeds-households',
+    );
   });
 });
 
@@ -286,7 +320,10 @@ describe('reports', () => {
   });
 
   it('names a missing required column', () => {
-    const g = gridFromRows('S', [['TT', 'Chỉ tiêu', 'Kế hoạch 2024'], ['1', 'Tỷ lệ hộ nghèo', 3]]);
+    const g = gridFromRows('S', [
+      ['TT', 'Chỉ tiêu', 'Kế hoạch 2024'],
+      ['1', 'Tỷ lệ hộ nghèo', 3],
+    ]);
     const r = validateSheet(g, { layout: 'service-targets' });
     expect(at(r)).toContain('A1 header/missing-column');
   });
@@ -304,10 +341,22 @@ describe('reports', () => {
   it('never throws on odd grids', () => {
     const odd = [
       gridFromRows('E', []),
-      gridFromRows('T', [['a', 'b'], [true, false]]),
+      gridFromRows('T', [
+        ['a', 'b'],
+        [true, false],
+      ]),
       gridFromRows('N', [[Number.NaN, Infinity, 1e308, -1e308]]),
-      gridFromRows('X', [['TT', 'Nội dung', 'Tổng số'], [null, 'Tổng cộng', { error: '#DIV/0!' }], ['1', 'Dự án 2', 1e308], ['2', 'Dự án 3', 1e308]]),
-      { name: 'holes', cells: [[undefined, null], [], [null]], merges: [{ top: 5, left: 5, bottom: 2, right: 2 }] } as never,
+      gridFromRows('X', [
+        ['TT', 'Nội dung', 'Tổng số'],
+        [null, 'Tổng cộng', { error: '#DIV/0!' }],
+        ['1', 'Dự án 2', 1e308],
+        ['2', 'Dự án 3', 1e308],
+      ]),
+      {
+        name: 'holes',
+        cells: [[undefined, null], [], [null]],
+        merges: [{ top: 5, left: 5, bottom: 2, right: 2 }],
+      } as never,
     ];
     for (const g of odd) expect(() => validateSheet(g)).not.toThrow();
   });

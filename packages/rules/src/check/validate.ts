@@ -56,7 +56,10 @@ export function summarize(issues: readonly Issue[]): Summary {
 
 /** Issues in sheet order (row, then column), then by severity. */
 function sortIssues(issues: Issue[]): Issue[] {
-  return issues.sort((a, b) => a.row - b.row || a.col - b.col || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return issues.sort(
+    (a, b) =>
+      a.row - b.row || a.col - b.col || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
 }
 
 /** Options for {@link validateSheet} beyond {@link ValidateOptions}: extra layouts to choose from. */
@@ -71,7 +74,13 @@ function unknownLayout(grid: Grid, detection: Detection): Issue {
     .map((c) => `${c.layout.id} ${Math.round(c.score * 100)}%`)
     .join(', ');
   const row = Math.max(0, detection.top.firstNumericRow);
-  return makeIssue({ code: 'header/unknown-layout', severity: 'info', row: Math.min(row, Math.max(0, grid.cells.length - 1)), col: 0, text: { guesses } });
+  return makeIssue({
+    code: 'header/unknown-layout',
+    severity: 'info',
+    row: Math.min(row, Math.max(0, grid.cells.length - 1)),
+    col: 0,
+    text: { guesses },
+  });
 }
 
 /**
@@ -101,7 +110,13 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
         const def = layout.columns.find((c) => c.key === key);
         const row = detection.fit.headerRows[0] ?? 0;
         issues.push(
-          makeIssue({ code: 'header/missing-column', severity: 'error', row, col: 0, text: { column: def?.header ?? key, columnEn: def?.headerEn ?? key, layout: layout.id } }),
+          makeIssue({
+            code: 'header/missing-column',
+            severity: 'error',
+            row,
+            col: 0,
+            text: { column: def?.header ?? key, columnEn: def?.headerEn ?? key, layout: layout.id },
+          }),
         );
       }
       const model = buildModel(grid, detection, options, issues);
@@ -109,7 +124,15 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
     }
   } catch (error) {
     issues.push(
-      makeIssue({ code: 'check/failed', severity: 'error', row: 0, col: 0, text: { error: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200) } }),
+      makeIssue({
+        code: 'check/failed',
+        severity: 'error',
+        row: 0,
+        col: 0,
+        text: {
+          error: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200),
+        },
+      }),
     );
   }
   const fit = detection?.fit ?? null;
@@ -117,7 +140,10 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
     sheet: grid?.name ?? '',
     layout: (fit?.layout.id as LayoutId | undefined) ?? null,
     score: fit?.score ?? 0,
-    candidates: (detection?.candidates ?? []).map((c) => ({ layout: c.layout.id as LayoutId, score: c.score })),
+    candidates: (detection?.candidates ?? []).map((c) => ({
+      layout: c.layout.id as LayoutId,
+      score: c.score,
+    })),
     issues: sortIssues(issues),
     summary: summarize(issues),
   };

@@ -56,7 +56,9 @@ export function fillSheet(grid: Grid, options: FillOptions = {}): FillResult {
       if (!d) continue;
       const cell = getCell(grid, x.row, col);
       // A percent column kept the Excel way holds ratios (0.0521 shown as 5,21%): write a ratio.
-      const ratio = m.defs.get(key)?.kind === 'percent' && (isPercentFormat(cell?.numFmt) || m.ratioColumns.has(key));
+      const ratio =
+        m.defs.get(key)?.kind === 'percent' &&
+        (isPercentFormat(cell?.numFmt) || m.ratioColumns.has(key));
       const value = ratio ? d.value.dividedBy(100) : d.value;
       const formula = ratio ? (d.ratioFormula ?? d.formula) : d.formula;
       const write: CellWrite = {
@@ -81,7 +83,9 @@ export function fillSheet(grid: Grid, options: FillOptions = {}): FillResult {
       const existing = x.values.get(key);
       const same =
         existing &&
-        (d.places === undefined ? existing.value.eq(d.value) : roundHalfUp(existing.value, d.places).eq(roundHalfUp(d.value, d.places)));
+        (d.places === undefined
+          ? existing.value.eq(d.value)
+          : roundHalfUp(existing.value, d.places).eq(roundHalfUp(d.value, d.places)));
       if (same) continue;
       conflicts.push({
         cell: write.cell,
@@ -123,7 +127,8 @@ class Deriver {
     const col = this.m.columns.get(key);
     if (col === undefined) return null;
     const cell = getCell(this.m.grid, x.row, col);
-    const uncalculated = Boolean(cell?.formula) && (cell?.value === null || cell?.value === undefined);
+    const uncalculated =
+      Boolean(cell?.formula) && (cell?.value === null || cell?.value === undefined);
     const id = `${i}:${key}`;
     if (!isEmptyCell(cell) && !uncalculated) {
       const own = x.values.get(key)?.value ?? null;
@@ -179,7 +184,10 @@ class Deriver {
     return {
       role: x.isTotal ? 'total' : 'subtotal',
       value: values.reduce<Decimal>((s, v) => s.plus(v ?? 0), new Decimal(0)),
-      formula: sumFormula(this.m.columns.get(key) as number, x.children.map((c) => (this.m.rows[c] as ModelRow).row)),
+      formula: sumFormula(
+        this.m.columns.get(key) as number,
+        x.children.map((c) => (this.m.rows[c] as ModelRow).row),
+      ),
     };
   }
 
@@ -219,6 +227,11 @@ class Deriver {
     const value = from.minus(to);
     // A reduction typed as −24 agrees with 24.
     const agreed = existing && existing.eq(value.negated()) ? existing : value;
-    return { role: 'reduction', value: agreed, formula: minusFormula(x.row, fromCol, toCol), ...(places !== undefined ? { places } : {}) };
+    return {
+      role: 'reduction',
+      value: agreed,
+      formula: minusFormula(x.row, fromCol, toCol),
+      ...(places !== undefined ? { places } : {}),
+    };
   }
 }

@@ -5,7 +5,7 @@ export function sumFormula(col: number, rows: readonly number[]): string {
   const letters = columnLetters(col);
   const sorted = [...rows].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
     const a = (sorted[i] as number) + 1;
@@ -22,12 +22,22 @@ export function plusFormula(row: number, cols: readonly number[]): string {
 }
 
 /** `ROUND(D9/C9*100,2)`: a rate in percent at a precision. */
-export function rateFormula(row: number, countCol: number, baseCol: number, places: number): string {
+export function rateFormula(
+  row: number,
+  countCol: number,
+  baseCol: number,
+  places: number,
+): string {
   return `ROUND(${columnLetters(countCol)}${row + 1}/${columnLetters(baseCol)}${row + 1}*100,${places})`;
 }
 
 /** `ROUND(D9/C9,4)`: a rate as a ratio, for a cell shown in a % format. */
-export function ratioFormula(row: number, countCol: number, baseCol: number, places: number): string {
+export function ratioFormula(
+  row: number,
+  countCol: number,
+  baseCol: number,
+  places: number,
+): string {
   return `ROUND(${columnLetters(countCol)}${row + 1}/${columnLetters(baseCol)}${row + 1},${places})`;
 }
 

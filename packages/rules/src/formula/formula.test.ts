@@ -8,22 +8,49 @@ const cells = (f: string) => additiveRefs(f)?.cells.map((c) => `${c.row + 1}:${c
 
 describe('formula parser', () => {
   it('parses references, ranges, functions, operators and parentheses', () => {
-    expect(parseFormula('SUM(C9:C12)+C15')).toMatchObject({ type: 'binary', op: '+', left: { type: 'call', name: 'SUM' }, right: { type: 'ref' } });
-    expect(parseFormula('=ROUND(D9/C9*100,2)')).toMatchObject({ type: 'call', name: 'ROUND', args: [{ type: 'binary', op: '*' }, { type: 'number', value: '2' }] });
-    expect(parseFormula('-(A1+B1)*2')).toMatchObject({ type: 'binary', op: '*', left: { type: 'negate' } });
-    expect(parseFormula("'Tổng hợp'!C8")).toMatchObject({ type: 'ref', sheet: 'Tổng hợp', from: { row: 7, col: 2 } });
-    expect(parseFormula('[Budget.xlsx]PL01!$C$8')).toMatchObject({ type: 'ref', book: 'Budget.xlsx', sheet: 'PL01', from: { absRow: true, absCol: true } });
+    expect(parseFormula('SUM(C9:C12)+C15')).toMatchObject({
+      type: 'binary',
+      op: '+',
+      left: { type: 'call', name: 'SUM' },
+      right: { type: 'ref' },
+    });
+    expect(parseFormula('=ROUND(D9/C9*100,2)')).toMatchObject({
+      type: 'call',
+      name: 'ROUND',
+      args: [
+        { type: 'binary', op: '*' },
+        { type: 'number', value: '2' },
+      ],
+    });
+    expect(parseFormula('-(A1+B1)*2')).toMatchObject({
+      type: 'binary',
+      op: '*',
+      left: { type: 'negate' },
+    });
+    expect(parseFormula("'Tổng hợp'!C8")).toMatchObject({
+      type: 'ref',
+      sheet: 'Tổng hợp',
+      from: { row: 7, col: 2 },
+    });
+    expect(parseFormula('[Budget.xlsx]PL01!$C$8')).toMatchObject({
+      type: 'ref',
+      book: 'Budget.xlsx',
+      sheet: 'PL01',
+      from: { absRow: true, absCol: true },
+    });
     expect(parseFormula('SUM(C9;C10)')).toMatchObject({ type: 'call', args: [{}, {}] });
     expect(parseFormula('SUM(C9:C12')).toBeNull();
     expect(parseFormula('1+')).toBeNull();
   });
 
   it('never throws on any text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (s) => {
-      parseFormula(s);
-      tokenize(s);
-      toR1C1(s, 3, 3);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (s) => {
+        parseFormula(s);
+        tokenize(s);
+        toR1C1(s, 3, 3);
+      }),
+    );
   });
 });
 

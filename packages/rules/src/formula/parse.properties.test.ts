@@ -4,7 +4,36 @@ import { parseFormula } from './parse.js';
 
 /** Strings made of formula pieces. */
 const formulaish = fc
-  .array(fc.constantFrom('SUM(', ')', 'C9', ':', 'C12', '+', '-', '*', '/', ',', ';', "'Tổng hợp'!", '[Book.xlsx]', '$', 'A', '1', '"', '&', '%', '^', ' ', '(', 'ROUND(', '#REF!', 'TRUE'), { maxLength: 30 })
+  .array(
+    fc.constantFrom(
+      'SUM(',
+      ')',
+      'C9',
+      ':',
+      'C12',
+      '+',
+      '-',
+      '*',
+      '/',
+      ',',
+      ';',
+      "'Tổng hợp'!",
+      '[Book.xlsx]',
+      '$',
+      'A',
+      '1',
+      '"',
+      '&',
+      '%',
+      '^',
+      ' ',
+      '(',
+      'ROUND(',
+      '#REF!',
+      'TRUE',
+    ),
+    { maxLength: 30 },
+  )
   .map((parts) => parts.join(''));
 
 describe('parsers never throw', () => {

@@ -3,13 +3,37 @@ import { tokenize, type RefPart, type Token } from './tokenize.js';
 /** A parsed formula. `other` stands for what phuluc does not need to understand. */
 export type FormulaNode =
   | { readonly type: 'number'; readonly value: string }
-  | { readonly type: 'ref'; readonly book?: string; readonly sheet?: string; readonly from: RefPart; readonly to?: RefPart }
+  | {
+      readonly type: 'ref';
+      readonly book?: string;
+      readonly sheet?: string;
+      readonly from: RefPart;
+      readonly to?: RefPart;
+    }
   | { readonly type: 'call'; readonly name: string; readonly args: readonly FormulaNode[] }
-  | { readonly type: 'binary'; readonly op: string; readonly left: FormulaNode; readonly right: FormulaNode }
+  | {
+      readonly type: 'binary';
+      readonly op: string;
+      readonly left: FormulaNode;
+      readonly right: FormulaNode;
+    }
   | { readonly type: 'negate'; readonly arg: FormulaNode }
   | { readonly type: 'other'; readonly text: string };
 
-const PRECEDENCE: Record<string, number> = { '=': 1, '<>': 1, '<': 1, '>': 1, '<=': 1, '>=': 1, '&': 2, '+': 3, '-': 3, '*': 4, '/': 4, '^': 5 };
+const PRECEDENCE: Record<string, number> = {
+  '=': 1,
+  '<>': 1,
+  '<': 1,
+  '>': 1,
+  '<=': 1,
+  '>=': 1,
+  '&': 2,
+  '+': 3,
+  '-': 3,
+  '*': 4,
+  '/': 4,
+  '^': 5,
+};
 
 /**
  * Parse an Excel formula: numbers, A1 references and ranges (sheet- and book-qualified),
@@ -84,7 +108,13 @@ class Parser {
       case 'number':
         return { type: 'number', value: t.text };
       case 'ref':
-        return { type: 'ref', ...(t.book ? { book: t.book } : {}), ...(t.sheet ? { sheet: t.sheet } : {}), from: t.from, ...(t.to ? { to: t.to } : {}) };
+        return {
+          type: 'ref',
+          ...(t.book ? { book: t.book } : {}),
+          ...(t.sheet ? { sheet: t.sheet } : {}),
+          from: t.from,
+          ...(t.to ? { to: t.to } : {}),
+        };
       case 'func': {
         const open = this.next();
         if (open.type !== 'paren' || open.text !== '(') throw new Error('expected (');

@@ -20,7 +20,8 @@ function collect(node: FormulaNode, out: Array<{ row: number; col: number }>): b
       const left = Math.min(node.from.col, to.col);
       const right = Math.max(node.from.col, to.col);
       if ((bottom - top + 1) * (right - left + 1) + out.length > MAX_CELLS) return false;
-      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) out.push({ row: r, col: c });
+      for (let r = top; r <= bottom; r++)
+        for (let c = left; c <= right; c++) out.push({ row: r, col: c });
       return true;
     }
     case 'call':

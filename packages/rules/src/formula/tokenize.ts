@@ -14,7 +14,14 @@ export type Token =
   | { readonly type: 'string'; readonly text: string }
   | { readonly type: 'error'; readonly text: string }
   | { readonly type: 'bool'; readonly text: string }
-  | { readonly type: 'ref'; readonly text: string; readonly book?: string; readonly sheet?: string; readonly from: RefPart; readonly to?: RefPart }
+  | {
+      readonly type: 'ref';
+      readonly text: string;
+      readonly book?: string;
+      readonly sheet?: string;
+      readonly from: RefPart;
+      readonly to?: RefPart;
+    }
   | { readonly type: 'func'; readonly text: string }
   | { readonly type: 'name'; readonly text: string }
   | { readonly type: 'op'; readonly text: string }
@@ -49,7 +56,13 @@ function isDigit(code: number): boolean {
 
 /** A character of a sheet name that needs no quotes: what the `qualified` pattern below reads before `!`. */
 function isSheetNameChar(code: number): boolean {
-  return isLetter(code) || isDigit(code) || code === 0x5f || code === 0x2e || (code >= 0xc0 && code <= 0x1ef9);
+  return (
+    isLetter(code) ||
+    isDigit(code) ||
+    code === 0x5f ||
+    code === 0x2e ||
+    (code >= 0xc0 && code <= 0x1ef9)
+  );
 }
 
 /** The end of the run of sheet-name characters (also the characters of a name or function) from `i`. */
@@ -103,8 +116,21 @@ function plainRef(s: string, i: number): { token: Token; end: number } | null {
 }
 
 /** A `ref` token, with `book`, `sheet` and `to` only when they are there (built without spreading, for speed). */
-function refToken(text: string, book: string | undefined, sheet: string | undefined, from: RefPart, to: RefPart | undefined): Token {
-  const t: { type: 'ref'; text: string; book?: string; sheet?: string; from?: RefPart; to?: RefPart } = { type: 'ref', text };
+function refToken(
+  text: string,
+  book: string | undefined,
+  sheet: string | undefined,
+  from: RefPart,
+  to: RefPart | undefined,
+): Token {
+  const t: {
+    type: 'ref';
+    text: string;
+    book?: string;
+    sheet?: string;
+    from?: RefPart;
+    to?: RefPart;
+  } = { type: 'ref', text };
   if (book) t.book = book;
   if (sheet) t.sheet = sheet;
   t.from = from;
@@ -161,7 +187,13 @@ export function tokenize(formula: string): Token[] {
       let d = i;
       while (d < s.length && isDigit(s.charCodeAt(d))) d++;
       const next = s.charCodeAt(d);
-      if (s.charCodeAt(end) !== 0x21 && next !== 0x2e && next !== 0x65 && next !== 0x45 && next !== 0x25) {
+      if (
+        s.charCodeAt(end) !== 0x21 &&
+        next !== 0x2e &&
+        next !== 0x65 &&
+        next !== 0x45 &&
+        next !== 0x25
+      ) {
         out.push({ type: 'number', text: s.slice(i, d) });
         i = d;
         continue;
@@ -188,7 +220,9 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     // [Book.xlsx]Sheet!A1, 'My sheet'!A1, Sheet1!A1:B2, A1, $A$1:B2
-    const qualified = /^(?:'((?:[^']|'')+)'|((?:\[[^\]]+\])?[A-Za-z0-9_.\u00C0-\u1EF9]+))!/.exec(rest);
+    const qualified = /^(?:'((?:[^']|'')+)'|((?:\[[^\]]+\])?[A-Za-z0-9_.\u00C0-\u1EF9]+))!/.exec(
+      rest,
+    );
     let book: string | undefined;
     let sheet: string | undefined;
     let j = i;
@@ -218,7 +252,9 @@ export function tokenize(formula: string): Token[] {
       // A sheet-qualified thing that is not a cell (a whole column, a name): keep it opaque.
       const m = /^[^\s,;()+\-*/^&=<>]+/.exec(s.slice(j));
       const text = s.slice(i, j + (m?.[0].length ?? 0));
-      out.push(refToken(text, book, sheet, { row: -1, col: -1, absCol: false, absRow: false }, undefined));
+      out.push(
+        refToken(text, book, sheet, { row: -1, col: -1, absCol: false, absRow: false }, undefined),
+      );
       i += text.length;
       continue;
     }

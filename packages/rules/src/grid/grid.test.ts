@@ -41,7 +41,14 @@ describe('normalisation', () => {
 
 describe('grid', () => {
   it('builds from rows and reads cells', () => {
-    const g = gridFromRows('S', [['TT', 'Nội dung', 3154], [null, { error: '#REF!' }, { value: 1, formula: 'A1' }]], [{ top: 0, left: 0, bottom: 1, right: 0 }]);
+    const g = gridFromRows(
+      'S',
+      [
+        ['TT', 'Nội dung', 3154],
+        [null, { error: '#REF!' }, { value: 1, formula: 'A1' }],
+      ],
+      [{ top: 0, left: 0, bottom: 1, right: 0 }],
+    );
     expect(cellText(g.cells[0]?.[2] ?? undefined)).toBe('3154');
     expect(cellText(g.cells[1]?.[1] ?? undefined)).toBe('#REF!');
     expect(g.cells[1]?.[2]?.formula).toBe('A1');

@@ -22,7 +22,9 @@ export function gridFromRows(
     name,
     merges,
     cells: rows.map((row) =>
-      row.map((x) => (x === undefined ? null : isCell(x) ? x : ({ value: x as CellValue } as Cell))),
+      row.map((x) =>
+        x === undefined ? null : isCell(x) ? x : ({ value: x as CellValue } as Cell),
+      ),
     ),
   };
 }
@@ -61,5 +63,7 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
  * The value of a merged area lives in its top-left cell.
  */
 export function mergeAt(grid: Grid, row: number, col: number): MergeRange | undefined {
-  return grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  return grid.merges.find(
+    (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right,
+  );
 }

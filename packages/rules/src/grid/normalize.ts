@@ -137,7 +137,8 @@ export interface Bigrams {
 export function bigrams(text: string): Bigrams {
   const n = Math.max(0, text.length - 1);
   const codes = new Uint32Array(n);
-  for (let i = 0; i < n; i++) codes[i] = ((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0;
+  for (let i = 0; i < n; i++)
+    codes[i] = ((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0;
   codes.sort();
   return { text, codes };
 }
@@ -150,7 +151,7 @@ export function bigramSimilarity(a: Bigrams, b: Bigrams): number {
   const x = a.codes;
   const y = b.codes;
   let shared = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
     const u = x[i] as number;
     const v = y[j] as number;
     if (u === v) {

@@ -50,5 +50,9 @@ export interface Grid {
 
 /** Type guard for an error value. */
 export function isCellError(value: CellValue | undefined): value is CellErrorValue {
-  return typeof value === 'object' && value !== null && typeof (value as CellErrorValue).error === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as CellErrorValue).error === 'string'
+  );
 }

@@ -63,7 +63,7 @@ export const issueMessages = {
   },
   'issue.rate/averaged-total': {
     vi: 'Tỷ lệ dòng tổng ({actual}%) là trung bình cộng tỷ lệ các dòng, không phải tính từ tổng số hộ ({expected}%). Tính lại: tổng số hộ nghèo ÷ tổng số hộ × 100.',
-    en: 'The total row\'s rate ({actual}%) averages the rows\' rates instead of coming from summed counts ({expected}%). Recompute it: total poor households ÷ total households × 100.',
+    en: "The total row's rate ({actual}%) averages the rows' rates instead of coming from summed counts ({expected}%). Recompute it: total poor households ÷ total households × 100.",
   },
   'issue.target/raises-poverty': {
     vi: 'Chỉ tiêu cuối năm ({actual}) cao hơn đầu năm ({expected}): kế hoạch làm tăng nghèo. Kiểm tra lại chỉ tiêu.',
@@ -123,11 +123,11 @@ export const issueMessages = {
   },
   'issue.formula/inconsistent': {
     vi: 'Công thức {formula} khác mẫu của cột ({count}/{total} ô dùng mẫu như {exampleCell}: {example}). Kiểm tra lại công thức.',
-    en: 'The formula {formula} breaks its column\'s pattern ({count} of {total} cells follow {exampleCell}: {example}). Check it.',
+    en: "The formula {formula} breaks its column's pattern ({count} of {total} cells follow {exampleCell}: {example}). Check it.",
   },
   'issue.formula/inconsistent.row': {
     vi: 'Công thức {formula} khác mẫu của dòng ({count}/{total} ô dùng mẫu như {exampleCell}: {example}). Kiểm tra lại công thức.',
-    en: 'The formula {formula} breaks its row\'s pattern ({count} of {total} cells follow {exampleCell}: {example}). Check it.',
+    en: "The formula {formula} breaks its row's pattern ({count} of {total} cells follow {exampleCell}: {example}). Check it.",
   },
   'issue.formula/external-ref': {
     vi: 'Công thức {formula} lấy số từ tệp khác ({books}): số sẽ sai khi tệp đó thay đổi hoặc bị chuyển đi. Thay bằng số hoặc công thức trong tệp này.',
@@ -139,6 +139,6 @@ export const issueMessages = {
   },
   'issue.sheet/too-large': {
     vi: 'Trang tính quá lớn để kiểm tra: dùng đến dòng {rows} và cột {cols}, vượt giới hạn {maxRows} dòng × {maxCols} cột của phuluc; trang này không được kiểm tra, các trang khác vẫn được kiểm tra. Nếu bảng thật nhỏ hơn, hãy xóa các ô thừa ở cuối trang (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại.',
-    en: 'The sheet is too large to check: it is used down to row {rows} and across to column {cols}, beyond phuluc\'s limit of {maxRows} rows × {maxCols} columns; this sheet is not checked, the other sheets are. If the table is really smaller, delete the stray cells at the end of the sheet (Ctrl+End shows the last one) and save.',
+    en: "The sheet is too large to check: it is used down to row {rows} and across to column {cols}, beyond phuluc's limit of {maxRows} rows × {maxCols} columns; this sheet is not checked, the other sheets are. If the table is really smaller, delete the stray cells at the end of the sheet (Ctrl+End shows the last one) and save.",
   },
 } satisfies Record<`issue.${string}`, MessageTemplate>;

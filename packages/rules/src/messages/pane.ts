@@ -166,13 +166,22 @@ export const paneMessages = {
     vi: 'Tổng mức giảm phải đạt chỉ tiêu cấp trên giao. Để trống: không kiểm tra.',
     en: 'Summed reductions must reach the target assigned from above. Empty: not checked.',
   },
-  'pane.settings.layoutFile': { vi: 'Mẫu tự định nghĩa (.json)', en: 'User-defined layout (.json)' },
+  'pane.settings.layoutFile': {
+    vi: 'Mẫu tự định nghĩa (.json)',
+    en: 'User-defined layout (.json)',
+  },
   'pane.settings.layoutFileHint': {
     vi: 'Thêm một mẫu phụ lục riêng của đơn vị (xem examples/layouts). Tệp chỉ được đọc trên máy này.',
     en: "Add your office's own annex layout (see examples/layouts). The file is read on this computer only.",
   },
-  'pane.settings.layoutFileLoaded': { vi: 'Đang dùng thêm mẫu "{title}" ({file}).', en: 'Also using the layout "{title}" ({file}).' },
-  'pane.settings.layoutFileInvalid': { vi: 'Tệp mẫu chưa đúng: {errors}', en: 'The layout file is not valid: {errors}' },
+  'pane.settings.layoutFileLoaded': {
+    vi: 'Đang dùng thêm mẫu "{title}" ({file}).',
+    en: 'Also using the layout "{title}" ({file}).',
+  },
+  'pane.settings.layoutFileInvalid': {
+    vi: 'Tệp mẫu chưa đúng: {errors}',
+    en: 'The layout file is not valid: {errors}',
+  },
   'pane.settings.layoutFileChoose': { vi: 'Chọn tệp mẫu…', en: 'Choose a layout file…' },
   'pane.settings.layoutFileRemove': { vi: 'Bỏ mẫu này', en: 'Remove this layout' },
   'pane.settings.invalid': {

@@ -87,9 +87,12 @@ describe('parseNumber', () => {
     expect(value(r)).toBe('100');
   });
 
-  it.each(['', 'abc', '1.2.3,4,5', '12,34,56', 'NaN', '--', '1 2 3 4', 'x'.repeat(300)])('calls %j invalid', (text) => {
-    expect(parseNumber(text).kind).toBe('invalid');
-  });
+  it.each(['', 'abc', '1.2.3,4,5', '12,34,56', 'NaN', '--', '1 2 3 4', 'x'.repeat(300)])(
+    'calls %j invalid',
+    (text) => {
+      expect(parseNumber(text).kind).toBe('invalid');
+    },
+  );
 
   it('never throws on any string', () => {
     fc.assert(
@@ -114,11 +117,15 @@ describe('formatNumber', () => {
 
   it('parse ∘ format is the identity (vi-VN)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }), (n, places) => {
-        const d = new Decimal(n.toString()).dividedBy(new Decimal(10).pow(places));
-        const parsed = parseNumber(formatNumber(d), { locale: 'vi' });
-        expect(value(parsed)).toBe(d.toString());
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.integer({ min: 0, max: 4 }),
+        (n, places) => {
+          const d = new Decimal(n.toString()).dividedBy(new Decimal(10).pow(places));
+          const parsed = parseNumber(formatNumber(d), { locale: 'vi' });
+          expect(value(parsed)).toBe(d.toString());
+        },
+      ),
     );
   });
 });
@@ -145,7 +152,9 @@ describe('arithmetic', () => {
   // Amounts as sheets hold them: up to 10^15 with up to 6 decimals (40 significant digits cover these exactly).
   const amount = fc
     .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }))
-    .map(([n, places]) => Number(new Decimal(n.toString()).dividedBy(new Decimal(10).pow(places)).toString()));
+    .map(([n, places]) =>
+      Number(new Decimal(n.toString()).dividedBy(new Decimal(10).pow(places)).toString()),
+    );
 
   it('sums do not depend on order', () => {
     fc.assert(

@@ -4,7 +4,36 @@ import { parseNumber } from './parse.js';
 
 /** Strings made of what numbers in annexes are made of, so the parser's deep paths are reached. */
 const numberish = fc
-  .array(fc.constantFrom('0', '1', '5', '9', '.', ',', ' ', '\u00a0', '\u202f', '%', '-', '−', '+', '(', ')', 'đồng', 'triệu', 'tỷ', 'trên ', 'e', 'E', '1e308', '\t', 'NaN', 'Infinity'), { maxLength: 30 })
+  .array(
+    fc.constantFrom(
+      '0',
+      '1',
+      '5',
+      '9',
+      '.',
+      ',',
+      ' ',
+      '\u00a0',
+      '\u202f',
+      '%',
+      '-',
+      '−',
+      '+',
+      '(',
+      ')',
+      'đồng',
+      'triệu',
+      'tỷ',
+      'trên ',
+      'e',
+      'E',
+      '1e308',
+      '\t',
+      'NaN',
+      'Infinity',
+    ),
+    { maxLength: 30 },
+  )
   .map((parts) => parts.join(''));
 describe('parsers never throw', () => {
   it('parseNumber on number-like text, in both locales, and gives a finite value when it reads a number', () => {
@@ -18,5 +47,4 @@ describe('parsers never throw', () => {
       { numRuns: 1000 },
     );
   });
-
 });

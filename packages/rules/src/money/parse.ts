@@ -160,7 +160,12 @@ function readLocale(s: string, locale: NumberLocale): Decimal | null {
     if (!/^\d{1,3}$/.test(first) || !rest.every((g) => /^\d{3}$/.test(g))) {
       // A single separator not followed by three digits can only be a decimal point
       // written the other locale's way ("7.7" in a vi-VN sheet).
-      if (groups.length === 2 && fracPart === undefined && /^\d+$/.test(first) && /^\d+$/.test(rest[0] ?? '')) {
+      if (
+        groups.length === 2 &&
+        fracPart === undefined &&
+        /^\d+$/.test(first) &&
+        /^\d+$/.test(rest[0] ?? '')
+      ) {
         return new Decimal(`${first}.${rest[0]}`);
       }
       return null;

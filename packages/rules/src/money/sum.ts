@@ -18,6 +18,10 @@ export function sumDecimals(values: Iterable<DecimalInput>): Decimal {
  * @example
  * withinTolerance('7645', '7645.0004', '0.0005'); // true
  */
-export function withinTolerance(a: DecimalInput, b: DecimalInput, tolerance: DecimalInput = 0): boolean {
+export function withinTolerance(
+  a: DecimalInput,
+  b: DecimalInput,
+  tolerance: DecimalInput = 0,
+): boolean {
   return toDecimal(a).minus(toDecimal(b)).abs().lte(toDecimal(tolerance));
 }

@@ -30,7 +30,13 @@ function budgetColumns(unit: 'trieu' | 'dong'): TemplateColumn[] {
     { header: 'Dự án, tiểu dự án', index: 'B', width: 48 },
     { header: 'Mã dự án', index: 'C', width: 11 },
     { header: 'Tổng số', index: '1=2+3+4+5', width: 14, numFmt: f },
-    { group: 'Ngân sách trung ương', header: 'Đầu tư phát triển', index: '2', width: 14, numFmt: f },
+    {
+      group: 'Ngân sách trung ương',
+      header: 'Đầu tư phát triển',
+      index: '2',
+      width: 14,
+      numFmt: f,
+    },
     { group: 'Ngân sách trung ương', header: 'Sự nghiệp', index: '3', width: 14, numFmt: f },
     { header: 'Ngân sách địa phương', index: '4', width: 14, numFmt: f },
     { header: 'Huy động hợp pháp khác', index: '5', width: 14, numFmt: f },
@@ -78,14 +84,22 @@ function matrixColumns(unit: 'trieu' | 'dong'): TemplateColumn[] {
     { header: 'TT', index: 'A', width: 6 },
     { header: 'Đơn vị (xã, phường, cơ quan)', index: 'B', width: 30 },
     { header: 'Tổng số', index: `1=${parts.join('+')}`, width: 14, numFmt: f },
-    ...projects.map((p, i) => ({ group: 'Chia theo dự án', header: `Dự án ${p.number}`, index: String(i + 2), width: 12, numFmt: f })),
+    ...projects.map((p, i) => ({
+      group: 'Chia theo dự án',
+      header: `Dự án ${p.number}`,
+      index: String(i + 2),
+      width: 12,
+      numFmt: f,
+    })),
     { header: 'Ghi chú', index: 'C', width: 14 },
   ];
 }
 
 const TITLES: Record<LayoutId, (year: number) => string> = {
-  'budget-matrix': (y) => `PHÂN BỔ KINH PHÍ CHƯƠNG TRÌNH MTQG GIẢM NGHÈO BỀN VỮNG NĂM ${y} THEO ĐƠN VỊ`,
-  'budget-allocation': (y) => `PHÂN BỔ KINH PHÍ THỰC HIỆN CHƯƠNG TRÌNH MTQG GIẢM NGHÈO BỀN VỮNG NĂM ${y}`,
+  'budget-matrix': (y) =>
+    `PHÂN BỔ KINH PHÍ CHƯƠNG TRÌNH MTQG GIẢM NGHÈO BỀN VỮNG NĂM ${y} THEO ĐƠN VỊ`,
+  'budget-allocation': (y) =>
+    `PHÂN BỔ KINH PHÍ THỰC HIỆN CHƯƠNG TRÌNH MTQG GIẢM NGHÈO BỀN VỮNG NĂM ${y}`,
   'poverty-targets': (y) => `CHỈ TIÊU GIẢM NGHÈO NĂM ${y} THEO THÔN, BẢN`,
   'service-targets': (y) => `CHỈ TIÊU TIẾP CẬN CÁC DỊCH VỤ XÃ HỘI CƠ BẢN NĂM ${y}`,
 };
@@ -117,9 +131,18 @@ const UNITS = ['%', 'hộ', 'người', 'xã', 'thôn', 'lượt người'];
 export function buildTemplate(id: LayoutId, options: TemplateOptions = {}): TemplateSheet {
   const year = options.year ?? new Date().getFullYear();
   const unit = options.unit ?? 'trieu';
-  const extraRows = Math.max(0, Math.min(options.rows ?? (id === 'budget-allocation' ? 0 : 10), 5000));
+  const extraRows = Math.max(
+    0,
+    Math.min(options.rows ?? (id === 'budget-allocation' ? 0 : 10), 5000),
+  );
   const columns =
-    id === 'budget-allocation' ? budgetColumns(unit) : id === 'budget-matrix' ? matrixColumns(unit) : id === 'poverty-targets' ? povertyColumns(year) : serviceColumns(year);
+    id === 'budget-allocation'
+      ? budgetColumns(unit)
+      : id === 'budget-matrix'
+        ? matrixColumns(unit)
+        : id === 'poverty-targets'
+          ? povertyColumns(year)
+          : serviceColumns(year);
   const width = columns.length;
   const last = width - 1;
   const rows: (Cell | null)[][] = [];
@@ -130,14 +153,33 @@ export function buildTemplate(id: LayoutId, options: TemplateOptions = {}): Temp
     (rows[r] as (Cell | null)[])[c] = cell;
   };
 
-  const number = { 'budget-allocation': '01', 'budget-matrix': '01', 'poverty-targets': '02', 'service-targets': '03' }[id];
-  put(0, 0, { value: `PHỤ LỤC SỐ ${number}`, style: { bold: true, align: 'center', fontSize: 13 } });
+  const number = {
+    'budget-allocation': '01',
+    'budget-matrix': '01',
+    'poverty-targets': '02',
+    'service-targets': '03',
+  }[id];
+  put(0, 0, {
+    value: `PHỤ LỤC SỐ ${number}`,
+    style: { bold: true, align: 'center', fontSize: 13 },
+  });
   merges.push({ top: 0, left: 0, bottom: 0, right: last });
-  put(1, 0, { value: TITLES[id](year), style: { bold: true, align: 'center', wrap: true, fontSize: 13 } });
+  put(1, 0, {
+    value: TITLES[id](year),
+    style: { bold: true, align: 'center', wrap: true, fontSize: 13 },
+  });
   merges.push({ top: 1, left: 0, bottom: 1, right: last });
-  put(2, 0, { value: `(Kèm theo Kế hoạch số      /KH-UBND ngày     /     /${year} của Ủy ban nhân dân)`, style: { italic: true, align: 'center' } });
+  put(2, 0, {
+    value: `(Kèm theo Kế hoạch số      /KH-UBND ngày     /     /${year} của Ủy ban nhân dân)`,
+    style: { italic: true, align: 'center' },
+  });
   merges.push({ top: 2, left: 0, bottom: 2, right: last });
-  const unitText = id === 'budget-allocation' || id === 'budget-matrix' ? `Đơn vị tính: ${unit === 'dong' ? 'đồng' : 'triệu đồng'}` : id === 'poverty-targets' ? 'Đơn vị tính: hộ, %' : 'Đơn vị tính: %, hộ, người';
+  const unitText =
+    id === 'budget-allocation' || id === 'budget-matrix'
+      ? `Đơn vị tính: ${unit === 'dong' ? 'đồng' : 'triệu đồng'}`
+      : id === 'poverty-targets'
+        ? 'Đơn vị tính: hộ, %'
+        : 'Đơn vị tính: %, hộ, người';
   put(3, Math.max(0, last - 2), { value: unitText, style: { italic: true, align: 'right' } });
   merges.push({ top: 3, left: Math.max(0, last - 2), bottom: 3, right: last });
 
@@ -181,19 +223,49 @@ export function buildTemplate(id: LayoutId, options: TemplateOptions = {}): Temp
 
 type Put = (r: number, c: number, cell: Cell) => void;
 
-function buildBudgetRows(put: Put, columns: TemplateColumn[], first: number, extraRows: number, validations: DataValidationSpec[]): void {
+function buildBudgetRows(
+  put: Put,
+  columns: TemplateColumn[],
+  first: number,
+  extraRows: number,
+  validations: DataValidationSpec[],
+): void {
   const catalog = getCatalog(DEFAULT_PERIOD);
   const money = [3, 4, 5, 6, 7];
   const fmt = columns[3]?.numFmt;
   const totalRow = first;
-  const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
+  const roman = [
+    'I',
+    'II',
+    'III',
+    'IV',
+    'V',
+    'VI',
+    'VII',
+    'VIII',
+    'IX',
+    'X',
+    'XI',
+    'XII',
+    'XIII',
+    'XIV',
+    'XV',
+    'XVI',
+    'XVII',
+    'XVIII',
+    'XIX',
+    'XX',
+  ];
   let r = first + 1;
   const roots: number[] = [];
   for (const [pi, p] of (catalog?.projects ?? []).entries()) {
     const projectRow = r++;
     roots.push(projectRow);
     put(projectRow, 0, { value: roman[pi] ?? String(pi + 1), style: BODY_BOLD });
-    put(projectRow, 1, { value: `Dự án ${p.number}: ${p.name}`, style: { ...BODY_BOLD, wrap: true } });
+    put(projectRow, 1, {
+      value: `Dự án ${p.number}: ${p.name}`,
+      style: { ...BODY_BOLD, wrap: true },
+    });
     put(projectRow, 2, { value: p.code, style: BODY });
     const children: number[] = [];
     for (const s of p.subprojects) {
@@ -206,8 +278,20 @@ function buildBudgetRows(put: Put, columns: TemplateColumn[], first: number, ext
       for (const c of [4, 5, 6, 7]) put(sr, c, { value: null, numFmt: fmt, style: BODY });
     }
     for (const c of money) {
-      if (children.length) put(projectRow, c, { value: null, formula: sumFormula(c, children), numFmt: fmt, style: BODY_BOLD });
-      else if (c === 3) put(projectRow, c, { value: null, formula: plusFormula(projectRow, [4, 5, 6, 7]), numFmt: fmt, style: BODY_BOLD });
+      if (children.length)
+        put(projectRow, c, {
+          value: null,
+          formula: sumFormula(c, children),
+          numFmt: fmt,
+          style: BODY_BOLD,
+        });
+      else if (c === 3)
+        put(projectRow, c, {
+          value: null,
+          formula: plusFormula(projectRow, [4, 5, 6, 7]),
+          numFmt: fmt,
+          style: BODY_BOLD,
+        });
       else put(projectRow, c, { value: null, numFmt: fmt, style: BODY_BOLD });
     }
     for (const c of [8, 9]) {
@@ -221,18 +305,31 @@ function buildBudgetRows(put: Put, columns: TemplateColumn[], first: number, ext
     roots.push(er);
     put(er, 0, { value: roman[roots.length - 1] ?? String(roots.length), style: BODY });
     put(er, 3, { value: null, formula: plusFormula(er, [4, 5, 6, 7]), numFmt: fmt, style: BODY });
-    for (const c of [1, 2, 4, 5, 6, 7, 8, 9]) put(er, c, { value: null, ...(c >= 4 && c <= 7 ? { numFmt: fmt } : {}), style: BODY });
+    for (const c of [1, 2, 4, 5, 6, 7, 8, 9])
+      put(er, c, { value: null, ...(c >= 4 && c <= 7 ? { numFmt: fmt } : {}), style: BODY });
   }
   put(totalRow, 0, { value: null, style: BODY_BOLD });
   put(totalRow, 1, { value: 'Tổng cộng', style: { ...BODY_BOLD, align: 'center' } });
   put(totalRow, 2, { value: null, style: BODY_BOLD });
-  for (const c of money) put(totalRow, c, { value: null, formula: sumFormula(c, roots), numFmt: fmt, style: BODY_BOLD });
+  for (const c of money)
+    put(totalRow, c, { value: null, formula: sumFormula(c, roots), numFmt: fmt, style: BODY_BOLD });
   for (const c of [8, 9]) put(totalRow, c, { value: null, style: BODY_BOLD });
-  const codes = (catalog?.projects ?? []).flatMap((p) => [p.code, ...p.subprojects.map((s) => s.code)]);
-  validations.push({ range: `${columnLetters(2)}${first + 2}:${columnLetters(2)}${r}`, list: codes });
+  const codes = (catalog?.projects ?? []).flatMap((p) => [
+    p.code,
+    ...p.subprojects.map((s) => s.code),
+  ]);
+  validations.push({
+    range: `${columnLetters(2)}${first + 2}:${columnLetters(2)}${r}`,
+    list: codes,
+  });
 }
 
-function buildMatrixRows(put: Put, columns: TemplateColumn[], first: number, rowsWanted: number): void {
+function buildMatrixRows(
+  put: Put,
+  columns: TemplateColumn[],
+  first: number,
+  rowsWanted: number,
+): void {
   const n = Math.max(1, rowsWanted);
   const projectCols = columns.map((c, i) => (c.group ? i : -1)).filter((i) => i >= 0);
   const last = columns.length - 1;
@@ -240,7 +337,8 @@ function buildMatrixRows(put: Put, columns: TemplateColumn[], first: number, row
   const dataRows = Array.from({ length: n }, (_, i) => first + 1 + i);
   put(first, 0, { value: null, style: BODY_BOLD });
   put(first, 1, { value: 'Tổng cộng', style: { ...BODY_BOLD, align: 'center' } });
-  for (const c of [2, ...projectCols]) put(first, c, { value: null, formula: sumFormula(c, dataRows), numFmt: fmt, style: BODY_BOLD });
+  for (const c of [2, ...projectCols])
+    put(first, c, { value: null, formula: sumFormula(c, dataRows), numFmt: fmt, style: BODY_BOLD });
   put(first, last, { value: null, style: BODY_BOLD });
   dataRows.forEach((r, i) => {
     put(r, 0, { value: i + 1, style: { ...BODY, align: 'center' } });
@@ -251,7 +349,12 @@ function buildMatrixRows(put: Put, columns: TemplateColumn[], first: number, row
   });
 }
 
-function buildPovertyRows(put: Put, columns: TemplateColumn[], first: number, rowsWanted: number): void {
+function buildPovertyRows(
+  put: Put,
+  columns: TemplateColumn[],
+  first: number,
+  rowsWanted: number,
+): void {
   const totalRow = first;
   const n = Math.max(1, rowsWanted);
   const dataRows = Array.from({ length: n }, (_, i) => first + 1 + i);
@@ -259,7 +362,13 @@ function buildPovertyRows(put: Put, columns: TemplateColumn[], first: number, ro
   const rowCells = (r: number, total: boolean) => {
     const style = total ? BODY_BOLD : BODY;
     const count = (c: number) =>
-      put(r, c, total ? { value: null, formula: sumFormula(c, dataRows), numFmt: fmt(c), style } : { value: null, numFmt: fmt(c), style });
+      put(
+        r,
+        c,
+        total
+          ? { value: null, formula: sumFormula(c, dataRows), numFmt: fmt(c), style }
+          : { value: null, numFmt: fmt(c), style },
+      );
     count(2);
     count(3);
     put(r, 4, { value: null, formula: rateFormula(r, 3, 2, 2), numFmt: fmt(4), style });
@@ -281,7 +390,13 @@ function buildPovertyRows(put: Put, columns: TemplateColumn[], first: number, ro
   });
 }
 
-function buildServiceRows(put: Put, columns: TemplateColumn[], first: number, extraRows: number, validations: DataValidationSpec[]): void {
+function buildServiceRows(
+  put: Put,
+  columns: TemplateColumn[],
+  first: number,
+  extraRows: number,
+  validations: DataValidationSpec[],
+): void {
   let r = first;
   for (const [tt, label, unit] of SERVICE_ROWS) {
     put(r, 0, { value: tt, style: { ...BODY, align: 'center' } });
@@ -292,7 +407,12 @@ function buildServiceRows(put: Put, columns: TemplateColumn[], first: number, ex
     r++;
   }
   for (let i = 0; i < extraRows; i++, r++) {
-    for (let c = 0; c < columns.length; c++) put(r, c, { value: null, ...(c === 3 || c === 4 ? { numFmt: columns[c]?.numFmt } : {}), style: BODY });
+    for (let c = 0; c < columns.length; c++)
+      put(r, c, {
+        value: null,
+        ...(c === 3 || c === 4 ? { numFmt: columns[c]?.numFmt } : {}),
+        style: BODY,
+      });
   }
   validations.push({ range: `C${first + 1}:C${r}`, list: UNITS });
 }

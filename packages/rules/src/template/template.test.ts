@@ -28,7 +28,9 @@ describe('buildTemplate', () => {
 
   it('lists the programme in the budget template, with formulas and a project-code list', () => {
     const t = buildTemplate('budget-allocation', { year: 2025, unit: 'dong' });
-    const labels = t.grid.cells.map((r) => r[1]?.value).filter((v): v is string => typeof v === 'string');
+    const labels = t.grid.cells
+      .map((r) => r[1]?.value)
+      .filter((v): v is string => typeof v === 'string');
     expect(labels).toContain('Tiểu dự án 2: Cải thiện dinh dưỡng');
     expect(t.grid.cells[3]?.find((c) => c)?.value).toBe('Đơn vị tính: đồng');
     expect(t.grid.cells[7]?.[3]?.formula).toMatch(/^SUM\(/);
@@ -42,13 +44,18 @@ describe('buildTemplate', () => {
       const first = 7;
       if (id === 'budget-allocation') {
         // DA2 (no sub-projects) and DA3 TDA1: NSTW sự nghiệp and NSĐP.
-        const rowOf = (label: string) => g.cells.findIndex((r) => String(r[1]?.value ?? '').startsWith(label));
+        const rowOf = (label: string) =>
+          g.cells.findIndex((r) => String(r[1]?.value ?? '').startsWith(label));
         g = type(g, rowOf('Dự án 2'), 5, 3154);
         g = type(g, rowOf('Tiểu dự án 1: Hỗ trợ phát triển sản xuất'), 5, 1469);
         g = type(g, rowOf('Tiểu dự án 1: Phát triển giáo dục'), 5, 1588);
         g = type(g, rowOf('Tiểu dự án 1: Phát triển giáo dục'), 6, 107);
       } else if (id === 'poverty-targets') {
-        [[312, 18, 20, 11], [298, 15, 16, 10], [335, 17, 18, 10]].forEach(([h, p, n, e], i) => {
+        [
+          [312, 18, 20, 11],
+          [298, 15, 16, 10],
+          [335, 17, 18, 10],
+        ].forEach(([h, p, n, e], i) => {
           g = type(g, first + 1 + i, 2, h as number);
           g = type(g, first + 1 + i, 3, p as number);
           g = type(g, first + 1 + i, 5, n as number);
@@ -62,7 +69,11 @@ describe('buildTemplate', () => {
       expect(conflicts).toEqual([]);
       const report = validateSheet(applyWrites(g, writes));
       expect(report.layout).toBe(id);
-      expect(report.issues.filter((i) => /^(sum|rate)\//.test(i.code)).map((i) => `${id} ${i.cell} ${i.message.en}`)).toEqual([]);
+      expect(
+        report.issues
+          .filter((i) => /^(sum|rate)\//.test(i.code))
+          .map((i) => `${id} ${i.cell} ${i.message.en}`),
+      ).toEqual([]);
     }
   });
 });

@@ -2,7 +2,18 @@ import type { LayoutDefinition } from '../schema.js';
 import { NOTES_COLUMN, TOTAL_LABELS, TT_COLUMN } from './common.js';
 
 const CENTRAL = ['nstw', 'ns tw', 'trung uong', 'ngan sach tw', 'von tw'];
-const LOCAL = ['nsdp', 'ns dp', 'dia phuong', 'doi ung', 'ngan sach tinh', 'ngan sach huyen', 'ngan sach xa', 'ns tinh', 'ns huyen', 'ns xa'];
+const LOCAL = [
+  'nsdp',
+  'ns dp',
+  'dia phuong',
+  'doi ung',
+  'ngan sach tinh',
+  'ngan sach huyen',
+  'ngan sach xa',
+  'ns tinh',
+  'ns huyen',
+  'ns xa',
+];
 /** The local budget as a whole (its levels have columns of their own). */
 const LOCAL_TOTAL = ['nsdp', 'ns dp', 'dia phuong', 'doi ung'];
 /** Headers under which a level (tỉnh, huyện, xã) means a local budget. */
@@ -11,13 +22,31 @@ const LEVELS = ['tinh', 'huyen', 'xa'];
 const INVEST = ['dau tu', 'dtpt', 'von dt', 'xay dung co ban'];
 const RECUR = ['su nghiep', 'von sn', 'thuong xuyen', 'kinh phi sn'];
 const OTHER_SOURCES = ['long ghep', 'tin dung', 'huy dong', 'nguon khac', 'von khac', 'khac'];
-const TOTAL = ['tong so', 'tong cong', 'tong kinh phi', 'tong von', 'tong nguon', 'tong', 'kinh phi', 'cong', 'nhu cau', 'du toan', 'so tien', 'phan bo', 'thanh tien', 'gia tri'];
+const TOTAL = [
+  'tong so',
+  'tong cong',
+  'tong kinh phi',
+  'tong von',
+  'tong nguon',
+  'tong',
+  'kinh phi',
+  'cong',
+  'nhu cau',
+  'du toan',
+  'so tien',
+  'phan bo',
+  'thanh tien',
+  'gia tri',
+];
 
 /** Budget allocation by project and sub-project (phân bổ kinh phí), domain.md §5.1. */
 export const BUDGET_ALLOCATION: LayoutDefinition = {
   id: 'budget-allocation',
   kind: 'budget',
-  title: { vi: 'Phân bổ kinh phí theo dự án, tiểu dự án', en: 'Budget allocation by project and sub-project' },
+  title: {
+    vi: 'Phân bổ kinh phí theo dự án, tiểu dự án',
+    en: 'Budget allocation by project and sub-project',
+  },
   titleHints: ['kinh phi', 'phan bo', 'nguon von', 'du toan', 'von', 'trieu dong', 'ngan sach'],
   columns: [
     TT_COLUMN,
@@ -29,8 +58,31 @@ export const BUDGET_ALLOCATION: LayoutDefinition = {
       required: true,
       patterns: [
         {
-          all: [['noi dung', 'du an', 'danh muc', 'chuong trinh', 'hang muc', 'ten du an', 'nhiem vu', 'ten', 'dien giai', 'chi tieu', 'nguon von']],
-          none: ['don vi thuc hien', 'co quan', 'chu tri', ...CENTRAL, ...LOCAL, ...INVEST, ...RECUR, ...OTHER_SOURCES],
+          all: [
+            [
+              'noi dung',
+              'du an',
+              'danh muc',
+              'chuong trinh',
+              'hang muc',
+              'ten du an',
+              'nhiem vu',
+              'ten',
+              'dien giai',
+              'chi tieu',
+              'nguon von',
+            ],
+          ],
+          none: [
+            'don vi thuc hien',
+            'co quan',
+            'chu tri',
+            ...CENTRAL,
+            ...LOCAL,
+            ...INVEST,
+            ...RECUR,
+            ...OTHER_SOURCES,
+          ],
         },
       ],
     },
@@ -48,7 +100,22 @@ export const BUDGET_ALLOCATION: LayoutDefinition = {
       headerEn: 'Total',
       kind: 'money',
       required: true,
-      patterns: [{ all: [TOTAL], none: [...CENTRAL, ...LOCAL, ...INVEST, ...RECUR, ...OTHER_SOURCES, 'so ho', 'ty le', 'don vi thuc hien', 'noi dung'] }],
+      patterns: [
+        {
+          all: [TOTAL],
+          none: [
+            ...CENTRAL,
+            ...LOCAL,
+            ...INVEST,
+            ...RECUR,
+            ...OTHER_SOURCES,
+            'so ho',
+            'ty le',
+            'don vi thuc hien',
+            'noi dung',
+          ],
+        },
+      ],
     },
     {
       key: 'nstw',
@@ -58,8 +125,22 @@ export const BUDGET_ALLOCATION: LayoutDefinition = {
       required: false,
       patterns: [{ all: [CENTRAL], none: [...INVEST, ...RECUR] }],
     },
-    { key: 'nstw_dtpt', header: 'NSTW - Đầu tư phát triển', headerEn: 'NSTW - investment', kind: 'money', required: false, patterns: [{ all: [CENTRAL, INVEST] }] },
-    { key: 'nstw_sn', header: 'NSTW - Sự nghiệp', headerEn: 'NSTW - recurrent', kind: 'money', required: false, patterns: [{ all: [CENTRAL, RECUR] }] },
+    {
+      key: 'nstw_dtpt',
+      header: 'NSTW - Đầu tư phát triển',
+      headerEn: 'NSTW - investment',
+      kind: 'money',
+      required: false,
+      patterns: [{ all: [CENTRAL, INVEST] }],
+    },
+    {
+      key: 'nstw_sn',
+      header: 'NSTW - Sự nghiệp',
+      headerEn: 'NSTW - recurrent',
+      kind: 'money',
+      required: false,
+      patterns: [{ all: [CENTRAL, RECUR] }],
+    },
     {
       key: 'nsdp',
       header: 'Ngân sách địa phương',
@@ -74,21 +155,80 @@ export const BUDGET_ALLOCATION: LayoutDefinition = {
       headerEn: `Local budget - ${{ tinh: 'province', huyen: 'district', xa: 'commune' }[level]}`,
       kind: 'money' as const,
       required: false,
-      patterns: [{ all: [LOCAL_GROUP, [level, `cap ${level}`]], none: [...CENTRAL, ...INVEST, ...RECUR, 'don vi tinh', 'dvt', ...LEVELS.filter((l) => l !== level)] }],
+      patterns: [
+        {
+          all: [LOCAL_GROUP, [level, `cap ${level}`]],
+          none: [
+            ...CENTRAL,
+            ...INVEST,
+            ...RECUR,
+            'don vi tinh',
+            'dvt',
+            ...LEVELS.filter((l) => l !== level),
+          ],
+        },
+      ],
     })),
-    { key: 'nsdp_dtpt', header: 'NSĐP - Đầu tư phát triển', headerEn: 'NSĐP - investment', kind: 'money', required: false, patterns: [{ all: [LOCAL, INVEST] }] },
-    { key: 'nsdp_sn', header: 'NSĐP - Sự nghiệp', headerEn: 'NSĐP - recurrent', kind: 'money', required: false, patterns: [{ all: [LOCAL, RECUR] }] },
-    { key: 'dtpt', header: 'Vốn đầu tư phát triển', headerEn: 'Investment capital', kind: 'money', required: false, patterns: [{ all: [INVEST], none: [...CENTRAL, ...LOCAL] }] },
-    { key: 'sn', header: 'Vốn sự nghiệp', headerEn: 'Recurrent capital', kind: 'money', required: false, patterns: [{ all: [RECUR], none: [...CENTRAL, ...LOCAL] }] },
-    { key: 'long_ghep', header: 'Vốn lồng ghép', headerEn: 'Integrated funds', kind: 'money', required: false, patterns: [{ all: [['long ghep']] }] },
-    { key: 'tin_dung', header: 'Vốn tín dụng chính sách', headerEn: 'Policy credit', kind: 'money', required: false, patterns: [{ all: [['tin dung']] }] },
+    {
+      key: 'nsdp_dtpt',
+      header: 'NSĐP - Đầu tư phát triển',
+      headerEn: 'NSĐP - investment',
+      kind: 'money',
+      required: false,
+      patterns: [{ all: [LOCAL, INVEST] }],
+    },
+    {
+      key: 'nsdp_sn',
+      header: 'NSĐP - Sự nghiệp',
+      headerEn: 'NSĐP - recurrent',
+      kind: 'money',
+      required: false,
+      patterns: [{ all: [LOCAL, RECUR] }],
+    },
+    {
+      key: 'dtpt',
+      header: 'Vốn đầu tư phát triển',
+      headerEn: 'Investment capital',
+      kind: 'money',
+      required: false,
+      patterns: [{ all: [INVEST], none: [...CENTRAL, ...LOCAL] }],
+    },
+    {
+      key: 'sn',
+      header: 'Vốn sự nghiệp',
+      headerEn: 'Recurrent capital',
+      kind: 'money',
+      required: false,
+      patterns: [{ all: [RECUR], none: [...CENTRAL, ...LOCAL] }],
+    },
+    {
+      key: 'long_ghep',
+      header: 'Vốn lồng ghép',
+      headerEn: 'Integrated funds',
+      kind: 'money',
+      required: false,
+      patterns: [{ all: [['long ghep']] }],
+    },
+    {
+      key: 'tin_dung',
+      header: 'Vốn tín dụng chính sách',
+      headerEn: 'Policy credit',
+      kind: 'money',
+      required: false,
+      patterns: [{ all: [['tin dung']] }],
+    },
     {
       key: 'khac',
       header: 'Huy động hợp pháp khác',
       headerEn: 'Other mobilised funds',
       kind: 'money',
       required: false,
-      patterns: [{ all: [['huy dong', 'nguon khac', 'von khac', 'khac']], none: [...CENTRAL, ...LOCAL, 'long ghep', 'tin dung'] }],
+      patterns: [
+        {
+          all: [['huy dong', 'nguon khac', 'von khac', 'khac']],
+          none: [...CENTRAL, ...LOCAL, 'long ghep', 'tin dung'],
+        },
+      ],
     },
     {
       key: 'unit_impl',
@@ -96,7 +236,21 @@ export const BUDGET_ALLOCATION: LayoutDefinition = {
       headerEn: 'Implementing unit',
       kind: 'text',
       required: false,
-      patterns: [{ all: [['don vi thuc hien', 'co quan thuc hien', 'chu tri', 'don vi chu tri', 'co quan chu tri', 'don vi', 'co quan']] }],
+      patterns: [
+        {
+          all: [
+            [
+              'don vi thuc hien',
+              'co quan thuc hien',
+              'chu tri',
+              'don vi chu tri',
+              'co quan chu tri',
+              'don vi',
+              'co quan',
+            ],
+          ],
+        },
+      ],
     },
     NOTES_COLUMN,
   ],

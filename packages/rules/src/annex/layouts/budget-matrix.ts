@@ -10,7 +10,10 @@ import { NOTES_COLUMN, TOTAL_LABELS, TT_COLUMN } from './common.js';
 export const BUDGET_MATRIX: LayoutDefinition = {
   id: 'budget-matrix',
   kind: 'budget',
-  title: { vi: 'Phân bổ kinh phí theo đơn vị và dự án', en: 'Budget allocation by unit and project' },
+  title: {
+    vi: 'Phân bổ kinh phí theo đơn vị và dự án',
+    en: 'Budget allocation by unit and project',
+  },
   titleHints: ['kinh phi', 'phan bo', 'nguon von', 'du toan', 'trieu dong', 'don vi', 'xa'],
   columns: [
     TT_COLUMN,
@@ -20,7 +23,25 @@ export const BUDGET_MATRIX: LayoutDefinition = {
       headerEn: 'Unit',
       kind: 'text',
       required: true,
-      patterns: [{ all: [['don vi', 'xa', 'phuong', 'thi tran', 'dia phuong', 'co quan', 'ten don vi', 'noi dung', 'dia ban', 'huyen', 'thon']] }],
+      patterns: [
+        {
+          all: [
+            [
+              'don vi',
+              'xa',
+              'phuong',
+              'thi tran',
+              'dia phuong',
+              'co quan',
+              'ten don vi',
+              'noi dung',
+              'dia ban',
+              'huyen',
+              'thon',
+            ],
+          ],
+        },
+      ],
     },
     {
       key: 'total',
@@ -28,7 +49,12 @@ export const BUDGET_MATRIX: LayoutDefinition = {
       headerEn: 'Total',
       kind: 'money',
       required: true,
-      patterns: [{ all: [['tong so', 'tong cong', 'tong kinh phi', 'tong', 'cong']], none: ['du an', 'tda', 'tieu du an'] }],
+      patterns: [
+        {
+          all: [['tong so', 'tong cong', 'tong kinh phi', 'tong', 'cong']],
+          none: ['du an', 'tda', 'tieu du an'],
+        },
+      ],
     },
     NOTES_COLUMN,
   ],

@@ -1,7 +1,22 @@
 import type { ColumnDefinition } from '../schema.js';
 
 /** Labels of total rows officials write (normalised). */
-export const TOTAL_LABELS = ['tong cong', 'tong so', 'tong', 'cong', 'toan huyen', 'toan xa', 'toan tinh', 'toan thi xa', 'toan thanh pho', 'toan phuong', 'tong toan xa', 'tong toan huyen', 'cong toan xa', 'tong cong toan xa'];
+export const TOTAL_LABELS = [
+  'tong cong',
+  'tong so',
+  'tong',
+  'cong',
+  'toan huyen',
+  'toan xa',
+  'toan tinh',
+  'toan thi xa',
+  'toan thanh pho',
+  'toan phuong',
+  'tong toan xa',
+  'tong toan huyen',
+  'cong toan xa',
+  'tong cong toan xa',
+];
 
 /** The TT / STT column. */
 export const TT_COLUMN: ColumnDefinition = {

@@ -5,6 +5,9 @@ import { POVERTY_TARGETS } from './poverty-targets.js';
 import { SERVICE_TARGETS } from './service-targets.js';
 
 /** The built-in layouts, each checked against {@link LayoutDefinitionSchema} when loaded. */
-export const BUILT_IN_LAYOUTS: readonly LayoutDefinition[] = [BUDGET_ALLOCATION, POVERTY_TARGETS, SERVICE_TARGETS, BUDGET_MATRIX].map((l) =>
-  LayoutDefinitionSchema.parse(l),
-);
+export const BUILT_IN_LAYOUTS: readonly LayoutDefinition[] = [
+  BUDGET_ALLOCATION,
+  POVERTY_TARGETS,
+  SERVICE_TARGETS,
+  BUDGET_MATRIX,
+].map((l) => LayoutDefinitionSchema.parse(l));

@@ -78,6 +78,7 @@ describe('public contract of @phuluc/rules', () => {
       'failedReport',
       'fillSheet',
       'formatNumber',
+      'formatValue',
       'fromExcelNumber',
       'getCatalog',
       'getCell',

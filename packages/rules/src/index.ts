@@ -18,7 +18,7 @@ export {
   type NumberLocale,
   type Qualifier,
 } from './money/parse.js';
-export { formatNumber, type FormatOptions } from './money/format.js';
+export { formatNumber, formatValue, type FormatOptions } from './money/format.js';
 export { convertUnit, dongPerUnit, type MoneyUnit } from './money/units.js';
 export { sumDecimals, withinTolerance } from './money/sum.js';
 export { roundHalfUp, decimalPlaces } from './money/round.js';

@@ -1,4 +1,4 @@
-import { formatNumber } from '@phuluc/rules';
+import { formatValue } from '@phuluc/rules';
 import type { Lang } from '../args.js';
 
 /**
@@ -7,10 +7,5 @@ import type { Lang } from '../args.js';
  * decimal (a name, a code) is shown as is.
  */
 export function showValue(value: string, lang: Lang): string {
-  if (!/^-?\d+(\.\d+)?$/.test(value.trim())) return value;
-  try {
-    return formatNumber(value.trim(), { lang });
-  } catch {
-    return value;
-  }
+  return formatValue(value, lang);
 }

@@ -1,6 +1,6 @@
 /** The planned writes and the conflicts of a fill, shown before anything is written. */
 import { Button, Checkbox, makeStyles, tokens, Text } from '@fluentui/react-components';
-import { formatNumber, type CellValue, type FillResult } from '@phuluc/rules';
+import { formatValue, type CellValue, type FillResult } from '@phuluc/rules';
 import { useI18n } from './i18n.js';
 
 const SHOWN = 60;
@@ -50,13 +50,7 @@ export function FillPanel(props: {
   const conflicts = overwrite.conflicts;
   const conflictCells = new Set(conflicts.map((c) => c.cell));
   const writes = overwrite.writes.filter((w) => !conflictCells.has(w.cell));
-  const value = (text: string) => {
-    try {
-      return formatNumber(text, { lang });
-    } catch {
-      return text;
-    }
-  };
+  const value = (text: string) => formatValue(text, lang);
   const existing = (v: CellValue, formula?: string) => {
     if (formula) return `=${formula}`;
     if (v === null || v === '') return tr('pane.value.empty');

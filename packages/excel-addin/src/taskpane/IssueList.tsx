@@ -1,6 +1,6 @@
 /** Issues grouped by severity with counts; clicking one selects its cell. */
 import { makeStyles, tokens, Text } from '@fluentui/react-components';
-import { formatNumber, type Issue, type Report, type Severity } from '@phuluc/rules';
+import { formatValue, type Issue, type Report, type Severity } from '@phuluc/rules';
 import { useI18n } from './i18n.js';
 import { SEVERITY_COLORS } from './severity.js';
 
@@ -92,8 +92,8 @@ export function IssueList(props: {
                 const detail =
                   issue.expected !== undefined && issue.actual !== undefined
                     ? tr('pane.issues.expected', {
-                        expected: safeFormat(issue.expected, lang),
-                        actual: safeFormat(issue.actual, lang),
+                        expected: formatValue(issue.expected, lang),
+                        actual: formatValue(issue.actual, lang),
                       })
                     : null;
                 const key = `${issue.code}-${issue.cell}-${i}`;
@@ -124,12 +124,4 @@ export function IssueList(props: {
       })}
     </div>
   );
-}
-
-function safeFormat(x: string, lang: 'vi' | 'en'): string {
-  try {
-    return formatNumber(x, { lang });
-  } catch {
-    return x;
-  }
 }

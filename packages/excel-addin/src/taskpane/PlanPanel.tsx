@@ -18,6 +18,7 @@ import { useRef, useState } from 'react';
 import {
   crossCheckPlan,
   formatNumber,
+  formatValue,
   readPlan,
   type MessageKey,
   type Plan,
@@ -242,8 +243,8 @@ export function PlanPanel(props: {
                 const detail =
                   issue.expected !== undefined && issue.actual !== undefined
                     ? tr('pane.issues.expected', {
-                        expected: safeFormat(issue.expected, lang),
-                        actual: safeFormat(issue.actual, lang),
+                        expected: formatValue(issue.expected, lang),
+                        actual: formatValue(issue.actual, lang),
                       })
                     : null;
                 const body = (
@@ -289,12 +290,4 @@ export function PlanPanel(props: {
       )}
     </section>
   );
-}
-
-function safeFormat(v: string, lang: 'vi' | 'en'): string {
-  try {
-    return formatNumber(v, { lang });
-  } catch {
-    return v;
-  }
 }

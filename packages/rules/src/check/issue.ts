@@ -1,5 +1,5 @@
 import { toA1 } from '../grid/a1.js';
-import { formatNumber } from '../money/format.js';
+import { formatValue } from '../money/format.js';
 import { localized } from '../messages/catalog.js';
 import type { MessageKey } from '../messages/catalog.js';
 import type { Issue, IssueCode, Severity } from './types.js';
@@ -29,7 +29,7 @@ export function makeIssue(input: IssueInput): Issue {
   const key = input.messageKey ?? (`issue.${input.code}` as MessageKey);
   const text = input.text ?? {};
   const format = (lang: 'vi' | 'en') =>
-    Object.fromEntries(Object.entries(numbers).map(([k, v]) => [k, safeFormat(v, lang)]));
+    Object.fromEntries(Object.entries(numbers).map(([k, v]) => [k, formatValue(v, lang)]));
   const vi = localized(key, { ...text, ...format('vi') }).vi;
   const en = localized(key, { ...text, ...format('en') }).en;
   return {
@@ -43,12 +43,4 @@ export function makeIssue(input: IssueInput): Issue {
     ...(input.actual !== undefined ? { actual: input.actual } : {}),
     params: { ...text, ...numbers },
   };
-}
-
-function safeFormat(v: string, lang: 'vi' | 'en'): string {
-  try {
-    return formatNumber(v, { lang });
-  } catch {
-    return v;
-  }
 }

@@ -27,3 +27,22 @@ export function formatNumber(x: DecimalInput, options: FormatOptions = {}): stri
   const body = frac === undefined ? grouped : `${grouped}${vi ? ',' : '.'}${frac}`;
   return negative && !/^[0.,]+$/.test(body) ? `-${body}` : body;
 }
+
+/**
+ * Show an issue's `expected` / `actual` (or any cell text) the way the reader writes numbers:
+ * a decimal string is formatted (`'7645'` → `'7.645'`), anything else (a name, a code) is
+ * returned as it is. Never throws.
+ *
+ * @example
+ * formatValue('5.21');        // '5,21'
+ * formatValue('DA4.TDA1');    // 'DA4.TDA1'
+ */
+export function formatValue(text: string, lang: 'vi' | 'en' = 'vi'): string {
+  const t = text.trim();
+  if (!/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(t)) return text;
+  try {
+    return formatNumber(t, { lang });
+  } catch {
+    return text;
+  }
+}

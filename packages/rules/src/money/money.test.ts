@@ -2,7 +2,7 @@ import DecimalJs from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, fromExcelNumber, toDecimal } from './decimal.js';
-import { formatNumber } from './format.js';
+import { formatNumber, formatValue } from './format.js';
 import { parseNumber, type ParseResult } from './parse.js';
 import { decimalPlaces, roundHalfUp } from './round.js';
 import { sumDecimals, withinTolerance } from './sum.js';
@@ -113,6 +113,14 @@ describe('formatNumber', () => {
     expect(formatNumber('-1234.5')).toBe('-1.234,5');
     expect(formatNumber('7645', { lang: 'en' })).toBe('7,645');
     expect(formatNumber('-0.001', { decimals: 2 })).toBe('0,00');
+  });
+
+  it('formats decimal strings and leaves anything else as it is', () => {
+    expect(formatValue('5.21')).toBe('5,21');
+    expect(formatValue('2444771300', 'en')).toBe('2,444,771,300');
+    expect(formatValue('1e+308')).toMatch(/^1\.0{3}/);
+    expect(formatValue('DA4.TDA1')).toBe('DA4.TDA1');
+    expect(formatValue('')).toBe('');
   });
 
   it('parse ∘ format is the identity (vi-VN)', () => {

@@ -118,7 +118,7 @@ describe('formatNumber', () => {
   it('formats decimal strings and leaves anything else as it is', () => {
     expect(formatValue('5.21')).toBe('5,21');
     expect(formatValue('2444771300', 'en')).toBe('2,444,771,300');
-    expect(formatValue('1e+308')).toMatch(/^1\.0{3}/);
+    expect(formatValue('1e+308')).toMatch(/^100(\.000)+$/);
     expect(formatValue('DA4.TDA1')).toBe('DA4.TDA1');
     expect(formatValue('')).toBe('');
   });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyGrid } from '../__fixtures__/arbitraries.js';
 import { gridFromRows } from '../grid/grid.js';
-import type { Cell, CellValue, Grid } from '../grid/types.js';
+import type { CellValue, Grid } from '../grid/types.js';
 import { detectLayout } from './detect.js';
 import { parseLayoutFile } from './user-layout.js';
 
@@ -11,47 +12,7 @@ const example = readFileSync(
   'utf8',
 );
 
-const value: fc.Arbitrary<CellValue> = fc.oneof(
-  fc.constant(null),
-  fc.double(),
-  fc.string({ maxLength: 20 }),
-  fc.constantFrom(
-    'TT',
-    'Nội dung',
-    'Tổng số',
-    'NSTW',
-    'NSĐP',
-    'Tổng cộng',
-    'Thôn',
-    'Tổng số hộ',
-    'Hộ nghèo',
-    'Tỷ lệ (%)',
-    'Số hộ',
-    'Chỉ tiêu',
-    '1',
-    '2',
-    '3=4+5',
-  ),
-  fc.constantFrom({ error: '#REF!' }, { error: '#N/A' }),
-);
-const grid: fc.Arbitrary<Grid> = fc
-  .tuple(
-    fc.array(
-      fc.array(
-        fc.oneof(
-          fc.constant(null),
-          value.map((v): Cell => ({ value: v })),
-        ),
-        { maxLength: 10 },
-      ),
-      { maxLength: 20 },
-    ),
-    fc.array(
-      fc.record({ top: fc.nat(25), left: fc.nat(12), bottom: fc.nat(25), right: fc.nat(12) }),
-      { maxLength: 5 },
-    ),
-  )
-  .map(([cells, merges]) => ({ name: 'G', cells, merges }));
+const grid = anyGrid;
 
 describe('parsers never throw', () => {
   it('detectLayout on any grid, with or without a forced layout', () => {

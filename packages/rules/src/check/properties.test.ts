@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyGrid } from '../__fixtures__/arbitraries.js';
 import { applyWrites } from '../__fixtures__/apply.js';
 import { muongLayGrid, muongLayRows } from '../__fixtures__/muong-lay.js';
 import { detectLayout } from '../annex/detect.js';
@@ -10,53 +11,7 @@ import { validateSheet } from './validate.js';
 
 type Row = (CellValue | Cell | undefined)[];
 
-const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
-  fc.constant(null),
-  fc.double(),
-  fc.integer({ min: -1e6, max: 1e7 }),
-  fc.string({ maxLength: 12 }),
-  fc.constantFrom(
-    'TT',
-    'Nội dung',
-    'Tổng số',
-    'NSTW',
-    'NSĐP',
-    'Tổng cộng',
-    'Trong đó:',
-    '-',
-    '+',
-    'I',
-    'a',
-    '1.1',
-    'Dự án 3',
-    'TDA 2',
-    '1.469',
-    '5,21%',
-    'trên 100%',
-    'Đơn vị tính: triệu đồng',
-    'Số hộ',
-    'Tỷ lệ (%)',
-    'Hộ nghèo',
-  ),
-  fc.boolean(),
-  fc.constantFrom({ error: '#REF!' }, { error: '#N/A' }, { error: '#DIV/0!' }),
-);
-const cell: fc.Arbitrary<Cell | null> = fc.oneof(
-  fc.constant(null),
-  cellValue.map((value) => ({ value })),
-  fc
-    .tuple(cellValue, fc.constantFrom('SUM(C9:C12)', 'D8+E8', 'A1'))
-    .map(([value, formula]) => ({ value, formula })),
-);
-const grid: fc.Arbitrary<Grid> = fc
-  .tuple(
-    fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 25 }),
-    fc.array(
-      fc.record({ top: fc.nat(30), left: fc.nat(10), bottom: fc.nat(30), right: fc.nat(10) }),
-      { maxLength: 4 },
-    ),
-  )
-  .map(([cells, merges]) => ({ name: 'G', cells, merges }));
+const grid = anyGrid;
 
 describe('properties of the checks', () => {
   it('validateSheet never throws and never fails internally on any grid', () => {

@@ -343,4 +343,3 @@ export function shortLabel(x: ModelRow): string {
   return l.length > 60 ? `${l.slice(0, 57)}…` : l;
 }
 
-export { normalizeText };

@@ -187,4 +187,3 @@ function readFormatDecimals(numFmt: string): number | undefined {
   return dot?.[1]?.length ?? 0;
 }
 
-export { Decimal };

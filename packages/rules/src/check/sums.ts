@@ -166,4 +166,3 @@ export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
   }
 }
 
-export { Decimal };

@@ -342,4 +342,3 @@ export function shortLabel(x: ModelRow): string {
   const l = x.label || x.tt || `#${x.row + 1}`;
   return l.length > 60 ? `${l.slice(0, 57)}…` : l;
 }
-

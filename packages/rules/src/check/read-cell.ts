@@ -186,4 +186,3 @@ function readFormatDecimals(numFmt: string): number | undefined {
   const dot = /\.([0#]+)/.exec(section.replace(/"[^"]*"/g, ''));
   return dot?.[1]?.length ?? 0;
 }
-

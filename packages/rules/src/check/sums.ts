@@ -165,4 +165,3 @@ export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
     }
   }
 }
-

@@ -5,6 +5,7 @@
  * rows on every run. Every sheet is clean, so `validateSheet` walks all of it and reports nothing
  * that is an error.
  */
+import { romanNumeral } from '@phuluc/rules';
 // exceljs is a dependency of @phuluc/xlsx, not of the workspace root: take it from there.
 import { ExcelJS } from '../packages/xlsx/src/index.js';
 
@@ -64,38 +65,8 @@ const PROJECTS: ReadonlyArray<{ n: number; name: string; subs: readonly string[]
   },
 ];
 
-const ROMAN = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-  'XVI',
-  'XVII',
-  'XVIII',
-  'XIX',
-  'XX',
-  'XXI',
-  'XXII',
-  'XXIII',
-  'XXIV',
-  'XXV',
-  'XXVI',
-  'XXVII',
-  'XXVIII',
-  'XXIX',
-  'XXX',
-];
+/** The most groups (I, II, …) a generated sheet has. */
+const MAX_GROUPS = 30;
 
 /** A small deterministic generator (LCG), so every run writes the same figures. */
 function random(seed: number): () => number {
@@ -119,7 +90,7 @@ function round2(x: number): number {
 
 /** How many groups (I, II, …) a sheet of `rows` data rows has: two at least, 30 at most (Excel's 8 192-character formulas). */
 function groupCount(rows: number): number {
-  return Math.max(2, Math.min(ROMAN.length, Math.ceil(rows / 3500)));
+  return Math.max(2, Math.min(MAX_GROUPS, Math.ceil(rows / 3500)));
 }
 
 /** Split `n` into `k` near-equal parts. */
@@ -207,7 +178,7 @@ export function budgetWorkbook(rows: number): Workbook {
     const gRow = r++;
     groupRows.push(gRow);
     ws.getRow(gRow).values = [
-      ROMAN[g]!,
+      romanNumeral(g + 1),
       `Kinh phí giao ${g % 2 === 0 ? 'UBND các xã' : 'các cơ quan, đơn vị cấp huyện'} thực hiện (đợt ${g + 1})`,
     ];
     const projectRows: number[] = [];
@@ -377,7 +348,7 @@ export function povertyWorkbook(rows: number): Workbook {
     povertyRow(
       ws,
       cRow,
-      ROMAN[g]!,
+      romanNumeral(g + 1),
       `Xã ${COMMUNES[g % COMMUNES.length]}${g >= COMMUNES.length ? ` ${g + 1}` : ''}`,
       sum,
       Array(4).fill(`SUM(#${first}:#${last})`),

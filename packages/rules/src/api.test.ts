@@ -103,6 +103,7 @@ describe('public contract of @phuluc/rules', () => {
       'rangeToA1',
       'readPlan',
       'readSheetTop',
+      'romanNumeral',
       'roundHalfUp',
       'rowSchema',
       'similarity',

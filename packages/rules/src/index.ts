@@ -64,6 +64,7 @@ export {
 } from './grid/a1.js';
 export { gridFromRows, getCell, gridSize, cellText, isEmptyCell, mergeAt } from './grid/grid.js';
 export { normalizeText, stripDiacritics, similarity } from './grid/normalize.js';
+export { romanNumeral } from './grid/roman.js';
 
 // Layouts
 export { LAYOUT_IDS, type LayoutId } from './annex/types.js';

@@ -27,12 +27,9 @@ export const CAO_NGOC_VILLAGES: ReadonlyArray<readonly [string, number, number, 
 
 const pct = (n: number, d: number) => Math.round((n / d) * 10000) / 100;
 
-/** Cao Ngọc's poverty targets by village, total row last, rates typed to 2 decimals. */
-export function caoNgocRows(): Row[] {
-  const rows: Row[] = [
-    ['PHỤ LỤC SỐ 02'],
-    ['CHỈ TIÊU GIẢM NGHÈO NĂM 2024'],
-    [null, null, null, null, null, null, null, null, 'Đơn vị tính: hộ, %'],
+/** The two header rows of a poverty-target annex by village (groups merged over "Số hộ", "Tỷ lệ"). */
+export function povertyHeader(): Row[] {
+  return [
     [
       'TT',
       'Thôn, bản',
@@ -45,6 +42,16 @@ export function caoNgocRows(): Row[] {
       null,
     ],
     [null, null, null, 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)'],
+  ];
+}
+
+/** Cao Ngọc's poverty targets by village, total row last, rates typed to 2 decimals. */
+export function caoNgocRows(): Row[] {
+  const rows: Row[] = [
+    ['PHỤ LỤC SỐ 02'],
+    ['CHỈ TIÊU GIẢM NGHÈO NĂM 2024'],
+    [null, null, null, null, null, null, null, null, 'Đơn vị tính: hộ, %'],
+    ...povertyHeader(),
   ];
   let hh = 0;
   let start = 0;

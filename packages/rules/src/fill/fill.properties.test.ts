@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyWrites } from '../__fixtures__/apply.js';
 import { muongLayGrid, muongLayRows } from '../__fixtures__/muong-lay.js';
+import { povertyHeader } from '../__fixtures__/seeds.js';
 import { validateSheet } from '../check/validate.js';
 import { gridFromRows, isEmptyCell } from '../grid/grid.js';
 import type { Cell, CellValue, Grid } from '../grid/types.js';
@@ -26,21 +27,7 @@ function povertySheet(
   villages: readonly { households: number; start: number; end: number }[],
   totalFirst: boolean,
 ): Grid {
-  const header: Row[] = [
-    ['CHỈ TIÊU GIẢM NGHÈO NĂM 2024'],
-    [
-      'TT',
-      'Thôn, bản',
-      'Tổng số hộ',
-      'Hộ nghèo đầu năm 2024',
-      null,
-      'Chỉ tiêu hộ nghèo cuối năm 2024',
-      null,
-      'Giảm',
-      null,
-    ],
-    [null, null, null, 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)'],
-  ];
+  const header: Row[] = [['CHỈ TIÊU GIẢM NGHÈO NĂM 2024'], ...povertyHeader()];
   const body: Row[] = villages.map((v, i) => [
     String(i + 1),
     `Thôn ${i + 1}`,

@@ -57,3 +57,19 @@ describe('grid', () => {
     expect(mergeAt(g, 1, 0)).toEqual({ top: 0, left: 0, bottom: 1, right: 0 });
   });
 });
+
+describe('roman numerals', () => {
+  it('numbers groups as annexes do', async () => {
+    const { romanNumeral } = await import('./roman.js');
+    expect([1, 4, 9, 14, 19, 40, 1999].map(romanNumeral)).toEqual([
+      'I',
+      'IV',
+      'IX',
+      'XIV',
+      'XIX',
+      'XL',
+      'MCMXCIX',
+    ]);
+    expect(romanNumeral(0)).toBe('0');
+  });
+});

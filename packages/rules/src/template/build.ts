@@ -1,5 +1,6 @@
 import type { Cell, CellStyle, MergeRange } from '../grid/types.js';
 import { columnLetters } from '../grid/a1.js';
+import { romanNumeral } from '../grid/roman.js';
 import { getCatalog, DEFAULT_PERIOD } from '../catalog/registry.js';
 import type { LayoutId } from '../annex/types.js';
 import { minusFormula, plusFormula, rateFormula, sumFormula } from '../fill/formula.js';
@@ -234,34 +235,12 @@ function buildBudgetRows(
   const money = [3, 4, 5, 6, 7];
   const fmt = columns[3]?.numFmt;
   const totalRow = first;
-  const roman = [
-    'I',
-    'II',
-    'III',
-    'IV',
-    'V',
-    'VI',
-    'VII',
-    'VIII',
-    'IX',
-    'X',
-    'XI',
-    'XII',
-    'XIII',
-    'XIV',
-    'XV',
-    'XVI',
-    'XVII',
-    'XVIII',
-    'XIX',
-    'XX',
-  ];
   let r = first + 1;
   const roots: number[] = [];
   for (const [pi, p] of (catalog?.projects ?? []).entries()) {
     const projectRow = r++;
     roots.push(projectRow);
-    put(projectRow, 0, { value: roman[pi] ?? String(pi + 1), style: BODY_BOLD });
+    put(projectRow, 0, { value: romanNumeral(pi + 1), style: BODY_BOLD });
     put(projectRow, 1, {
       value: `Dự án ${p.number}: ${p.name}`,
       style: { ...BODY_BOLD, wrap: true },
@@ -303,7 +282,7 @@ function buildBudgetRows(
   for (let i = 0; i < extraRows; i++) {
     const er = r++;
     roots.push(er);
-    put(er, 0, { value: roman[roots.length - 1] ?? String(roots.length), style: BODY });
+    put(er, 0, { value: romanNumeral(roots.length), style: BODY });
     put(er, 3, { value: null, formula: plusFormula(er, [4, 5, 6, 7]), numFmt: fmt, style: BODY });
     for (const c of [1, 2, 4, 5, 6, 7, 8, 9])
       put(er, c, { value: null, ...(c >= 4 && c <= 7 ? { numFmt: fmt } : {}), style: BODY });

@@ -2,19 +2,12 @@
 import { Button, Checkbox, makeStyles, tokens, Text } from '@fluentui/react-components';
 import { formatValue, type CellValue, type FillResult } from '@phuluc/rules';
 import { useI18n } from './i18n.js';
+import { panelStyle } from './styles.js';
 
 const SHOWN = 60;
 
 const useStyles = makeStyles({
-  panel: {
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '10px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '6px',
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
+  panel: { ...panelStyle, gap: '6px' },
   list: {
     margin: 0,
     paddingLeft: '18px',

@@ -2,6 +2,7 @@
 import { makeStyles, tokens, Text } from '@fluentui/react-components';
 import { formatValue, type Issue, type Report, type Severity } from '@phuluc/rules';
 import { useI18n } from './i18n.js';
+import { issueRowStyle } from './styles.js';
 import { SEVERITY_COLORS } from './severity.js';
 
 const useStyles = makeStyles({
@@ -23,20 +24,8 @@ const useStyles = makeStyles({
     gap: '4px',
   },
   item: {
-    display: 'flex',
-    gap: '8px',
-    width: '100%',
-    textAlign: 'left',
-    padding: '6px 8px',
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderLeftWidth: '4px',
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
+    ...issueRowStyle,
     cursor: 'pointer',
-    fontFamily: 'inherit',
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground1,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorBrandStroke1}` },
   },

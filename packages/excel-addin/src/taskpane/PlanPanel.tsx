@@ -29,18 +29,11 @@ import { errorMessage, type ErrorMessage } from '../office/errors.js';
 import { readPlanFile } from '../plan/plan-file.js';
 import type { Workbook } from '../workbook/types.js';
 import { renderError, useI18n } from './i18n.js';
+import { issueRowStyle, panelStyle } from './styles.js';
 import { SEVERITY_COLORS } from './severity.js';
 
 const useStyles = makeStyles({
-  panel: {
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '10px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
+  panel: panelStyle,
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   list: {
@@ -53,21 +46,7 @@ const useStyles = makeStyles({
   },
   amount: { display: 'flex', gap: '8px', fontSize: tokens.fontSizeBase200 },
   code: { fontFamily: tokens.fontFamilyMonospace, minWidth: '6.5em' },
-  issue: {
-    display: 'flex',
-    gap: '8px',
-    width: '100%',
-    textAlign: 'left',
-    padding: '6px 8px',
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderLeftWidth: '4px',
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    fontFamily: 'inherit',
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground1,
-  },
+  issue: issueRowStyle,
   clickable: {
     cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },

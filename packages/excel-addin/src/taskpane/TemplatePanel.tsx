@@ -8,23 +8,15 @@ import {
   Option,
   Radio,
   RadioGroup,
-  tokens,
   Text,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { listLayouts, type LayoutId } from '@phuluc/rules';
 import { useI18n } from './i18n.js';
+import { panelStyle } from './styles.js';
 
 const useStyles = makeStyles({
-  panel: {
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: '10px',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
+  panel: panelStyle,
   actions: { display: 'flex', gap: '8px' },
 });
 

@@ -1,4 +1,5 @@
 import { bigramSimilarity, bigrams, normalizeText, type Bigrams } from '../grid/normalize.js';
+import { BigramIndex } from './bigram-index.js';
 import { DEFAULT_PERIOD, getCatalog } from './registry.js';
 import type { Direction, Indicator, ProgrammeCatalog, Project, SubProject } from './types.js';
 
@@ -41,15 +42,28 @@ const ONLY_DOTTED = /^[\d\s.]*$/;
 const NAME_MATCH = 0.72;
 const NAME_OK = 0.6;
 
-/** Strip the code prefix ("Tiểu dự án 1 - Dự án 6:", "DA3.TDA1") and keep the name. */
-function nameOf(norm: string): string {
-  return norm
-    .replace(TDA_RE, ' ')
-    .replace(DA_RE, ' ')
-    .replace(/\bthuoc\b/g, ' ')
-    .replace(/^\s*(\d+\s*)+/, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/**
+ * `text` with `[start, end)` replaced by a space, without doubling the spaces around it (the
+ * same words as `text.replace(match, ' ')`, which nameOf collapses anyway).
+ */
+function cut(text: string, start: number, end: number): string {
+  return `${text.slice(0, start).trimEnd()} ${text.slice(end).trimStart()}`;
+}
+
+/**
+ * The name a label carries once its codes are gone ("Tiểu dự án 1 - Dự án 6:", "DA3.TDA1"):
+ * `uncoded` is the normalised label with its first TDA_RE and then its first DA_RE match replaced
+ * by a space. Drops "thuộc" and leading numbers, collapses spaces. Each step runs only when it
+ * can change something: labels are many, and most need none of them.
+ */
+function nameOf(uncoded: string): string {
+  let t = uncoded;
+  if (t.includes('thuoc')) t = t.replace(/\bthuoc\b/g, ' ');
+  const first = t.charCodeAt(0);
+  if (first === 32 || (first >= 48 && first <= 57)) t = t.replace(/^\s*(\d+\s*)+/, ' ');
+  // The text is normalised: its only white space is single spaces, but for those the steps above left.
+  if (t.includes('  ')) return t.replace(/\s+/g, ' ').trim();
+  return t.charCodeAt(0) === 32 || t.charCodeAt(t.length - 1) === 32 ? t.trim() : t;
 }
 
 /** A project or sub-project of a catalogue with its normalised name (and that name's bigrams). */
@@ -63,6 +77,25 @@ interface Entry {
 
 /** Each catalogue's entries, normalised once (catalogues are constant data). */
 const ENTRIES = new WeakMap<ProgrammeCatalog, readonly Entry[]>();
+/** Each catalogue's entry names, indexed by bigram for labels that carry no code. */
+const NAME_INDEX = new WeakMap<ProgrammeCatalog, BigramIndex>();
+
+function nameIndex(catalog: ProgrammeCatalog): BigramIndex {
+  let index = NAME_INDEX.get(catalog);
+  if (!index) {
+    index = new BigramIndex(entries(catalog).map((e) => e.name));
+    NAME_INDEX.set(catalog, index);
+  }
+  return index;
+}
+
+/** Words in a normalised text (single spaces, trimmed). */
+function wordCount(norm: string): number {
+  if (!norm) return 1;
+  let n = 1;
+  for (let i = norm.indexOf(' '); i >= 0; i = norm.indexOf(' ', i + 1)) n++;
+  return n;
+}
 
 function entries(catalog: ProgrammeCatalog): readonly Entry[] {
   const cached = ENTRIES.get(catalog);
@@ -134,13 +167,23 @@ export function matchProject(
   label: string,
   options: MatchOptions = {},
 ): ProjectMatch | UnknownProject | undefined {
+  if (typeof label !== 'string') return undefined;
+  return matchNormalizedLabel(label, normalizeText(label), options);
+}
+
+/** {@link matchProject} for a label already normalised (`norm` is `normalizeText(label)`). */
+export function matchNormalizedLabel(
+  label: string,
+  norm: string,
+  options: MatchOptions = {},
+): ProjectMatch | UnknownProject | undefined {
   const catalog = getCatalog(options.period ?? DEFAULT_PERIOD);
-  if (!catalog || typeof label !== 'string') return undefined;
-  const norm = normalizeText(label);
-  if (!norm) return undefined;
+  if (!catalog || !norm) return undefined;
 
   let daNum: number | undefined;
   let tdaNum: number | undefined;
+  // The label without its TDA and DA codes (see nameOf), when neither pattern below read it.
+  let uncoded = norm;
   // Both patterns are anchored: a label with a letter (DOTTED_RE) or that does not start with
   // "da" (CODE_RE) cannot match, whatever the replacements, so most labels skip them.
   const dotted =
@@ -157,9 +200,17 @@ export function matchProject(
   } else {
     const tda = TDA_RE.exec(norm);
     if (tda) tdaNum = Number(tda[1]);
-    const rest = tda ? norm.replace(TDA_RE, ' ') : norm;
+    // As `norm.replace(TDA_RE, ' ')`: the DA code is looked for in exactly that text.
+    const rest = tda
+      ? `${norm.slice(0, tda.index)} ${norm.slice(tda.index + tda[0].length)}`
+      : norm;
     const da = DA_RE.exec(rest);
     if (da) daNum = Number(da[1]);
+    uncoded = da
+      ? cut(rest, da.index, da.index + da[0].length)
+      : tda
+        ? cut(norm, tda.index, tda.index + tda[0].length)
+        : norm;
   }
   if (daNum === undefined && tdaNum !== undefined && options.parentProject) {
     const parent = /^DA(\d+)/.exec(options.parentProject);
@@ -167,7 +218,7 @@ export function matchProject(
   }
 
   const all = entries(catalog);
-  const labelName = code || dotted ? '' : nameOf(norm);
+  const labelName = code || dotted ? '' : nameOf(uncoded);
 
   if (daNum !== undefined) {
     const project = catalog.projects.find((p) => p.number === daNum);
@@ -178,7 +229,7 @@ export function matchProject(
     if (tdaNum !== undefined && !subproject) return { unknown: true, claimed };
     const officialName = (subproject ?? project).name;
     const ownCode = (subproject ?? project).code;
-    const wordy = labelName.split(' ').length >= 3;
+    const wordy = wordCount(labelName) >= 3;
     let score = 1;
     let nameSuggests: string | undefined;
     if (wordy) {
@@ -221,14 +272,15 @@ export function matchProject(
 
   // No code: the official name alone ("Cải thiện dinh dưỡng"). Only an entry that may reach
   // NAME_MATCH can be the answer, so the others are not compared.
-  const name = nameOf(norm);
-  if (name.split(' ').length < 2) return undefined;
+  // (Leaving out the entries that cannot reach NAME_MATCH would not change the answer: the index
+  // scores them all in one pass.)
+  const name = labelName;
+  if (wordCount(name) < 2) return undefined;
+  const scores = nameIndex(catalog).similarities(name);
   let best: { e: Entry; score: number } | undefined;
-  let grams: Bigrams | undefined;
-  for (const e of all) {
-    if (name !== e.name && !mayReach(name, e.name, NAME_MATCH)) continue;
-    const s = name === e.name ? 1 : bigramSimilarity((grams ??= bigrams(name)), e.grams);
-    if (!best || s > best.score) best = { e, score: s };
+  for (let i = 0; i < all.length; i++) {
+    const s = scores[i] as number;
+    if (!best || s > best.score) best = { e: all[i] as Entry, score: s };
   }
   if (!best || best.score < NAME_MATCH) return undefined;
   return {

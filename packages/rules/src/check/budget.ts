@@ -1,11 +1,11 @@
-import { matchProject, isUnknownProject } from '../catalog/match.js';
+import { matchNormalizedLabel, isUnknownProject } from '../catalog/match.js';
 import { cellText, getCell, mergeAt } from '../grid/grid.js';
 import { normalizeText } from '../grid/normalize.js';
 import { getCatalog, DEFAULT_PERIOD } from '../catalog/registry.js';
 import { Decimal, toDecimal } from '../money/decimal.js';
 import { roundHalfUp } from '../money/round.js';
 import { makeIssue } from './issue.js';
-import { shortLabel, valueOf, type SheetModel } from './model.js';
+import { shortLabel, valueOf, type ModelRow, type SheetModel } from './model.js';
 import type { Issue } from './types.js';
 
 const INVESTMENT_KEYS = ['nstw_dtpt', 'nsdp_dtpt', 'dtpt'];
@@ -19,7 +19,7 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
   let currentProject: string | undefined;
   for (const x of m.rows) {
     if (x.isTotal || x.isOfWhichHeading || x.ofWhich || !x.label) continue;
-    const match = matchProject(x.label, {
+    const match = matchNormalizedLabel(x.label, x.labelNorm, {
       period,
       ...(currentProject ? { parentProject: currentProject } : {}),
     });
@@ -172,6 +172,48 @@ export function kthSmallest<T>(items: T[], k: number, compare: (a: T, b: T) => n
   return a[k]!;
 }
 
+/** A million, in micros (money/micros.ts). */
+const MILLION_MICROS = 1e12;
+
+/**
+ * The median of a column's non-zero leaf amounts, in absolute value, from their micros; `undefined`
+ * when some amount has no micros (then the `Decimal` path computes it).
+ */
+function medianFromMicros(
+  leaves: readonly ModelRow[],
+  key: string,
+): { median: Decimal; count: number } | undefined {
+  const values: number[] = [];
+  for (const x of leaves) {
+    const v = x.values.get(key);
+    if (!v) continue;
+    const micros = v.micros;
+    if (micros === undefined) return undefined;
+    if (micros !== 0) values.push(micros < 0 ? -micros : micros);
+  }
+  if (values.length < 3) return { median: new Decimal(0), count: values.length };
+  const k = kthSmallest(values, Math.floor(values.length / 2), (a, b) => a - b);
+  return { median: new Decimal(k).dividedBy(1e6), count: values.length };
+}
+
+/** The median of a column's non-zero leaf amounts, in absolute value. */
+function columnMedian(
+  leaves: readonly ModelRow[],
+  key: string,
+): { median: Decimal; count: number } {
+  const fast = medianFromMicros(leaves, key);
+  if (fast) return fast;
+  const values: Decimal[] = [];
+  for (const x of leaves) {
+    const v = valueOf(x, key);
+    if (v !== null && !v.isZero()) values.push(absOf(v));
+  }
+  if (values.length < 3) return { median: new Decimal(0), count: values.length };
+  // The column's median, once per column (not once per row: that was quadratic).
+  const median = kthSmallest(values, Math.floor(values.length / 2), (a, b) => a.comparedTo(b));
+  return { median, count: values.length };
+}
+
 /** Amounts about a million times their column's other figures: đồng typed in a triệu-đồng sheet (or the reverse). */
 export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
   const unitNames: Record<string, { vi: string; en: string }> = {
@@ -182,19 +224,23 @@ export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
   const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal);
   for (const [key, col] of m.columns) {
     if (m.defs.get(key)?.kind !== 'money') continue;
-    const values: Decimal[] = [];
-    for (const x of leaves) {
-      const v = valueOf(x, key);
-      if (v !== null && !v.isZero()) values.push(absOf(v));
-    }
-    if (values.length < 3) continue;
-    // The column's median, once per column (not once per row: that was quadratic).
-    const median = kthSmallest(values, Math.floor(values.length / 2), (a, b) => a.comparedTo(b));
-    if (median.isZero()) continue;
+    const { median, count } = columnMedian(leaves, key);
+    if (count < 3 || median.isZero()) continue;
     const bigFrom = median.times(SUSPECT_RATIO);
     for (const x of leaves) {
-      const v = valueOf(x, key);
-      if (v === null || v.isZero()) continue;
+      const cell = x.values.get(key);
+      // In a triệu-đồng sheet only amounts of a million or more can be suspect: most rows are
+      // ruled out by their micros without a Decimal.
+      if (
+        !cell ||
+        cell.micros === 0 ||
+        (sheetUnit === 'trieu' &&
+          cell.micros !== undefined &&
+          Math.abs(cell.micros) < MILLION_MICROS)
+      )
+        continue;
+      const v = cell.value;
+      if (v.isZero()) continue;
       const abs = absOf(v);
       const big = sheetUnit === 'trieu' && abs.gte(MILLION) && abs.gte(bigFrom);
       const small = sheetUnit === 'dong' && abs.lt(MILLION) && abs.times(SUSPECT_RATIO).lte(median);

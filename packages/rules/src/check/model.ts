@@ -6,9 +6,11 @@ import type { Detection } from '../annex/detect.js';
 import type { ColumnDefinition, LayoutDefinition } from '../annex/schema.js';
 import type { SheetUnit } from '../annex/header.js';
 import type { Decimal } from '../money/decimal.js';
-import { matchProject, isUnknownProject } from '../catalog/match.js';
+import { microsPlaces } from '../money/micros.js';
+import { matchNormalizedLabel, isUnknownProject } from '../catalog/match.js';
 import { formatDecimals, isPercentFormat, readNumericCell, type NumericCell } from './read-cell.js';
 import { isTotalLabel, rowShape, ttLevel } from './rows.js';
+import { RowValues } from './row-values.js';
 import type { Issue, ValidateOptions } from './types.js';
 
 /** One data row of an annex, with its place in the hierarchy and its numbers. */
@@ -17,6 +19,8 @@ export interface ModelRow {
   readonly row: number;
   readonly tt: string;
   readonly label: string;
+  /** The label normalised ({@link normalizeText}), read once for the checks that match it. */
+  readonly labelNorm: string;
   level: number | null;
   readonly isTotal: boolean;
   readonly isOfWhichHeading: boolean;
@@ -24,7 +28,7 @@ export interface ModelRow {
   parent: number | null;
   readonly children: number[];
   /** Numbers by column key (null: empty or unreadable). */
-  readonly values: Map<string, NumericCell | null>;
+  readonly values: RowValues;
 }
 
 /** Everything the checks need to know about a sheet, read once. */
@@ -110,6 +114,11 @@ function lastTableRow(
   return end;
 }
 
+/** Decimal places a typed number has, up to 6. */
+function placesOf(v: NumericCell): number {
+  return v.micros !== undefined ? microsPlaces(v.micros) : Math.min(v.value.decimalPlaces(), 6);
+}
+
 /**
  * Read a sheet into rows with levels, parents and numbers, raising cell-level issues.
  * A row's parent is the nearest row above with a smaller level; unnumbered rows sit under
@@ -145,6 +154,7 @@ export function buildModel(
   const typedPlaces = new Map<string, number>();
   const ratioColumns = new Set<string>();
   const fmtPlaces = new Map<string, number>();
+  const slots = new Map(numeric.map((def, slot) => [def.key, slot]));
   const numericCols = numeric.map((def) => ({
     def,
     key: def.key,
@@ -169,39 +179,38 @@ export function buildModel(
   for (let r = first; r <= last; r++) {
     const tt = ttCol !== undefined ? cellText(getCell(grid, r, ttCol)).trim() : '';
     const label = labelCol !== undefined ? cellText(getCell(grid, r, labelCol)).trim() : '';
-    const values = new Map<string, NumericCell | null>();
+    const cells = new Array<NumericCell | null>(numericCols.length);
     let any = tt !== '' || label !== '';
-    for (const { def, key, col } of numericCols) {
+    for (let slot = 0; slot < numericCols.length; slot++) {
+      const { def, key, col } = numericCols[slot] as (typeof numericCols)[number];
       const cell = getCell(grid, r, col);
       read.row = r;
       read.col = col;
       read.column = def;
       const v = readNumericCell(cell, read);
-      values.set(key, v);
+      cells[slot] = v;
       if (v?.scaled || (def.kind === 'percent' && isPercentFormat(cell?.numFmt)))
         ratioColumns.add(key);
       if (!isEmptyCell(cell)) any = true;
-      if (v && !v.formula)
-        typedPlaces.set(
-          key,
-          Math.max(typedPlaces.get(key) ?? 0, Math.min(v.value.decimalPlaces(), 6)),
-        );
+      if (v && !v.formula) typedPlaces.set(key, Math.max(typedPlaces.get(key) ?? 0, placesOf(v)));
       const f = formatDecimals(cell?.numFmt);
       if (f !== undefined) fmtPlaces.set(key, Math.max(fmtPlaces.get(key) ?? 0, f));
     }
     if (!any) continue;
-    const shape = rowShape(tt, label, layout.totalLabels);
+    const labelNorm = normalizeText(label);
+    const shape = rowShape(tt, label, layout.totalLabels, labelNorm);
     rows.push({
       row: r,
       tt,
       label,
+      labelNorm,
       level: shape.level,
       isTotal: shape.isTotal,
       isOfWhichHeading: shape.isOfWhichHeading,
       ofWhich: shape.isOfWhichSelf,
       parent: null,
       children: [],
-      values,
+      values: new RowValues(slots, cells),
     });
   }
 
@@ -209,7 +218,11 @@ export function buildModel(
   if (layout.kind === 'budget' && rows.every((x) => x.level === null || x.isTotal)) {
     for (const x of rows) {
       if (x.isTotal) continue;
-      const m = matchProject(x.label, options.period ? { period: options.period } : {});
+      const m = matchNormalizedLabel(
+        x.label,
+        x.labelNorm,
+        options.period ? { period: options.period } : {},
+      );
       if (m && !isUnknownProject(m)) x.level = m.subproject ? 3 : 2;
     }
   }

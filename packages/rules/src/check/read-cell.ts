@@ -1,6 +1,7 @@
 import type { Cell } from '../grid/types.js';
 import { isCellError } from '../grid/types.js';
 import { Decimal, fromExcelNumber } from '../money/decimal.js';
+import { MAX_EXACT, microsOf } from '../money/micros.js';
 import { parseNumber, type Qualifier } from '../money/parse.js';
 import type { ColumnDefinition } from '../annex/schema.js';
 import { makeIssue } from './issue.js';
@@ -16,6 +17,43 @@ export interface NumericCell {
   readonly qualifier?: Qualifier;
   /** A percent stored the Excel way (0.0521 shown as 5,21%): `value` is already × 100. */
   readonly scaled?: boolean;
+  /**
+   * `value` × 10^6 as a safe integer, when it has at most six decimals (money/micros.ts): the
+   * checks' fast paths add these and fall back to `value` when any cell lacks them.
+   */
+  readonly micros?: number;
+}
+
+/**
+ * A number cell whose `Decimal` is built only when a check asks for it: most cells of a large
+ * sheet are only ever added through their micros.
+ */
+class NumberCell implements NumericCell {
+  readonly fromText = false;
+  readonly micros: number | undefined;
+  private decimal: Decimal | undefined;
+
+  constructor(
+    private readonly number: number,
+    readonly formula: boolean,
+    readonly scaled: true | undefined,
+  ) {
+    const micros = microsOf(number);
+    this.micros =
+      micros === undefined || !scaled
+        ? micros
+        : Math.abs(micros * 100) < MAX_EXACT
+          ? micros * 100
+          : undefined;
+  }
+
+  get value(): Decimal {
+    if (this.decimal === undefined) {
+      const d = fromExcelNumber(this.number);
+      this.decimal = this.scaled ? d.times(100) : d;
+    }
+    return this.decimal;
+  }
 }
 
 /** Whether a number format shows the value as a percentage (a `%` outside quotes and escapes). */
@@ -35,10 +73,8 @@ function numberCell(
   o: ReadCellOptions,
   formula: boolean,
 ): NumericCell {
-  const value = fromExcelNumber(v);
-  if (o.column.kind === 'percent' && isPercentFormat(cell?.numFmt))
-    return { value: value.times(100), formula, fromText: false, scaled: true };
-  return { value, formula, fromText: false };
+  const scaled = o.column.kind === 'percent' && isPercentFormat(cell?.numFmt);
+  return new NumberCell(v, formula, scaled || undefined);
 }
 
 /** Marks that mean "nothing here" in Vietnamese tables. */

@@ -68,9 +68,13 @@ export function isTotalLabel(labelNorm: string, totalLabels: readonly string[]):
   return false;
 }
 
-/** Read a row's shape from its TT and label. */
-export function rowShape(tt: string, label: string, totalLabels: readonly string[]): RowShape {
-  const norm = normalizeText(label);
+/** Read a row's shape from its TT and label (`norm`: the label already normalised, when known). */
+export function rowShape(
+  tt: string,
+  label: string,
+  totalLabels: readonly string[],
+  norm: string = normalizeText(label),
+): RowShape {
   const ofWhich = /^trong do\b/.test(norm);
   const fromTt = ttLevel(tt);
   const level = fromTt ?? labelLevel(label);

@@ -1,5 +1,6 @@
 import { sumDecimals } from '../money/sum.js';
 import { Decimal } from '../money/decimal.js';
+import { MAX_EXACT } from '../money/micros.js';
 import { makeIssue } from './issue.js';
 import { shortLabel, type ModelRow, type SheetModel } from './model.js';
 import type { NumericCell } from './read-cell.js';
@@ -25,6 +26,41 @@ export function rowList(rows: readonly number[]): string {
     i = j + 1;
   }
   return parts.join(', ');
+}
+
+/**
+ * The exact sum, in micros, of the non-empty cells among `parts`: `null` when every part is
+ * empty, `undefined` when the fast path cannot say (a part without micros, or a sum that could
+ * pass 2^53 and lose exactness). Only "this sum equals its total" is decided from it; anything
+ * else goes through the `Decimal` path, which words the issues.
+ */
+function microsSum(
+  parts: ReadonlyArray<NumericCell | null | undefined>,
+): number | null | undefined {
+  let sum = 0;
+  let magnitude = 0;
+  let any = false;
+  for (const p of parts) {
+    if (!p) continue;
+    const m = p.micros;
+    if (m === undefined) return undefined;
+    any = true;
+    sum += m;
+    magnitude += m < 0 ? -m : m;
+  }
+  if (magnitude > MAX_EXACT) return undefined;
+  return any ? sum : null;
+}
+
+/** The cells of `key` in the rows at `indices` (a parent's children). */
+function cellsOf(
+  m: SheetModel,
+  indices: readonly number[],
+  key: string,
+): Array<NumericCell | null | undefined> {
+  const out = new Array<NumericCell | null | undefined>(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = m.rows[indices[i] as number]?.values.get(key);
+  return out;
 }
 
 function compare(
@@ -66,6 +102,9 @@ export function checkFoot(m: SheetModel, issues: Issue[]): void {
       if (parent.children.length === 0) continue;
       const actual = parent.values.get(key) ?? null;
       if (!actual) continue;
+      // Fast path: the children's micros add up to the parent's exactly (the usual case).
+      const fast = microsSum(cellsOf(m, parent.children, key));
+      if (fast === null || (fast !== undefined && fast === actual.micros)) continue;
       const kids = parent.children.map((i) => m.rows[i] as ModelRow);
       const parts = kids.map((k) => k.values.get(key) ?? null);
       if (parts.every((p) => p === null)) continue;
@@ -138,13 +177,16 @@ export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
     const def = m.defs.get(eq.target);
     const partNames = eq.parts.map((p) => m.defs.get(p)?.header ?? p).join(' + ');
     const partNamesEn = eq.parts.map((p) => m.defs.get(p)?.headerEn ?? p).join(' + ');
+    const parts = new Array<NumericCell | null>(eq.parts.length);
     for (const x of m.rows) {
       const actual = x.values.get(eq.target) ?? null;
       if (!actual) continue;
-      const parts = eq.parts.map((p) => x.values.get(p) ?? null);
-      if (parts.every((p) => p === null)) continue;
+      for (let i = 0; i < parts.length; i++) parts[i] = x.values.get(eq.parts[i] as string) ?? null;
+      // Fast path: the parts' micros add up to the total exactly (the usual case).
+      const fast = microsSum(parts);
+      if (fast === null || (fast !== undefined && fast === actual.micros)) continue;
       const expected = sumDecimals(parts.map((p) => p?.value ?? 0));
-      compare(m, issues, { row: x.row, col }, actual, expected, parts, eq.target, (diff) =>
+      compare(m, issues, { row: x.row, col }, actual, expected, [...parts], eq.target, (diff) =>
         makeIssue({
           code: 'sum/crossfoot',
           severity: 'error',

@@ -1,7 +1,5 @@
-import type { bigramSimilarity } from '../grid/normalize.js';
-
 /**
- * The similarity ({@link bigramSimilarity}, Dice over character bigrams) of one text to each of
+ * The similarity (`bigramSimilarity` in grid/normalize.ts: Dice over character bigrams) of one text to each of
  * a fixed list of texts, all at once: an inverted index from each bigram to the texts that have
  * it, so a label is compared with the whole catalogue in one pass over its own bigrams.
  * The numbers are exactly those of `bigramSimilarity` (same counts, same arithmetic).

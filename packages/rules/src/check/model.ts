@@ -8,9 +8,15 @@ import type { SheetUnit } from '../annex/header.js';
 import type { Decimal } from '../money/decimal.js';
 import { microsPlaces } from '../money/micros.js';
 import { matchNormalizedLabel, isUnknownProject } from '../catalog/match.js';
-import { formatDecimals, isPercentFormat, readNumericCell, type NumericCell } from './read-cell.js';
+import {
+  formatDecimals,
+  isScaledPercent,
+  NumberCell,
+  readNumericCell,
+  type NumericCell,
+} from './read-cell.js';
 import { isTotalLabel, rowShape, ttLevel } from './rows.js';
-import { RowValues } from './row-values.js';
+import { RowValues, SheetNumbers } from './row-values.js';
 import type { Issue, ValidateOptions } from './types.js';
 
 /** One data row of an annex, with its place in the hierarchy and its numbers. */
@@ -119,6 +125,11 @@ function placesOf(v: NumericCell): number {
   return v.micros !== undefined ? microsPlaces(v.micros) : Math.min(v.value.decimalPlaces(), 6);
 }
 
+/** {@link placesOf} a plain number, without keeping its cell. */
+function numberPlaces(n: number, scaled: boolean): number {
+  return placesOf(new NumberCell(n, false, scaled || undefined));
+}
+
 /**
  * Read a sheet into rows with levels, parents and numbers, raising cell-level issues.
  * A row's parent is the nearest row above with a smaller level; unnumbered rows sit under
@@ -151,6 +162,7 @@ export function buildModel(
   const textSeverity = layout.kind === 'service' ? 'info' : 'warning';
 
   const rows: ModelRow[] = [];
+  const numbers = new SheetNumbers(last - first + 1, numeric.length);
   const typedPlaces = new Map<string, number>();
   const ratioColumns = new Set<string>();
   const fmtPlaces = new Map<string, number>();
@@ -179,20 +191,31 @@ export function buildModel(
   for (let r = first; r <= last; r++) {
     const tt = ttCol !== undefined ? cellText(getCell(grid, r, ttCol)).trim() : '';
     const label = labelCol !== undefined ? cellText(getCell(grid, r, labelCol)).trim() : '';
-    const cells = new Array<NumericCell | null>(numericCols.length);
+    // The row's cells go where the row will be if it is kept (a skipped row is overwritten).
+    const base = rows.length * numericCols.length;
     let any = tt !== '' || label !== '';
     for (let slot = 0; slot < numericCols.length; slot++) {
       const { def, key, col } = numericCols[slot] as (typeof numericCols)[number];
       const cell = getCell(grid, r, col);
-      read.row = r;
-      read.col = col;
-      read.column = def;
-      const v = readNumericCell(cell, read);
-      cells[slot] = v;
-      if (v?.scaled || (def.kind === 'percent' && isPercentFormat(cell?.numFmt)))
-        ratioColumns.add(key);
-      if (!isEmptyCell(cell)) any = true;
-      if (v && !v.formula) typedPlaces.set(key, Math.max(typedPlaces.get(key) ?? 0, placesOf(v)));
+      const value = cell?.value;
+      const scaled = isScaledPercent(def, cell?.numFmt);
+      if (scaled) ratioColumns.add(key);
+      if (typeof value === 'number' && Number.isFinite(value)) {
+        // A plain number (the usual cell): held as a double, no object, no issue to raise.
+        const formula = Boolean(cell?.formula);
+        numbers.setNumber(base + slot, value, formula, scaled);
+        if (!formula)
+          typedPlaces.set(key, Math.max(typedPlaces.get(key) ?? 0, numberPlaces(value, scaled)));
+        any = true;
+      } else {
+        read.row = r;
+        read.col = col;
+        read.column = def;
+        const v = readNumericCell(cell, read);
+        numbers.setCell(base + slot, v);
+        if (!isEmptyCell(cell)) any = true;
+        if (v && !v.formula) typedPlaces.set(key, Math.max(typedPlaces.get(key) ?? 0, placesOf(v)));
+      }
       const f = formatDecimals(cell?.numFmt);
       if (f !== undefined) fmtPlaces.set(key, Math.max(fmtPlaces.get(key) ?? 0, f));
     }
@@ -210,7 +233,7 @@ export function buildModel(
       ofWhich: shape.isOfWhichSelf,
       parent: null,
       children: [],
-      values: new RowValues(slots, cells),
+      values: new RowValues(numbers, slots, base),
     });
   }
 
@@ -292,7 +315,7 @@ function linkTotals(rows: ModelRow[], roots: readonly number[]): number | null {
     // A group header with no figures of its own ("I. Huyện A"): its items are what the sub-total adds.
     const header = segment.length === 1 ? rows[segment[0] as number] : undefined;
     const children =
-      header && header.children.length > 0 && [...header.values.values()].every((v) => v === null)
+      header && header.children.length > 0 && header.values.values().every((v) => v === null)
         ? header.children
         : segment;
     rows[t]?.children.push(...children);

@@ -28,7 +28,7 @@ export interface NumericCell {
  * A number cell whose `Decimal` is built only when a check asks for it: most cells of a large
  * sheet are only ever added through their micros.
  */
-class NumberCell implements NumericCell {
+export class NumberCell implements NumericCell {
   readonly fromText = false;
   readonly micros: number | undefined;
   private decimal: Decimal | undefined;
@@ -59,11 +59,29 @@ class NumberCell implements NumericCell {
 /** Whether a number format shows the value as a percentage (a `%` outside quotes and escapes). */
 export function isPercentFormat(numFmt: string | undefined): boolean {
   if (!numFmt || !numFmt.includes('%')) return false;
+  // A sheet has a handful of formats over many cells: read each once.
+  let known = percentFormats.get(numFmt);
+  if (known === undefined) {
+    known = readPercentFormat(numFmt);
+    if (percentFormats.size >= 1000) percentFormats.clear();
+    percentFormats.set(numFmt, known);
+  }
+  return known;
+}
+
+const percentFormats = new Map<string, boolean>();
+
+function readPercentFormat(numFmt: string): boolean {
   const section = numFmt.split(';')[0] ?? '';
   return section
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
     .includes('%');
+}
+
+/** Whether a column's number is a percent stored as a ratio (in a % format), read × 100. */
+export function isScaledPercent(column: ColumnDefinition, numFmt: string | undefined): boolean {
+  return column.kind === 'percent' && isPercentFormat(numFmt);
 }
 
 /** A number cell as the checks see it: percent columns in % format hold ratios, read × 100. */
@@ -73,8 +91,7 @@ function numberCell(
   o: ReadCellOptions,
   formula: boolean,
 ): NumericCell {
-  const scaled = o.column.kind === 'percent' && isPercentFormat(cell?.numFmt);
-  return new NumberCell(v, formula, scaled || undefined);
+  return new NumberCell(v, formula, isScaledPercent(o.column, cell?.numFmt) || undefined);
 }
 
 /** Marks that mean "nothing here" in Vietnamese tables. */

@@ -1,23 +1,79 @@
-import type { NumericCell } from './read-cell.js';
+import { NumberCell, type NumericCell } from './read-cell.js';
+
+/** How {@link SheetNumbers} holds a cell: nothing, a plain number (with flags), or an object. */
+const EMPTY = 0;
+const NUMBER = 1;
+const FORMULA = 2;
+const SCALED = 4;
+const OTHER = 8;
 
 /**
- * A row's numbers by column key: the read-only part of a `Map`, over one small array per row and
- * one key → slot table per sheet (a `Map` per row of a 100k-row sheet costs memory and time).
+ * The numeric cells of a sheet's rows, column by column in one array of doubles: a 100k-row
+ * sheet's numbers are a million cells, and a million long-lived objects cost more to allocate
+ * and to collect than the checks cost to run. A plain number becomes its {@link NumericCell}
+ * when a check reads it; anything else (text read as a number, an ambiguous number) is kept as
+ * the object {@link readNumericCell} made.
  */
+export class SheetNumbers {
+  private readonly numbers: Float64Array;
+  private readonly kinds: Uint8Array;
+  private readonly others = new Map<number, NumericCell>();
+
+  /** Room for `rows` rows of `width` cells. */
+  constructor(
+    rows: number,
+    readonly width: number,
+  ) {
+    this.numbers = new Float64Array(Math.max(0, rows * width));
+    this.kinds = new Uint8Array(Math.max(0, rows * width));
+  }
+
+  /** Hold a finite number at `at`: typed or a formula's result, a percent read × 100 or not. */
+  setNumber(at: number, n: number, formula: boolean, scaled: boolean): void {
+    this.numbers[at] = n;
+    this.kinds[at] = NUMBER | (formula ? FORMULA : 0) | (scaled ? SCALED : 0);
+  }
+
+  /** Hold any other reading of a cell (or none). */
+  setCell(at: number, cell: NumericCell | null): void {
+    if (cell === null) this.kinds[at] = EMPTY;
+    else {
+      this.kinds[at] = OTHER;
+      this.others.set(at, cell);
+    }
+  }
+
+  /** The cell at `at`. */
+  get(at: number): NumericCell | null {
+    const kind = this.kinds[at] as number;
+    if (kind === EMPTY) return null;
+    if (kind === OTHER) return this.others.get(at) ?? null;
+    return new NumberCell(
+      this.numbers[at] as number,
+      (kind & FORMULA) !== 0,
+      (kind & SCALED) !== 0 || undefined,
+    );
+  }
+}
+
+/** A row's numbers by column key: the read-only part of a `Map`, over {@link SheetNumbers}. */
 export class RowValues {
   constructor(
+    private readonly store: SheetNumbers,
     private readonly slots: ReadonlyMap<string, number>,
-    private readonly cells: ReadonlyArray<NumericCell | null>,
+    private readonly base: number,
   ) {}
 
   /** The number in column `key`: `null` when empty or unreadable, `undefined` when no such column. */
   get(key: string): NumericCell | null | undefined {
     const slot = this.slots.get(key);
-    return slot === undefined ? undefined : (this.cells[slot] ?? null);
+    return slot === undefined ? undefined : this.store.get(this.base + slot);
   }
 
-  /** Every column's number, in the sheet's column order. */
-  values(): IterableIterator<NumericCell | null> {
-    return this.cells.values();
+  /** Every column's number, in the layout's column order. */
+  values(): Array<NumericCell | null> {
+    const out: Array<NumericCell | null> = [];
+    for (let slot = 0; slot < this.store.width; slot++) out.push(this.store.get(this.base + slot));
+    return out;
   }
 }

@@ -6,13 +6,15 @@
 export { worksheetToGrid, readCell, toCellValue, dateToGridValue, mergesOf } from './read.js';
 export { applyWrites, toExcelValue } from './write.js';
 export type { ApplyWritesOptions, ApplyWritesResult } from './write.js';
-export { writeTemplate, applyStyle, safeSheetName, LISTS_SHEET } from './template.js';
+export { writeTemplate, applyStyle, safeSheetName } from './template.js';
+export { LISTS_SHEET } from './sheet-names.js';
 export { readWorkbook, writeWorkbook } from './workbook.js';
 export type { WorkbookBytes } from './workbook.js';
 export { XlsxError, isXlsxError, XLSX_ERROR_KEYS } from './errors.js';
 export type { XlsxErrorCode } from './errors.js';
 export { sniffBytes } from './sniff.js';
-export { LIMITS, checkZip, zipEntries, sheetExtent, sheetTooLarge } from './limits.js';
+export { LIMITS, zipEntries, sheetExtent, sheetTooLarge } from './limits.js';
+export { checkZip } from './inflation.js';
 export type { ZipEntryInfo, SheetExtent, SheetTooLarge } from './limits.js';
 export type { FileKind } from './sniff.js';
 export { a1, colToLetters, decodeA1, decodeRange } from './a1.js';

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { TemplateSheet } from '@phuluc/rules';
 import { describe, expect, it } from 'vitest';
-import { LISTS_SHEET, writeTemplate } from './template.js';
+import { LISTS_SHEET } from './sheet-names.js';
+import { writeTemplate } from './template.js';
 import { readWorkbook, writeWorkbook } from './workbook.js';
 import { worksheetToGrid } from './read.js';
 

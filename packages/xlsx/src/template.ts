@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
+import { LISTS_SHEET } from './sheet-names.js';
 import type { CellStyle, DataValidationSpec, TemplateSheet } from '@phuluc/rules';
 import { colToLetters, decodeRange } from './a1.js';
 import { toExcelValue } from './write.js';
 
-/** Name of the hidden sheet that holds drop-down lists too long or too comma-laden to inline. */
-export const LISTS_SHEET = '_phuluc_lists';
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 const ALL_THIN = { top: THIN, left: THIN, bottom: THIN, right: THIN } as Partial<ExcelJS.Borders>;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { XlsxError } from './errors.js';
-import { checkZip } from './limits.js';
+import { checkZip } from './inflation.js';
 import { containsAscii, sniffBytes } from './sniff.js';
 
 /** Bytes of an .xlsx file, as the browser (`ArrayBuffer`) or Node (`Uint8Array`, `Buffer`) holds them. */
@@ -36,7 +36,7 @@ export async function readWorkbook(bytes: WorkbookBytes): Promise<ExcelJS.Workbo
     case 'zip':
       break;
   }
-  // Sizes and compression ratios first: ExcelJS inflates every part into memory (limits.ts).
+  // Sizes and compression ratios first: ExcelJS inflates every part into memory (limits.ts, inflation.ts).
   try {
     await checkZip(data);
   } catch (e) {

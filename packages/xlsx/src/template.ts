@@ -4,7 +4,6 @@ import type { CellStyle, DataValidationSpec, TemplateSheet } from '@phuluc/rules
 import { colToLetters, decodeRange } from './a1.js';
 import { toExcelValue } from './write.js';
 
-
 const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 const ALL_THIN = { top: THIN, left: THIN, bottom: THIN, right: THIN } as Partial<ExcelJS.Borders>;
 

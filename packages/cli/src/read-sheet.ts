@@ -1,21 +1,25 @@
-import type ExcelJS from 'exceljs';
 import { failedReport, tooLargeReport, type Grid, type Report } from '@phuluc/rules';
-import { sheetTooLarge, worksheetToGrid } from '@phuluc/xlsx';
+import { isXlsxError, type XlsxReader } from '@phuluc/xlsx/fast';
+import { CliError } from './errors.js';
 
 /** A sheet read as a grid, or the report that says why it could not be. */
 export type SheetRead = { readonly grid: Grid } | { readonly report: Report };
 
 /**
- * Read one worksheet as a grid, never throwing: a sheet beyond `LIMITS` (rows × columns in use)
- * becomes a `sheet/too-large` report without building its grid; a sheet the reader cannot
- * convert becomes a `check/failed` report. Either way the other sheets are still checked.
+ * Read sheet `index` of an opened workbook (`file`) as a grid: a sheet beyond `LIMITS` (rows ×
+ * columns in use) becomes a `sheet/too-large` report without building its grid; a sheet the
+ * reader cannot read becomes a `check/failed` report. Either way the other sheets are still
+ * checked. A part that inflates beyond what it declares (a zip bomb) refuses the whole file: it
+ * throws the {@link CliError} that says so.
  */
-export function readSheetSafely(ws: ExcelJS.Worksheet): SheetRead {
+export function readSheetSafely(book: XlsxReader, index: number, file: string): SheetRead {
+  const name = book.sheets[index]?.name ?? '';
   try {
-    const big = sheetTooLarge(ws);
-    if (big) return { report: tooLargeReport(ws.name, big) };
-    return { grid: worksheetToGrid(ws) };
+    const read = book.readSheet(index);
+    return 'grid' in read ? { grid: read.grid } : { report: tooLargeReport(name, read.tooLarge) };
   } catch (e) {
-    return { report: failedReport(ws.name, e) };
+    if (isXlsxError(e) && (e.code === 'zip-bomb' || e.code === 'too-large'))
+      throw new CliError(e.key, { ...e.params, file });
+    return { report: failedReport(name, e) };
   }
 }

@@ -1,10 +1,5 @@
 import { t } from '@phuluc/rules';
 import { parseCommandLine, type Args, type Command, type Lang } from './args.js';
-import { fillCommand } from './commands/fill.js';
-import { planCommand } from './commands/plan.js';
-import { templateCommand } from './commands/template.js';
-import { templatesCommand } from './commands/templates.js';
-import { validateCommand } from './commands/validate.js';
 import { CliError, isCliError } from './errors.js';
 import type { Io } from './io/console.js';
 import { VERSION } from './version.js';
@@ -49,16 +44,18 @@ async function dispatch(args: Args, io: Io): Promise<number> {
     case 'version':
       io.stdout.write(`${VERSION}\n`);
       return EXIT.ok;
+    // Each command is loaded when it runs: `validate` never loads ExcelJS (it reads with the
+    // fast reader), and a process start is what users of the command line feel most.
     case 'validate':
-      return validateCommand(args, io);
+      return (await import('./commands/validate.js')).validateCommand(args, io);
     case 'fill':
-      return fillCommand(args, io);
+      return (await import('./commands/fill.js')).fillCommand(args, io);
     case 'template':
-      return templateCommand(args, io);
+      return (await import('./commands/template.js')).templateCommand(args, io);
     case 'templates':
-      return templatesCommand(args, io);
+      return (await import('./commands/templates.js')).templatesCommand(args, io);
     case 'plan':
-      return planCommand(args, io);
+      return (await import('./commands/plan.js')).planCommand(args, io);
   }
 }
 

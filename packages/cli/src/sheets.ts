@@ -1,9 +1,14 @@
-import type ExcelJS from 'exceljs';
-import { LISTS_SHEET } from '@phuluc/xlsx';
+import { LISTS_SHEET } from '@phuluc/xlsx/fast';
 import { CliError } from './errors.js';
 
 function key(name: string): string {
   return name.normalize('NFC').trim().toLowerCase();
+}
+
+/** A worksheet as the commands choose among them: ExcelJS' worksheets and the fast reader's sheets alike. */
+export interface NamedSheet {
+  readonly name: string;
+  readonly state?: string;
 }
 
 /**
@@ -11,8 +16,10 @@ function key(name: string): string {
  * case and surrounding spaces), or every worksheet except very-hidden ones and phuluc's own
  * hidden list sheet.
  */
-export function selectSheets(wb: ExcelJS.Workbook, sheet: string | undefined): ExcelJS.Worksheet[] {
-  const all = wb.worksheets;
+export function selectSheets<S extends NamedSheet>(
+  all: readonly S[],
+  sheet: string | undefined,
+): S[] {
   if (sheet !== undefined) {
     const ws = all.find((w) => w.name === sheet) ?? all.find((w) => key(w.name) === key(sheet));
     if (!ws) {

@@ -21,3 +21,11 @@ export { a1, colToLetters, decodeA1, decodeRange } from './a1.js';
 export { default as ExcelJS } from 'exceljs';
 export { recalculate, evaluateFormula } from './recalc.js';
 export type { RecalcResult } from './recalc.js';
+export { openXlsx } from './fast/index.js';
+export type {
+  InflateRaw,
+  SheetState,
+  XlsxReader,
+  XlsxSheetInfo,
+  XlsxSheetRead,
+} from './fast/index.js';

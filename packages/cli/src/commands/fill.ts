@@ -20,9 +20,10 @@ import {
 import type { FillArgs, Lang } from '../args.js';
 import { checkOutput, writeFileAtomic } from '../io/atomic-write.js';
 import { useColor, type Io } from '../io/console.js';
-import { openWorkbook, readInputFile } from '../io/input.js';
+import { readInputFile } from '../io/input.js';
+import { openWorkbook } from '../io/open-workbook.js';
 import { loadLayouts } from '../io/layout-file.js';
-import { progress } from '../io/progress.js';
+import { progress, PROGRESS_MIN_ROWS } from '../io/progress.js';
 import { palette, type Palette } from '../render/color.js';
 import { renderJson } from '../render/json.js';
 import { showValue } from '../render/numbers.js';
@@ -262,11 +263,11 @@ export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
   const layouts = await loadLayouts(args.layoutFile, args.template);
   const bytes = await readInputFile(args.file);
   const wb = await openWorkbook(bytes, args.file);
-  const sheets = selectSheets(wb, args.sheet);
+  const sheets = selectSheets(wb.worksheets, args.sheet);
   const bar = progress(
     io,
     args.lang,
-    sheets.reduce((n, ws) => n + ws.rowCount, 0),
+    sheets.reduce((n, ws) => n + ws.rowCount, 0) > PROGRESS_MIN_ROWS,
   );
   const fills: SheetFill[] = [];
   sheets.forEach((ws, i) => {

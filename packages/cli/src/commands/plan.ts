@@ -1,26 +1,45 @@
-import { crossCheckPlan, detectLayout, readPlan, type Plan, type PlanIssue } from '@phuluc/rules';
-import { worksheetToGrid } from '@phuluc/xlsx';
-import type ExcelJS from 'exceljs';
+import {
+  crossCheckPlan,
+  detectLayout,
+  readPlan,
+  type Grid,
+  type Plan,
+  type PlanIssue,
+} from '@phuluc/rules';
+import type { XlsxReader } from '@phuluc/xlsx/fast';
 import type { PlanArgs } from '../args.js';
 import { useColor, type Io } from '../io/console.js';
-import { openWorkbook, readInputFile } from '../io/input.js';
+import { readInputFile } from '../io/input.js';
+import { openBook } from '../io/open-book.js';
 import { readPlanText } from '../io/plan-text.js';
 import { palette } from '../render/color.js';
 import { renderJson } from '../render/json.js';
 import { renderPlanText, toPlanJson } from '../render/plan.js';
+import { readSheetSafely } from '../read-sheet.js';
 import { selectSheets } from '../sheets.js';
 
-/** The annex sheet to compare with: `--sheet`, else the first budget-allocation sheet, else the first sheet. */
+/**
+ * The annex sheet to compare with, as a grid: `--sheet`, else the first budget-allocation sheet,
+ * else the first sheet. Sheets that cannot be read (too large, damaged) are passed over.
+ */
 function annexSheet(
-  wb: ExcelJS.Workbook,
+  book: XlsxReader,
+  file: string,
   sheet: string | undefined,
-): ExcelJS.Worksheet | undefined {
-  const sheets = selectSheets(wb, sheet);
-  if (sheet !== undefined) return sheets[0];
-  return (
-    sheets.find((ws) => detectLayout(worksheetToGrid(ws)).fit?.layout.kind === 'budget') ??
-    sheets[0]
+): { name: string; grid: Grid } | undefined {
+  const sheets = selectSheets(
+    book.sheets.map((s, index) => ({ ...s, index })),
+    sheet,
   );
+  const grids: Array<{ name: string; grid: Grid }> = [];
+  for (const s of sheets) {
+    const read = readSheetSafely(book, s.index, file);
+    if (!('grid' in read)) continue;
+    const found = { name: s.name, grid: read.grid };
+    if (sheet !== undefined || detectLayout(read.grid).fit?.layout.kind === 'budget') return found;
+    grids.push(found);
+  }
+  return grids[0];
 }
 
 /**
@@ -32,17 +51,16 @@ function annexSheet(
 export async function planCommand(args: PlanArgs, io: Io): Promise<number> {
   const text = await readPlanText(await readInputFile(args.file), args.file);
   let annex: { file: string; sheet: string } | undefined;
-  let wb: ExcelJS.Workbook | undefined;
-  if (args.annex !== undefined)
-    wb = await openWorkbook(await readInputFile(args.annex), args.annex);
+  let book: XlsxReader | undefined;
+  if (args.annex !== undefined) book = openBook(await readInputFile(args.annex), args.annex);
   const options = args.tolerance !== undefined ? { tolerance: args.tolerance } : {};
   const plan: Plan = readPlan(text, options);
   const issues: PlanIssue[] = [...plan.issues];
-  if (wb && args.annex !== undefined) {
-    const ws = annexSheet(wb, args.sheet);
-    if (ws) {
-      annex = { file: args.annex, sheet: ws.name };
-      issues.push(...crossCheckPlan(plan, worksheetToGrid(ws), options));
+  if (book && args.annex !== undefined) {
+    const found = annexSheet(book, args.annex, args.sheet);
+    if (found) {
+      annex = { file: args.annex, sheet: found.name };
+      issues.push(...crossCheckPlan(plan, found.grid, options));
     }
   }
   if (args.format === 'json') {

@@ -6,8 +6,9 @@ import {
 } from '@phuluc/rules';
 import type { ValidateArgs } from '../args.js';
 import { useColor, type Io } from '../io/console.js';
-import { openWorkbook, readInputFile } from '../io/input.js';
-import { progress } from '../io/progress.js';
+import { readInputFile } from '../io/input.js';
+import { openBook } from '../io/open-book.js';
+import { progress, PROGRESS_MIN_BYTES } from '../io/progress.js';
 import { palette } from '../render/color.js';
 import { renderJson, toJsonReport } from '../render/json.js';
 import { renderValidateText } from '../render/text.js';
@@ -37,19 +38,18 @@ export function validateOptions(
 export async function validateCommand(args: ValidateArgs, io: Io): Promise<number> {
   const layouts = await loadLayouts(args.layoutFile, args.template);
   const bytes = await readInputFile(args.file);
-  const wb = await openWorkbook(bytes, args.file);
-  const sheets = selectSheets(wb, args.sheet);
-  const options = validateOptions(args, layouts);
-  const bar = progress(
-    io,
-    args.lang,
-    sheets.reduce((n, ws) => n + ws.rowCount, 0),
+  const book = openBook(bytes, args.file);
+  const sheets = selectSheets(
+    book.sheets.map((s, index) => ({ ...s, index })),
+    args.sheet,
   );
+  const options = validateOptions(args, layouts);
+  const bar = progress(io, args.lang, sheets.reduce((n, s) => n + s.bytes, 0) > PROGRESS_MIN_BYTES);
   const reports: Report[] = [];
-  sheets.forEach((ws, i) => {
-    bar.sheet(ws.name, i + 1, sheets.length);
+  sheets.forEach((s, i) => {
+    bar.sheet(s.name, i + 1, sheets.length);
     // One sheet that is too large or unreadable is reported; the others are still checked.
-    const read = readSheetSafely(ws);
+    const read = readSheetSafely(book, s.index, args.file);
     reports.push('grid' in read ? validateSheet(read.grid, options) : read.report);
   });
   bar.done();

@@ -1,6 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isXlsxError, readWorkbook } from '@phuluc/xlsx';
-import type ExcelJS from 'exceljs';
 import { CliError } from '../errors.js';
 
 /**
@@ -23,15 +21,5 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
       file,
       reason: (e as Error).message ?? String(e),
     });
-  }
-}
-
-/** Open the bytes as a workbook; an unreadable file becomes a {@link CliError} naming the file. */
-export async function openWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
-  try {
-    return await readWorkbook(bytes);
-  } catch (e) {
-    if (isXlsxError(e)) throw new CliError(e.key, { ...e.params, file });
-    throw new CliError('cli.input.corrupt-zip', { file });
   }
 }

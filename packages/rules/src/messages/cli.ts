@@ -162,8 +162,8 @@ export const cliMessages = {
     en: 'Summary: {errors} errors, {warnings} warnings, {infos} infos.',
   },
   'cli.progress': {
-    vi: 'Đang xử lý trang tính {index}/{count}: "{sheet}" ({rows} dòng)…',
-    en: 'Working on sheet {index}/{count}: "{sheet}" ({rows} rows)…',
+    vi: 'Đang xử lý trang tính {index}/{count}: "{sheet}"…',
+    en: 'Working on sheet {index}/{count}: "{sheet}"…',
   },
 
   // --- fill ---

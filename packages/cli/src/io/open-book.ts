@@ -1,0 +1,21 @@
+import { inflateRawSync } from 'node:zlib';
+import { isXlsxError, openXlsx, type XlsxReader } from '@phuluc/xlsx/fast';
+import { CliError } from '../errors.js';
+
+/** Node's raw inflate, stopped at `max` bytes (a part that inflates beyond it is refused). */
+function inflateRaw(data: Uint8Array, max: number): Uint8Array {
+  return inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
+}
+
+/**
+ * Open an .xlsx for reading only (validate, plan), with the fast reader: no ExcelJS, sheets read
+ * on demand. An unreadable file becomes a {@link CliError} naming the file.
+ */
+export function openBook(bytes: Uint8Array, file: string): XlsxReader {
+  try {
+    return openXlsx(bytes, inflateRaw);
+  } catch (e) {
+    if (isXlsxError(e)) throw new CliError(e.key, { ...e.params, file });
+    throw new CliError('cli.input.corrupt-zip', { file });
+  }
+}

@@ -1,5 +1,7 @@
+import type { ColumnDefinition } from '../annex/schema.js';
 import { makeIssue } from './issue.js';
-import type { SheetModel } from './model.js';
+import type { ModelRow, SheetModel } from './model.js';
+import type { NumericCell } from './read-cell.js';
 import type { Issue } from './types.js';
 
 /** Decimal places a typed amount may carry, by the sheet's money unit. */
@@ -14,69 +16,188 @@ const UNIT_NAMES: Record<string, { vi: string; en: string }> = {
   percent: { vi: '%', en: '%' },
 };
 
+/** Decimals that micros (value × 10^6, money/micros.ts) hold. */
+const MICROS_PLACES = 6;
+const MICROS_PER_UNIT = 1e6;
+/** 10^(6 − places): the micros of one unit at `places` decimals. */
+const MICROS_STEP = [1e6, 1e5, 1e4, 1e3, 100, 10, 1];
+
+/*
+ * Every cell of a numeric column is looked at, and almost none has an issue: the tests below
+ * read the cell's micros (its value × 10^6 as a safe integer, exact) when it has them, and its
+ * decimal otherwise. Both answer exactly the same; an issue's numbers come from the decimal.
+ */
+
+/** Whether a cell holds a number below zero (−0 is not). */
+function isBelowZero(v: NumericCell): boolean {
+  if (v.micros !== undefined) return v.micros < 0;
+  return v.value.isNegative() && !v.value.isZero();
+}
+
+/** Whether a cell holds a whole number. */
+function isWhole(v: NumericCell): boolean {
+  if (v.micros !== undefined) return v.micros % MICROS_PER_UNIT === 0;
+  return v.value.isInteger();
+}
+
+/** Whether a cell's number carries more than `max` decimals. */
+function hasMorePlacesThan(v: NumericCell, max: number): boolean {
+  if (v.micros !== undefined)
+    return max < MICROS_PLACES && v.micros % (MICROS_STEP[max] as number) !== 0;
+  return v.value.decimalPlaces() > max;
+}
+
+/** What the cell checks need to know of a column, worked out once per column. */
+interface ColumnRules {
+  readonly key: string;
+  readonly col: number;
+  readonly def: ColumnDefinition;
+  /** Percentages and reductions may be negative. */
+  readonly mayBeNegative: boolean;
+  /** Households come whole. */
+  readonly wholeOnly: boolean;
+  /** Decimal places a typed figure may carry. */
+  readonly maxPlaces: number;
+}
+
+function columnRules(
+  key: string,
+  col: number,
+  def: ColumnDefinition,
+  moneyUnit: string,
+): ColumnRules {
+  return {
+    key,
+    col,
+    def,
+    mayBeNegative: def.kind === 'percent' || key.startsWith('reduction'),
+    wholeOnly: def.kind === 'count',
+    maxPlaces:
+      def.kind === 'percent'
+        ? PERCENT_PLACES
+        : def.kind === 'money'
+          ? (MONEY_PLACES[moneyUnit] ?? 4)
+          : 0,
+  };
+}
+
+/** A check of one row (for one column or one rule): pushes the row's issues, if any, to `found`. */
+export type RowCheck = (x: ModelRow, found: Issue[]) => void;
+
+/**
+ * The numbers of the row being checked, each read once however many of a check's rules ask for
+ * it: reading a number makes its cell (check/row-values.ts), and the rules of a check share
+ * columns (four rates over the same households).
+ */
+export class RowReader {
+  private readonly keys: string[] = [];
+  private readonly cells: Array<NumericCell | null | undefined> = [];
+
+  /** The slot of column `key`, for {@link RowReader.cell}. */
+  slot(key: string): number {
+    const known = this.keys.indexOf(key);
+    if (known >= 0) return known;
+    this.keys.push(key);
+    this.cells.push(undefined);
+    return this.keys.length - 1;
+  }
+
+  /** Read the numbers of row `x` in every column a slot was asked for. */
+  startRow(x: ModelRow): void {
+    for (let i = 0; i < this.keys.length; i++) this.cells[i] = x.values.get(this.keys[i] as string);
+  }
+
+  /** The row's number in the column of `slot`: null when empty, undefined when no such column. */
+  cell(slot: number): NumericCell | null | undefined {
+    return this.cells[slot];
+  }
+}
+
+/**
+ * Run row checks over the rows in a single pass, and report their issues check by check, each
+ * in row order: the order of one pass per check. On a large sheet, going over the rows' numbers
+ * costs more than the checks themselves, so each row is read once, not once per column or rule
+ * (and each of its numbers once, when the checks read them through `reader`).
+ */
+export function runRowChecks(
+  rows: readonly ModelRow[],
+  checks: readonly RowCheck[],
+  issues: Issue[],
+  reader?: RowReader,
+): void {
+  if (checks.length === 0) return;
+  const found = checks.map((): Issue[] => []);
+  for (const x of rows) {
+    reader?.startRow(x);
+    for (let i = 0; i < checks.length; i++) (checks[i] as RowCheck)(x, found[i] as Issue[]);
+  }
+  for (const list of found) for (const issue of list) issues.push(issue);
+}
+
 /** Cell checks that need the column's kind: negatives, fractions of households, too many decimals. */
 export function checkCells(m: SheetModel, issues: Issue[]): void {
   const moneyUnit = m.unit in MONEY_PLACES ? m.unit : 'trieu';
+  const checks: RowCheck[] = [];
   for (const [key, col] of m.columns) {
     const def = m.defs.get(key);
     if (!def || (def.kind !== 'money' && def.kind !== 'count' && def.kind !== 'percent')) continue;
-    const column = { column: def.header, columnEn: def.headerEn };
-    for (const x of m.rows) {
-      const v = x.values.get(key);
-      if (!v) continue;
-      if (
-        v.value.isNegative() &&
-        !v.value.isZero() &&
-        def.kind !== 'percent' &&
-        !key.startsWith('reduction')
-      ) {
-        issues.push(
-          makeIssue({
-            code: 'cell/negative',
-            severity: 'error',
-            row: x.row,
-            col,
-            text: column,
-            actual: v.value.toString(),
-          }),
-        );
-        continue;
-      }
-      if (def.kind === 'count' && !v.value.isInteger()) {
-        issues.push(
-          makeIssue({
-            code: 'cell/not-whole',
-            severity: 'error',
-            row: x.row,
-            col,
-            text: column,
-            actual: v.value.toString(),
-          }),
-        );
-        continue;
-      }
-      if (v.formula) continue;
-      const max =
-        def.kind === 'percent'
-          ? PERCENT_PLACES
-          : def.kind === 'money'
-            ? (MONEY_PLACES[moneyUnit] ?? 4)
-            : 0;
-      const places = v.value.decimalPlaces();
-      if (places > max) {
-        const unit =
-          def.kind === 'percent' ? UNIT_NAMES.percent : (UNIT_NAMES[moneyUnit] ?? UNIT_NAMES.trieu);
-        issues.push(
-          makeIssue({
-            code: 'cell/precision',
-            severity: 'warning',
-            row: x.row,
-            col,
-            text: { ...column, places, max, unit: unit?.vi ?? '', unitEn: unit?.en ?? '' },
-            actual: v.value.toString(),
-          }),
-        );
-      }
-    }
+    checks.push(cellCheck(columnRules(key, col, def, moneyUnit), moneyUnit));
   }
+  runRowChecks(m.rows, checks, issues);
+}
+
+/** The checks of one column's cell on a row. */
+function cellCheck(rules: ColumnRules, moneyUnit: string): RowCheck {
+  const { key, col, def } = rules;
+  const column = { column: def.header, columnEn: def.headerEn };
+  return (x, found) => {
+    const v = x.values.get(key);
+    if (!v) return;
+    if (!rules.mayBeNegative && isBelowZero(v)) {
+      found.push(
+        makeIssue({
+          code: 'cell/negative',
+          severity: 'error',
+          row: x.row,
+          col,
+          text: column,
+          actual: v.value.toString(),
+        }),
+      );
+      return;
+    }
+    if (rules.wholeOnly && !isWhole(v)) {
+      found.push(
+        makeIssue({
+          code: 'cell/not-whole',
+          severity: 'error',
+          row: x.row,
+          col,
+          text: column,
+          actual: v.value.toString(),
+        }),
+      );
+      return;
+    }
+    if (v.formula || !hasMorePlacesThan(v, rules.maxPlaces)) return;
+    const places = v.value.decimalPlaces();
+    const unit =
+      def.kind === 'percent' ? UNIT_NAMES.percent : (UNIT_NAMES[moneyUnit] ?? UNIT_NAMES.trieu);
+    found.push(
+      makeIssue({
+        code: 'cell/precision',
+        severity: 'warning',
+        row: x.row,
+        col,
+        text: {
+          ...column,
+          places,
+          max: rules.maxPlaces,
+          unit: unit?.vi ?? '',
+          unitEn: unit?.en ?? '',
+        },
+        actual: v.value.toString(),
+      }),
+    );
+  };
 }

@@ -8,7 +8,7 @@ import { makeIssue } from './issue.js';
 import { valueOf, type ModelRow, type SheetModel } from './model.js';
 import type { NumericCell } from './read-cell.js';
 import type { Issue } from './types.js';
-import { RowReader, runRowChecks, type RowCheck } from './cells.js';
+import { RowReader, runRowChecks, type RowCheck } from './row-checks.js';
 
 const HUNDRED = new Decimal(100);
 

@@ -1,0 +1,56 @@
+import type { ModelRow } from './model.js';
+import type { NumericCell } from './read-cell.js';
+import type { Issue } from './types.js';
+
+/** A check of one row (for one column or one rule): pushes the row's issues, if any, to `found`. */
+export type RowCheck = (x: ModelRow, found: Issue[]) => void;
+
+/**
+ * The numbers of the row being checked, each read once however many of a check's rules ask for
+ * it: reading a number makes its cell (check/row-values.ts), and the rules of a check share
+ * columns (four rates over the same households).
+ */
+export class RowReader {
+  private readonly keys: string[] = [];
+  private readonly cells: Array<NumericCell | null | undefined> = [];
+
+  /** The slot of column `key`, for {@link RowReader.cell}. */
+  slot(key: string): number {
+    const known = this.keys.indexOf(key);
+    if (known >= 0) return known;
+    this.keys.push(key);
+    this.cells.push(undefined);
+    return this.keys.length - 1;
+  }
+
+  /** Read the numbers of row `x` in every column a slot was asked for. */
+  startRow(x: ModelRow): void {
+    for (let i = 0; i < this.keys.length; i++) this.cells[i] = x.values.get(this.keys[i] as string);
+  }
+
+  /** The row's number in the column of `slot`: null when empty, undefined when no such column. */
+  cell(slot: number): NumericCell | null | undefined {
+    return this.cells[slot];
+  }
+}
+
+/**
+ * Run row checks over the rows in a single pass, and report their issues check by check, each
+ * in row order: the order of one pass per check. On a large sheet, going over the rows' numbers
+ * costs more than the checks themselves, so each row is read once, not once per column or rule
+ * (and each of its numbers once, when the checks read them through `reader`).
+ */
+export function runRowChecks(
+  rows: readonly ModelRow[],
+  checks: readonly RowCheck[],
+  issues: Issue[],
+  reader?: RowReader,
+): void {
+  if (checks.length === 0) return;
+  const found = checks.map((): Issue[] => []);
+  for (const x of rows) {
+    reader?.startRow(x);
+    for (let i = 0; i < checks.length; i++) (checks[i] as RowCheck)(x, found[i] as Issue[]);
+  }
+  for (const list of found) for (const issue of list) issues.push(issue);
+}

@@ -46,6 +46,8 @@ const FOLD_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x1ea0, 0x1ef9],
   [0x2000, 0x206f],
 ];
+/** Characters past the last range are unknown. */
+const FOLD_TABLE_SIZE = 0x2070;
 let foldTable: Uint8Array | undefined;
 /** Longer text takes the slow path (and the output buffer stays small). */
 const FOLD_MAX_LENGTH = 2000;
@@ -57,7 +59,7 @@ const foldBuffer = new Uint16Array(FOLD_MAX_LENGTH);
  * fast path cannot drift from the definition. Anything else stays unknown.
  */
 function buildFoldTable(): Uint8Array {
-  const table = new Uint8Array(0x2070);
+  const table = new Uint8Array(FOLD_TABLE_SIZE);
   for (const [from, to] of FOLD_RANGES) {
     for (let code = from; code <= to; code++) {
       const c = String.fromCharCode(code);
@@ -79,25 +81,25 @@ function buildFoldTable(): Uint8Array {
  * undefined for anything else, which takes the slow path.
  */
 function foldText(text: string): string | undefined {
-  if (text.length > FOLD_MAX_LENGTH) return undefined;
+  const length = text.length;
+  if (length > FOLD_MAX_LENGTH) return undefined;
   const table = (foldTable ??= buildFoldTable());
   const out = foldBuffer;
   let n = 0;
   let space = false;
-  for (let i = 0; i < text.length; i++) {
+  // Letters and digits first: they are most of any label.
+  for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
-    const f = code < table.length ? (table[code] as number) : FOLD_UNKNOWN;
-    if (f === FOLD_UNKNOWN) return undefined;
-    if (f === FOLD_SKIP) continue;
-    if (f === FOLD_SEPARATOR) {
-      space = n > 0;
-      continue;
-    }
-    if (space) {
-      out[n++] = 0x20;
-      space = false;
-    }
-    out[n++] = f;
+    if (code >= FOLD_TABLE_SIZE) return undefined;
+    const f = table[code] as number;
+    if (f > FOLD_SEPARATOR) {
+      if (space) {
+        out[n++] = 0x20;
+        space = false;
+      }
+      out[n++] = f;
+    } else if (f === FOLD_SEPARATOR) space = n > 0;
+    else if (f === FOLD_UNKNOWN) return undefined;
   }
   return String.fromCharCode.apply(null, out.subarray(0, n) as unknown as number[]);
 }

@@ -6,7 +6,7 @@ import type { Detection } from '../annex/detect.js';
 import type { ColumnDefinition, LayoutDefinition } from '../annex/schema.js';
 import type { SheetUnit } from '../annex/header.js';
 import type { Decimal } from '../money/decimal.js';
-import { microsPlaces } from '../money/micros.js';
+import { microsOf, microsPlaces } from '../money/micros.js';
 import { matchNormalizedLabel, isUnknownProject } from '../catalog/match.js';
 import {
   formatDecimals,
@@ -125,8 +125,10 @@ function placesOf(v: NumericCell): number {
   return v.micros !== undefined ? microsPlaces(v.micros) : Math.min(v.value.decimalPlaces(), 6);
 }
 
-/** {@link placesOf} a plain number, without keeping its cell. */
+/** {@link placesOf} a plain number (a ratio percent read × 100 when `scaled`), without a cell. */
 function numberPlaces(n: number, scaled: boolean): number {
+  const micros = scaled ? undefined : microsOf(n);
+  if (micros !== undefined) return microsPlaces(micros);
   return placesOf(new NumberCell(n, false, scaled || undefined));
 }
 
@@ -163,9 +165,10 @@ export function buildModel(
 
   const rows: ModelRow[] = [];
   const numbers = new SheetNumbers(last - first + 1, numeric.length);
-  const typedPlaces = new Map<string, number>();
+  // Per column slot: the most decimals typed, and shown by a number format (-1: none seen).
+  const typedPlaces = new Int8Array(numeric.length).fill(-1);
+  const fmtPlaces = new Int8Array(numeric.length).fill(-1);
   const ratioColumns = new Set<string>();
-  const fmtPlaces = new Map<string, number>();
   const slots = new Map(numeric.map((def, slot) => [def.key, slot]));
   const numericCols = numeric.map((def) => ({
     def,
@@ -200,12 +203,12 @@ export function buildModel(
       const value = cell?.value;
       const scaled = isScaledPercent(def, cell?.numFmt);
       if (scaled) ratioColumns.add(key);
+      let typed = -1;
       if (typeof value === 'number' && Number.isFinite(value)) {
         // A plain number (the usual cell): held as a double, no object, no issue to raise.
         const formula = Boolean(cell?.formula);
         numbers.setNumber(base + slot, value, formula, scaled);
-        if (!formula)
-          typedPlaces.set(key, Math.max(typedPlaces.get(key) ?? 0, numberPlaces(value, scaled)));
+        if (!formula) typed = numberPlaces(value, scaled);
         any = true;
       } else {
         read.row = r;
@@ -214,10 +217,11 @@ export function buildModel(
         const v = readNumericCell(cell, read);
         numbers.setCell(base + slot, v);
         if (!isEmptyCell(cell)) any = true;
-        if (v && !v.formula) typedPlaces.set(key, Math.max(typedPlaces.get(key) ?? 0, placesOf(v)));
+        if (v && !v.formula) typed = placesOf(v);
       }
+      if (typed > (typedPlaces[slot] as number)) typedPlaces[slot] = typed;
       const f = formatDecimals(cell?.numFmt);
-      if (f !== undefined) fmtPlaces.set(key, Math.max(fmtPlaces.get(key) ?? 0, f));
+      if (f !== undefined && f > (fmtPlaces[slot] as number)) fmtPlaces[slot] = f;
     }
     if (!any) continue;
     const labelNorm = normalizeText(label);
@@ -263,11 +267,11 @@ export function buildModel(
   const total = linkTotals(rows, roots);
 
   const shown = new Map<string, number>();
-  for (const def of numeric)
-    shown.set(
-      def.key,
-      fmtPlaces.get(def.key) ?? typedPlaces.get(def.key) ?? (def.kind === 'percent' ? 2 : 0),
-    );
+  numeric.forEach((def, slot) => {
+    const fmt = fmtPlaces[slot] as number;
+    const typed = typedPlaces[slot] as number;
+    shown.set(def.key, fmt >= 0 ? fmt : typed >= 0 ? typed : def.kind === 'percent' ? 2 : 0);
+  });
   const sheetUnit = detection.top.unit;
   return {
     grid,

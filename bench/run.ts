@@ -10,6 +10,7 @@
  * - float_sum_ms  a plain float sum of the same amounts;
  * - xlsx_read_ms  ExcelJS reading the workbook (`xlsx.load` on its bytes, in this process, warm);
  * - grid_ms       ExcelJS worksheet → grid (`worksheetToGrid`), for the record;
+ * - fast_read_ms  the fast reader (`@phuluc/xlsx/fast`, what `phuluc validate` reads with): bytes → grid;
  * - xlsx_process_ms  a new Node process that only reads the workbook with ExcelJS (bench/xlsx-read.mjs):
  *                 the floor of any command-line tool built on ExcelJS;
  * - cli_ms        the whole `phuluc validate FILE --format json` (the built CLI, in a new process).
@@ -20,6 +21,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { inflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -29,7 +31,7 @@ import {
   validateSheet,
   type Grid,
 } from '../packages/rules/src/index.js';
-import { ExcelJS, readWorkbook, worksheetToGrid } from '../packages/xlsx/src/index.js';
+import { ExcelJS, openXlsx, readWorkbook, worksheetToGrid } from '../packages/xlsx/src/index.js';
 import { benchWorkbook, type BenchLayout } from './generate.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +48,7 @@ export interface BenchResult {
   readonly float_sum_ms: number;
   readonly xlsx_read_ms: number;
   readonly grid_ms: number;
+  readonly fast_read_ms: number;
   readonly xlsx_process_ms: number | null;
   readonly cli_ms: number | null;
 }
@@ -232,6 +235,12 @@ async function measure(
     grid_ms = await time(() => worksheetToGrid(ws), o.runs);
   }
 
+  const fast_read_ms = await time(() => {
+    const book = openXlsx(bytes, (d, max) => inflateRawSync(d, { maxOutputLength: max }));
+    const read = book.readSheet(0);
+    if (!('grid' in read)) throw new Error(`bench sheet ${layout} ${rows}: too large`);
+  }, o.runs);
+
   let cli_ms: number | null = null;
   let xlsx_process_ms: number | null = null;
   if (o.cli) {
@@ -248,6 +257,7 @@ async function measure(
     float_sum_ms: round(float_sum_ms),
     xlsx_read_ms: round(xlsx_read_ms),
     grid_ms: round(grid_ms),
+    fast_read_ms: round(fast_read_ms),
     xlsx_process_ms: xlsx_process_ms === null ? null : round(xlsx_process_ms),
     cli_ms: cli_ms === null ? null : round(cli_ms),
   };
@@ -262,6 +272,7 @@ function printTable(results: readonly BenchResult[]): void {
     'float_sum_ms',
     'xlsx_read_ms',
     'grid_ms',
+    'fast_read_ms',
     'xlsx_process_ms',
     'cli_ms',
   ] as const;
@@ -305,19 +316,19 @@ export function checkBudgets(results: readonly BenchResult[]): Verdict[] {
         ok: b.validate_ms <= 12 * a.validate_ms,
         text: `${layout}: validate 10k → 100k ${a.validate_ms} → ${b.validate_ms} ms ≤ 12× (×${ratio(b.validate_ms, a.validate_ms)})`,
       });
-    if (a && a.cli_ms !== null && a.xlsx_process_ms !== null) {
-      // As written, the budget compares a new process with a read in this warm process: Node's
-      // start and the loading of ExcelJS alone take more than the half allowed. It is printed,
-      // and the CLI is held to 1.5 × the same read in a new process (docs/performance.md).
+    if (a && a.cli_ms !== null) {
+      // A new process against a read in this warm process, as the budget is written: possible
+      // because validate reads with the fast reader and never loads ExcelJS.
       out.push({
         ok: a.cli_ms <= 1.5 * a.xlsx_read_ms,
-        info: true,
-        text: `${layout} 10k: phuluc validate ${a.cli_ms} ms vs 1.5 × ExcelJS read in this (warm) process ${a.xlsx_read_ms} ms (ratio ${ratio(a.cli_ms, a.xlsx_read_ms)}; not reachable by a new process, see docs/performance.md)`,
+        text: `${layout} 10k: phuluc validate ${a.cli_ms} ms ≤ 1.5 × ExcelJS read ${a.xlsx_read_ms} ms (ratio ${ratio(a.cli_ms, a.xlsx_read_ms)})`,
       });
-      out.push({
-        ok: a.cli_ms <= 1.5 * a.xlsx_process_ms,
-        text: `${layout} 10k: phuluc validate ${a.cli_ms} ms ≤ 1.5 × ExcelJS read in a new process ${a.xlsx_process_ms} ms (ratio ${ratio(a.cli_ms, a.xlsx_process_ms)})`,
-      });
+      if (a.xlsx_process_ms !== null)
+        out.push({
+          ok: a.cli_ms <= a.xlsx_process_ms,
+          info: true,
+          text: `${layout} 10k: phuluc validate ${a.cli_ms} ms against a new process that only reads the file with ExcelJS ${a.xlsx_process_ms} ms (ratio ${ratio(a.cli_ms, a.xlsx_process_ms)})`,
+        });
     }
   }
   return out;

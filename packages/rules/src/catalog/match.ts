@@ -97,6 +97,20 @@ function wordCount(norm: string): number {
   return n;
 }
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Each catalogue's entries by code. */
+const BY_CODE = new WeakMap<ProgrammeCatalog, ReadonlyMap<string, Entry>>();
+
+function entryByCode(catalog: ProgrammeCatalog): ReadonlyMap<string, Entry> {
+  let map = BY_CODE.get(catalog);
+  if (!map) {
+    map = new Map(entries(catalog).map((e) => [e.code, e]));
+    BY_CODE.set(catalog, map);
+  }
+  return map;
+}
+
 function entries(catalog: ProgrammeCatalog): readonly Entry[] {
   const cached = ENTRIES.get(catalog);
   if (cached) return cached;
@@ -189,7 +203,7 @@ export function matchNormalizedLabel(
   const dotted =
     (ONLY_DOTTED.test(norm)
       ? DOTTED_RE.exec(norm.replace(/ /g, '.').replace(/\.+/g, '.'))
-      : null) ?? (/^\d\.\d$/.test(label.trim()) ? DOTTED_RE.exec(label.trim()) : null);
+      : null) ?? (/^\s*\d\.\d\s*$/.test(label) ? DOTTED_RE.exec(label.trim()) : null);
   const code = norm.startsWith('da') ? CODE_RE.exec(norm.replace(/\s+/g, ' ')) : null;
   if (dotted && /^\s*\d\s*\.\s*\d\s*$/.test(label)) {
     daNum = Number(dotted[1]);
@@ -234,7 +248,7 @@ export function matchNormalizedLabel(
     let nameSuggests: string | undefined;
     if (wordy) {
       const grams = lazyBigrams(labelName);
-      const own = all.find((e) => e.code === ownCode);
+      const own = entryByCode(catalog).get(ownCode);
       score = own
         ? nameScore(labelName, grams, own)
         : nameScore(labelName, grams, {
@@ -257,41 +271,41 @@ export function matchNormalizedLabel(
         }
       }
     }
-    return {
+    // Built field by field: one object per label of a large sheet, no spread copies.
+    const match: Writable<ProjectMatch> = {
       project,
-      ...(subproject ? { subproject } : {}),
       code: ownCode,
       officialName,
       by: 'code',
-      ...(wordy ? { labelName } : {}),
       nameMismatch: wordy && (score < NAME_OK || nameSuggests !== undefined),
-      ...(nameSuggests ? { nameSuggests } : {}),
     };
+    if (subproject) match.subproject = subproject;
+    if (wordy) match.labelName = labelName;
+    if (nameSuggests) match.nameSuggests = nameSuggests;
+    return match;
   }
   if (tdaNum !== undefined) return undefined;
 
-  // No code: the official name alone ("Cải thiện dinh dưỡng"). Only an entry that may reach
-  // NAME_MATCH can be the answer, so the others are not compared.
-  // (Leaving out the entries that cannot reach NAME_MATCH would not change the answer: the index
-  // scores them all in one pass.)
+  // No code: the official name alone ("Cải thiện dinh dưỡng"), the entry it is most like (the
+  // first of equals), if it is like it enough. The index scores every entry in one pass.
   const name = labelName;
   if (wordCount(name) < 2) return undefined;
   const scores = nameIndex(catalog).similarities(name);
-  let best: { e: Entry; score: number } | undefined;
-  for (let i = 0; i < all.length; i++) {
-    const s = scores[i] as number;
-    if (!best || s > best.score) best = { e: all[i] as Entry, score: s };
-  }
-  if (!best || best.score < NAME_MATCH) return undefined;
-  return {
-    project: best.e.project,
-    ...(best.e.subproject ? { subproject: best.e.subproject } : {}),
-    code: best.e.code,
-    officialName: (best.e.subproject ?? best.e.project).name,
+  let bestIndex = 0;
+  for (let i = 1; i < all.length; i++)
+    if ((scores[i] as number) > (scores[bestIndex] as number)) bestIndex = i;
+  const best = all[bestIndex];
+  if (!best || (scores[bestIndex] as number) < NAME_MATCH) return undefined;
+  const match: Writable<ProjectMatch> = {
+    project: best.project,
+    code: best.code,
+    officialName: (best.subproject ?? best.project).name,
     by: 'name',
     labelName: name,
     nameMismatch: false,
   };
+  if (best.subproject) match.subproject = best.subproject;
+  return match;
 }
 
 /** Whether a {@link matchProject} result claims a code the programme does not have. */

@@ -37,6 +37,8 @@ export interface ZipEntryInfo {
   readonly method: number;
   readonly compressedSize: number;
   readonly uncompressedSize: number;
+  /** Where the part's local header starts in the zip. */
+  readonly offset: number;
 }
 
 const EOCD = 0x06054b50;
@@ -100,12 +102,13 @@ export function zipEntries(bytes: Uint8Array): ZipEntryInfo[] {
     const method = u16(bytes, p + 10);
     let compressedSize = u32(bytes, p + 20);
     let uncompressedSize = u32(bytes, p + 24);
+    let offset = u32(bytes, p + 42);
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff) {
-      // ZIP64 extended information: the 8-byte sizes, in this order, for the fields set to -1.
+    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) {
+      // ZIP64 extended information: the 8-byte values, in this order, of the fields set to -1.
       let e = p + 46 + nameLen;
       const end = e + extraLen;
       while (e + 4 <= end) {
@@ -117,13 +120,17 @@ export function zipEntries(bytes: Uint8Array): ZipEntryInfo[] {
             uncompressedSize = u64(bytes, f);
             f += 8;
           }
-          if (compressedSize === 0xffffffff) compressedSize = u64(bytes, f);
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(bytes, f);
+            f += 8;
+          }
+          if (offset === 0xffffffff) offset = u64(bytes, f);
           break;
         }
         e += 4 + len;
       }
     }
-    out.push({ name, method, compressedSize, uncompressedSize });
+    out.push({ name, method, compressedSize, uncompressedSize, offset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;

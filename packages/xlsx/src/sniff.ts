@@ -1,3 +1,5 @@
+import { XlsxError } from './errors.js';
+
 /** What the first bytes of a file say it is. */
 export type FileKind = 'empty' | 'zip' | 'ole2-encrypted' | 'ole2-xls' | 'ole2' | 'other';
 
@@ -61,4 +63,25 @@ export function sniffBytes(bytes: Uint8Array): FileKind {
     return 'ole2';
   }
   return 'other';
+}
+
+/**
+ * Throw the `XlsxError` that says why bytes are not a zip (empty, password-protected, an old
+ * .xls, another OLE2 file, anything else); return when they are one.
+ */
+export function assertZip(data: Uint8Array): void {
+  switch (sniffBytes(data)) {
+    case 'empty':
+      throw new XlsxError('empty');
+    case 'ole2-encrypted':
+      throw new XlsxError('encrypted');
+    case 'ole2-xls':
+      throw new XlsxError('old-xls');
+    case 'ole2':
+      throw new XlsxError('ole2');
+    case 'other':
+      throw new XlsxError('not-xlsx');
+    case 'zip':
+      return;
+  }
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { XlsxError } from './errors.js';
 import { checkZip } from './inflation.js';
-import { containsAscii, sniffBytes } from './sniff.js';
+import { assertZip, containsAscii } from './sniff.js';
 
 /** Bytes of an .xlsx file, as the browser (`ArrayBuffer`) or Node (`Uint8Array`, `Buffer`) holds them. */
 export type WorkbookBytes = ArrayBuffer | Uint8Array;
@@ -22,20 +22,7 @@ function toUint8(bytes: WorkbookBytes): Uint8Array {
  */
 export async function readWorkbook(bytes: WorkbookBytes): Promise<ExcelJS.Workbook> {
   const data = toUint8(bytes);
-  switch (sniffBytes(data)) {
-    case 'empty':
-      throw new XlsxError('empty');
-    case 'ole2-encrypted':
-      throw new XlsxError('encrypted');
-    case 'ole2-xls':
-      throw new XlsxError('old-xls');
-    case 'ole2':
-      throw new XlsxError('ole2');
-    case 'other':
-      throw new XlsxError('not-xlsx');
-    case 'zip':
-      break;
-  }
+  assertZip(data);
   // Sizes and compression ratios first: ExcelJS inflates every part into memory (limits.ts, inflation.ts).
   try {
     await checkZip(data);

@@ -7,7 +7,7 @@
 import type { Grid } from '@phuluc/rules';
 import { XlsxError } from '../errors.js';
 import type { SheetTooLarge } from '../limits.js';
-import { containsAscii, sniffBytes } from '../sniff.js';
+import { assertZip, containsAscii } from '../sniff.js';
 import type { WorkbookBytes } from '../workbook.js';
 import { parseRelationships } from './relationships.js';
 import { parseSharedStrings, type SharedStrings } from './shared-strings.js';
@@ -55,24 +55,6 @@ export interface XlsxReader {
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';
 
-/** Throw the `XlsxError` that `readWorkbook` throws for bytes that are not a zip. */
-function checkIsZip(data: Uint8Array): void {
-  switch (sniffBytes(data)) {
-    case 'empty':
-      throw new XlsxError('empty');
-    case 'ole2-encrypted':
-      throw new XlsxError('encrypted');
-    case 'ole2-xls':
-      throw new XlsxError('old-xls');
-    case 'ole2':
-      throw new XlsxError('ole2');
-    case 'other':
-      throw new XlsxError('not-xlsx');
-    case 'zip':
-      return;
-  }
-}
-
 function openChecked(data: Uint8Array, inflateRaw: InflateRaw): ZipArchive {
   try {
     return openZip(data, inflateRaw);
@@ -110,7 +92,7 @@ function sheetRelationshipIds(zip: ZipArchive, part: string): ReadonlySet<string
  */
 export function openXlsx(bytes: WorkbookBytes, inflateRaw: InflateRaw): XlsxReader {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  checkIsZip(data);
+  assertZip(data);
   const zip = openChecked(data, inflateRaw);
   const workbook = readWorkbookInfo(zip);
   const stylesXml = zip.text(STYLES);

@@ -37,12 +37,7 @@ interface Part {
   readonly offset: number;
 }
 
-const EOCD = 0x06054b50;
-const EOCD64_LOCATOR = 0x07064b50;
-const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-const ZIP64_EXTRA = 0x0001;
-const MAX32 = 0xffffffff;
 
 function u16(b: Uint8Array, i: number): number {
   return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
@@ -50,50 +45,9 @@ function u16(b: Uint8Array, i: number): number {
 function u32(b: Uint8Array, i: number): number {
   return (u16(b, i) + u16(b, i + 2) * 0x10000) >>> 0;
 }
-function u64(b: Uint8Array, i: number): number {
-  return u32(b, i) + u32(b, i + 4) * 0x1_0000_0000;
-}
 
 function corrupt(detail: string): XlsxError {
   return new XlsxError('corrupt-zip', detail);
-}
-
-/**
- * Where each central directory record says its local header is. `zipEntries` (limits.ts) has
- * already read this directory and thrown on anything unreadable; this walk only adds the offsets.
- */
-function localHeaderOffsets(bytes: Uint8Array, count: number): number[] {
-  let eocd = bytes.length - 22;
-  while (eocd >= 0 && u32(bytes, eocd) !== EOCD) eocd--;
-  let p = u32(bytes, eocd + 16);
-  if (p === MAX32 || u16(bytes, eocd + 10) === 0xffff) {
-    const locator = eocd - 20;
-    if (u32(bytes, locator) === EOCD64_LOCATOR) p = u64(bytes, u64(bytes, locator + 8) + 48);
-  }
-  const offsets: number[] = [];
-  for (let n = 0; n < count; n++) {
-    if (u32(bytes, p) !== CENTRAL) throw corrupt('bad central directory');
-    const nameLen = u16(bytes, p + 28);
-    const extraLen = u16(bytes, p + 30);
-    let offset = u32(bytes, p + 42);
-    if (offset === MAX32) {
-      // ZIP64 extra field: the 8-byte values of the fields set to -1, in this order.
-      const skip = (u32(bytes, p + 24) === MAX32 ? 8 : 0) + (u32(bytes, p + 20) === MAX32 ? 8 : 0);
-      for (
-        let e = p + 46 + nameLen;
-        e + 4 <= p + 46 + nameLen + extraLen;
-        e += 4 + u16(bytes, e + 2)
-      ) {
-        if (u16(bytes, e) === ZIP64_EXTRA) {
-          offset = u64(bytes, e + 4 + skip);
-          break;
-        }
-      }
-    }
-    offsets.push(offset);
-    p += 46 + nameLen + extraLen + u16(bytes, p + 32);
-  }
-  return offsets;
 }
 
 function inflatePart(bytes: Uint8Array, part: Part, inflateRaw: InflateRaw): Uint8Array {
@@ -139,14 +93,11 @@ function bomb(part: Part): XlsxError {
  * zip.text('xl/workbook.xml');
  */
 export function openZip(bytes: Uint8Array, inflateRaw: InflateRaw): ZipArchive {
-  const entries = checkZipDirectory(bytes);
-  const offsets = localHeaderOffsets(bytes, entries.length);
   const parts = new Map<string, Part>();
-  entries.forEach((e, i) => {
+  for (const e of checkZipDirectory(bytes)) {
     const name = e.name.startsWith('/') ? e.name.slice(1) : e.name;
-    if (name.endsWith('/')) return;
-    parts.set(name, { ...e, name, offset: offsets[i]! });
-  });
+    if (!name.endsWith('/')) parts.set(name, { ...e, name });
+  }
   const decoder = new TextDecoder('utf-8');
   const read = (name: string): Uint8Array | undefined => {
     const part = parts.get(name);

@@ -1,14 +1,16 @@
 import { columnLetters } from '../grid/a1.js';
 import { parseFormula, type FormulaNode } from './parse.js';
+import { MAX_CELLS, r1c1Corner, scanPlainSum, scanR1C1, type CellRange } from './fast-paths.js';
 import { tokenize } from './tokenize.js';
+
+export type { CellRange, MutableCellRange } from './fast-paths.js';
+export { R1C1Template, scanOneRangeSum } from './fast-paths.js';
 
 /** The cells a purely additive formula adds: `SUM(C9:C11,C15)`, `C9+C12+SUM(C15:C16)`. */
 export interface AdditiveRefs {
   /** 0-based rows added, per 0-based column. */
   readonly cells: ReadonlyArray<{ readonly row: number; readonly col: number }>;
 }
-
-const MAX_CELLS = 100_000;
 
 function collect(node: FormulaNode, out: Array<{ row: number; col: number }>): boolean {
   switch (node.type) {
@@ -41,6 +43,30 @@ function collect(node: FormulaNode, out: Array<{ row: number; col: number }>): b
  * additiveRefs('SUM(C9:C10)+C12')?.cells; // [{row: 8, col: 2}, {row: 9, col: 2}, {row: 11, col: 2}]
  */
 export function additiveRefs(formula: string): AdditiveRefs | null {
+  // Nearly every sum is SUM(…) or a chain of `+` of plain references: those are read in one pass
+  // over the text (fast-paths.ts), anything else by the parser.
+  const ranges = scanPlainSum(formula);
+  if (!ranges) return parsedAdditiveRefs(formula);
+  const cells: Array<{ row: number; col: number }> = [];
+  for (const g of ranges)
+    for (let r = g.top; r <= g.bottom; r++)
+      for (let c = g.left; c <= g.right; c++) cells.push({ row: r, col: c });
+  return { cells };
+}
+
+/**
+ * {@link additiveRefs} as rectangles, which a range of thousands of rows keeps small: their cells,
+ * row by row and rectangle after rectangle, are `additiveRefs(formula).cells`.
+ */
+export function additiveRanges(formula: string): readonly CellRange[] | null {
+  const ranges = scanPlainSum(formula);
+  if (ranges) return ranges;
+  const refs = parsedAdditiveRefs(formula);
+  return refs && refs.cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col }));
+}
+
+/** {@link additiveRefs} through the parser: any formula. */
+function parsedAdditiveRefs(formula: string): AdditiveRefs | null {
   const node = parseFormula(formula);
   if (!node) return null;
   const cells: Array<{ row: number; col: number }> = [];
@@ -63,11 +89,15 @@ export function externalBooks(formula: string): string[] {
  * toR1C1('D9+E9', 8, 2); // 'RC[1]+RC[2]'
  */
 export function toR1C1(formula: string, row: number, col: number): string {
-  const part = (p: { row: number; col: number; absRow: boolean; absCol: boolean }) => {
-    const r = p.absRow ? `R${p.row + 1}` : p.row === row ? 'R' : `R[${p.row - row}]`;
-    const c = p.absCol ? `C${p.col + 1}` : p.col === col ? 'C' : `C[${p.col - col}]`;
-    return r + c;
-  };
+  // The formulas of big sheets are read in one pass over the text (fast-paths.ts); strings, sheet
+  // names, names and the like by the tokenizer.
+  return scanR1C1(formula, row, col) ?? tokensToR1C1(formula, row, col);
+}
+
+/** {@link toR1C1} from the tokens: every token's text, with the references rewritten. */
+function tokensToR1C1(formula: string, row: number, col: number): string {
+  const part = (p: { row: number; col: number; absRow: boolean; absCol: boolean }) =>
+    r1c1Corner(p.row, p.col, p.absRow, p.absCol, row, col);
   return tokenize(formula)
     .map((t) => {
       if (t.type !== 'ref' || t.from.row < 0) return t.text;

@@ -46,11 +46,13 @@ const ONE_CHAR_OP: Uint8Array = (() => {
   return t;
 })();
 
-function isLetter(code: number): boolean {
+/** Whether a character code is an ASCII letter. */
+export function isLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-function isDigit(code: number): boolean {
+/** Whether a character code is an ASCII digit. */
+export function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
@@ -66,7 +68,7 @@ function isSheetNameChar(code: number): boolean {
 }
 
 /** The end of the run of sheet-name characters (also the characters of a name or function) from `i`. */
-function nameRunEnd(s: string, i: number): number {
+export function nameRunEnd(s: string, i: number): number {
   let r = i;
   while (r < s.length && isSheetNameChar(s.charCodeAt(r))) r++;
   return r;

@@ -1,4 +1,4 @@
-import { matchNormalizedLabel, isUnknownProject } from '../catalog/match.js';
+import { matchNormalizedLabel, isUnknownProject, type MatchOptions } from '../catalog/match.js';
 import { cellText, getCell, mergeAt } from '../grid/grid.js';
 import { normalizeText } from '../grid/normalize.js';
 import { getCatalog, DEFAULT_PERIOD } from '../catalog/registry.js';
@@ -6,6 +6,7 @@ import { Decimal, toDecimal } from '../money/decimal.js';
 import { roundHalfUp } from '../money/round.js';
 import { makeIssue } from './issue.js';
 import { shortLabel, valueOf, type ModelRow, type SheetModel } from './model.js';
+import type { NumericCell } from './read-cell.js';
 import type { Issue } from './types.js';
 
 const INVESTMENT_KEYS = ['nstw_dtpt', 'nsdp_dtpt', 'dtpt'];
@@ -17,12 +18,11 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
   const period = m.options.period ?? DEFAULT_PERIOD;
   const catalog = getCatalog(period);
   let currentProject: string | undefined;
+  // The matcher's options change only when a row names another project.
+  let options: MatchOptions = { period };
   for (const x of m.rows) {
     if (x.isTotal || x.isOfWhichHeading || x.ofWhich || !x.label) continue;
-    const match = matchNormalizedLabel(x.label, x.labelNorm, {
-      period,
-      ...(currentProject ? { parentProject: currentProject } : {}),
-    });
+    const match = matchNormalizedLabel(x.label, x.labelNorm, options);
     if (!match) continue;
     if (isUnknownProject(match)) {
       issues.push(
@@ -36,7 +36,10 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
       );
       continue;
     }
-    if (!match.subproject) currentProject = match.project.code;
+    if (!match.subproject && match.project.code !== currentProject) {
+      currentProject = match.project.code;
+      options = { period, parentProject: currentProject };
+    }
     if (match.nameMismatch) {
       const suggest = match.nameSuggests ? ` (tên này là của ${match.nameSuggests})` : '';
       const suggestEn = match.nameSuggests ? ` (that name belongs to ${match.nameSuggests})` : '';
@@ -185,9 +188,8 @@ function medianFromMicros(
 ): { median: Decimal; count: number } | undefined {
   const values: number[] = [];
   for (const x of leaves) {
-    const v = x.values.get(key);
-    if (!v) continue;
-    const micros = v.micros;
+    const micros = x.values.micros(key);
+    if (micros === null) continue;
     if (micros === undefined) return undefined;
     if (micros !== 0) values.push(micros < 0 ? -micros : micros);
   }
@@ -228,18 +230,16 @@ export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
     if (count < 3 || median.isZero()) continue;
     const bigFrom = median.times(SUSPECT_RATIO);
     for (const x of leaves) {
-      const cell = x.values.get(key);
+      const micros = x.values.micros(key);
       // In a triệu-đồng sheet only amounts of a million or more can be suspect: most rows are
       // ruled out by their micros without a Decimal.
       if (
-        !cell ||
-        cell.micros === 0 ||
-        (sheetUnit === 'trieu' &&
-          cell.micros !== undefined &&
-          Math.abs(cell.micros) < MILLION_MICROS)
+        micros === null ||
+        micros === 0 ||
+        (sheetUnit === 'trieu' && micros !== undefined && Math.abs(micros) < MILLION_MICROS)
       )
         continue;
-      const v = cell.value;
+      const v = (x.values.get(key) as NumericCell).value;
       if (v.isZero()) continue;
       const abs = absOf(v);
       const big = sheetUnit === 'trieu' && abs.gte(MILLION) && abs.gte(bigFrom);

@@ -1,3 +1,4 @@
+import { MAX_EXACT, microsOf } from '../money/micros.js';
 import { NumberCell, type NumericCell } from './read-cell.js';
 
 /** How {@link SheetNumbers} holds a cell: nothing, a plain number (with flags), or an object. */
@@ -43,6 +44,19 @@ export class SheetNumbers {
     }
   }
 
+  /**
+   * The micros of the cell at `at` without making its cell (what `get(at)?.micros` gives):
+   * `null` for an empty cell, `undefined` for a number without micros.
+   */
+  micros(at: number): number | null | undefined {
+    const kind = this.kinds[at] as number;
+    if (kind === EMPTY) return null;
+    if (kind === OTHER) return this.others.get(at)?.micros;
+    const micros = microsOf(this.numbers[at] as number);
+    if (micros === undefined || (kind & SCALED) === 0) return micros;
+    return Math.abs(micros * 100) < MAX_EXACT ? micros * 100 : undefined;
+  }
+
   /** The cell at `at`. */
   get(at: number): NumericCell | null {
     const kind = this.kinds[at] as number;
@@ -68,6 +82,15 @@ export class RowValues {
   get(key: string): NumericCell | null | undefined {
     const slot = this.slots.get(key);
     return slot === undefined ? undefined : this.store.get(this.base + slot);
+  }
+
+  /**
+   * The micros of column `key` without making its cell: `null` when the cell is empty (or there
+   * is no such column), `undefined` when its number has no micros (see `NumericCell.micros`).
+   */
+  micros(key: string): number | null | undefined {
+    const slot = this.slots.get(key);
+    return slot === undefined ? null : this.store.micros(this.base + slot);
   }
 
   /** Every column's number, in the layout's column order. */

@@ -29,20 +29,19 @@ export function rowList(rows: readonly number[]): string {
 }
 
 /**
- * The exact sum, in micros, of the non-empty cells among `parts`: `null` when every part is
- * empty, `undefined` when the fast path cannot say (a part without micros, or a sum that could
- * pass 2^53 and lose exactness). Only "this sum equals its total" is decided from it; anything
- * else goes through the `Decimal` path, which words the issues.
+ * The exact sum, in micros, of column `key` over the rows at `indices` (or of the columns `keys`
+ * of one row): `null` when every cell is empty, `undefined` when the fast path cannot say (a
+ * number without micros, or a sum that could pass 2^53 and lose exactness). Only "this sum
+ * equals its total" is decided from it; anything else goes through the `Decimal` path, which
+ * words the issues. No cell is made: the micros come straight from the model's numbers.
  */
-function microsSum(
-  parts: ReadonlyArray<NumericCell | null | undefined>,
-): number | null | undefined {
+function microsSum(count: number, microsAt: (i: number) => number | null | undefined) {
   let sum = 0;
   let magnitude = 0;
   let any = false;
-  for (const p of parts) {
-    if (!p) continue;
-    const m = p.micros;
+  for (let i = 0; i < count; i++) {
+    const m = microsAt(i);
+    if (m === null) continue;
     if (m === undefined) return undefined;
     any = true;
     sum += m;
@@ -52,15 +51,9 @@ function microsSum(
   return any ? sum : null;
 }
 
-/** The cells of `key` in the rows at `indices` (a parent's children). */
-function cellsOf(
-  m: SheetModel,
-  indices: readonly number[],
-  key: string,
-): Array<NumericCell | null | undefined> {
-  const out = new Array<NumericCell | null | undefined>(indices.length);
-  for (let i = 0; i < indices.length; i++) out[i] = m.rows[indices[i] as number]?.values.get(key);
-  return out;
+/** Whether the fast path confirms that a total equals the sum of its parts (see microsSum). */
+function addsUp(total: number | null | undefined, sum: number | null | undefined): boolean {
+  return sum === null || (sum !== undefined && total !== undefined && sum === total);
 }
 
 function compare(
@@ -100,11 +93,15 @@ export function checkFoot(m: SheetModel, issues: Issue[]): void {
     const def = m.defs.get(key);
     for (const parent of m.rows) {
       if (parent.children.length === 0) continue;
-      const actual = parent.values.get(key) ?? null;
-      if (!actual) continue;
+      const total = parent.values.micros(key);
+      if (total === null) continue;
       // Fast path: the children's micros add up to the parent's exactly (the usual case).
-      const fast = microsSum(cellsOf(m, parent.children, key));
-      if (fast === null || (fast !== undefined && fast === actual.micros)) continue;
+      const children = parent.children;
+      const sum = microsSum(children.length, (i) =>
+        (m.rows[children[i] as number] as ModelRow).values.micros(key),
+      );
+      if (addsUp(total, sum)) continue;
+      const actual = parent.values.get(key) as NumericCell;
       const kids = parent.children.map((i) => m.rows[i] as ModelRow);
       const parts = kids.map((k) => k.values.get(key) ?? null);
       if (parts.every((p) => p === null)) continue;
@@ -177,16 +174,16 @@ export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
     const def = m.defs.get(eq.target);
     const partNames = eq.parts.map((p) => m.defs.get(p)?.header ?? p).join(' + ');
     const partNamesEn = eq.parts.map((p) => m.defs.get(p)?.headerEn ?? p).join(' + ');
-    const parts = new Array<NumericCell | null>(eq.parts.length);
     for (const x of m.rows) {
-      const actual = x.values.get(eq.target) ?? null;
-      if (!actual) continue;
-      for (let i = 0; i < parts.length; i++) parts[i] = x.values.get(eq.parts[i] as string) ?? null;
+      const total = x.values.micros(eq.target);
+      if (total === null) continue;
       // Fast path: the parts' micros add up to the total exactly (the usual case).
-      const fast = microsSum(parts);
-      if (fast === null || (fast !== undefined && fast === actual.micros)) continue;
+      const sum = microsSum(eq.parts.length, (i) => x.values.micros(eq.parts[i] as string));
+      if (addsUp(total, sum)) continue;
+      const actual = x.values.get(eq.target) as NumericCell;
+      const parts = eq.parts.map((p) => x.values.get(p) ?? null);
       const expected = sumDecimals(parts.map((p) => p?.value ?? 0));
-      compare(m, issues, { row: x.row, col }, actual, expected, [...parts], eq.target, (diff) =>
+      compare(m, issues, { row: x.row, col }, actual, expected, parts, eq.target, (diff) =>
         makeIssue({
           code: 'sum/crossfoot',
           severity: 'error',

@@ -68,6 +68,25 @@ export function isTotalLabel(labelNorm: string, totalLabels: readonly string[]):
   return false;
 }
 
+/** What a TT value says of its row: its level, and whether it is a bullet ("-", "+", "*"). */
+interface TtShape {
+  readonly level: number | null;
+  readonly bulleted: boolean;
+}
+
+/** TT values repeat down a sheet ("-", "1", "2", "I"): each is read once. */
+const ttShapes = new Map<string, TtShape>();
+
+function ttShape(tt: string): TtShape {
+  let shape = ttShapes.get(tt);
+  if (shape === undefined) {
+    shape = { level: ttLevel(tt), bulleted: /^[-–—+*]$/.test(tt.trim()) };
+    if (ttShapes.size >= 10_000) ttShapes.clear();
+    ttShapes.set(tt, shape);
+  }
+  return shape;
+}
+
 /** Read a row's shape from its TT and label (`norm`: the label already normalised, when known). */
 export function rowShape(
   tt: string,
@@ -75,13 +94,12 @@ export function rowShape(
   totalLabels: readonly string[],
   norm: string = normalizeText(label),
 ): RowShape {
-  const ofWhich = /^trong do\b/.test(norm);
-  const fromTt = ttLevel(tt);
+  const ofWhich = norm.startsWith('trong do') && /^trong do\b/.test(norm);
+  const { level: fromTt, bulleted } = ttShape(tt);
   const level = fromTt ?? labelLevel(label);
-  const ttIsNumbered = fromTt !== null && !/^[-–—+*]$/.test(tt.trim());
+  const ttIsNumbered = fromTt !== null && !bulleted;
   // "Tổng cộng" typed in the TT column (merged across TT and the label).
   const ttTotal = !norm && fromTt === null && isTotalLabel(normalizeText(tt), totalLabels);
-  const bulleted = /^[-–—+*]$/.test(tt.trim());
   return {
     level,
     isTotal: ttTotal || (!ttIsNumbered && !bulleted && isTotalLabel(norm, totalLabels)),

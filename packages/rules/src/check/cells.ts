@@ -101,23 +101,16 @@ function cellCheck(rules: ColumnRules, moneyUnit: string): RowCheck {
   return (x, found) => {
     const v = x.values.get(key);
     if (!v) return;
-    if (!rules.mayBeNegative && isBelowZero(v)) {
+    const wrong =
+      !rules.mayBeNegative && isBelowZero(v)
+        ? 'cell/negative'
+        : rules.wholeOnly && !isWhole(v)
+          ? 'cell/not-whole'
+          : undefined;
+    if (wrong) {
       found.push(
         makeIssue({
-          code: 'cell/negative',
-          severity: 'error',
-          row: x.row,
-          col,
-          text: column,
-          actual: v.value.toString(),
-        }),
-      );
-      return;
-    }
-    if (rules.wholeOnly && !isWhole(v)) {
-      found.push(
-        makeIssue({
-          code: 'cell/not-whole',
+          code: wrong,
           severity: 'error',
           row: x.row,
           col,

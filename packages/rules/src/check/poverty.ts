@@ -214,6 +214,11 @@ function isAverageOfRates(
   return roundHalfUp(mean, places).eq(roundHalfUp(actual, places));
 }
 
+/** The `rate/range` issue of a percentage out of range. */
+export function rangeIssue(row: number, col: number, v: NumericCell): Issue {
+  return makeIssue({ code: 'rate/range', severity: 'error', row, col, actual: v.value.toString() });
+}
+
 /**
  * Whether a percentage is out of range: below 0, over 100, or "trên 100%" (over) at 100 or more.
  * Exact either way: from the cell's micros, or from its decimal.
@@ -235,16 +240,7 @@ export function checkRange(m: SheetModel, issues: Issue[]): void {
     if (m.defs.get(key)?.kind !== 'percent' || key.startsWith('reduction')) continue;
     checks.push((x, found) => {
       const v = x.values.get(key);
-      if (!v || !isOutOfPercentRange(v)) return;
-      found.push(
-        makeIssue({
-          code: 'rate/range',
-          severity: 'error',
-          row: x.row,
-          col,
-          actual: v.value.toString(),
-        }),
-      );
+      if (v && isOutOfPercentRange(v)) found.push(rangeIssue(x.row, col, v));
     });
   }
   runRowChecks(m.rows, checks, issues);

@@ -3,7 +3,7 @@ import { normalizeText } from '../grid/normalize.js';
 import { matchIndicator } from '../catalog/match.js';
 import { makeIssue } from './issue.js';
 import { shortLabel, type ModelRow, type SheetModel } from './model.js';
-import { compareValues, isOutOfPercentRange } from './poverty.js';
+import { compareValues, isOutOfPercentRange, rangeIssue } from './poverty.js';
 import type { Issue } from './types.js';
 
 const VALUE_KEYS = ['baseline', 'target', 'result'] as const;
@@ -61,16 +61,7 @@ function checkPercentRange(m: SheetModel, x: ModelRow, issues: Issue[]): void {
   for (const k of VALUE_KEYS) {
     const v = x.values.get(k);
     const col = m.columns.get(k);
-    if (!v || col === undefined || !isOutOfPercentRange(v)) continue;
-    issues.push(
-      makeIssue({
-        code: 'rate/range',
-        severity: 'error',
-        row: x.row,
-        col,
-        actual: v.value.toString(),
-      }),
-    );
+    if (v && col !== undefined && isOutOfPercentRange(v)) issues.push(rangeIssue(x.row, col, v));
   }
 }
 

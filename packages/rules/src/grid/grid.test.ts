@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnIndex, columnLetters, parseA1, rangeToA1, toA1 } from './a1.js';
-import { cellText, gridFromRows, isEmptyCell, mergeAt } from './grid.js';
+import { cellText, gridFromRows, gridSize, isEmptyCell, mergeAt } from './grid.js';
 import { normalizeText, similarity, stripDiacritics } from './normalize.js';
 
 describe('A1 addresses', () => {
@@ -71,5 +71,22 @@ describe('roman numerals', () => {
       'MCMXCIX',
     ]);
     expect(romanNumeral(0)).toBe('0');
+  });
+});
+
+describe('gridSize', () => {
+  it('remembers a grid’s size, and reads it again when rows are added', () => {
+    const cells: Array<Array<{ value: number } | null>> = [
+      [{ value: 1 }],
+      [null, null, { value: 2 }],
+    ];
+    const grid = { name: 'S', cells, merges: [] };
+    expect(gridSize(grid)).toEqual({ rows: 2, cols: 3 });
+    expect(gridSize(grid)).toEqual({ rows: 2, cols: 3 });
+    cells.push([null, null, null, null, { value: 3 }]);
+    expect(gridSize(grid)).toEqual({ rows: 3, cols: 5 });
+    // The size handed out is the caller's to change.
+    gridSize(grid).cols = 99;
+    expect(gridSize(grid)).toEqual({ rows: 3, cols: 5 });
   });
 });

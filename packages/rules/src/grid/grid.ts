@@ -34,11 +34,21 @@ export function getCell(grid: Grid, row: number, col: number): Cell | undefined 
   return grid.cells[row]?.[col] ?? undefined;
 }
 
-/** The number of rows and the widest row of a grid. */
+/** Each grid's size, read once: detection asks for it once per header window and layout. */
+const sizes = new WeakMap<Grid['cells'], { readonly rows: number; readonly cols: number }>();
+
+/**
+ * The number of rows and the widest row of a grid. Grids are read-only once built (their types
+ * say so); the size is remembered per grid, and read again if its row count changes.
+ */
 export function gridSize(grid: Grid): { rows: number; cols: number } {
+  const known = sizes.get(grid.cells);
+  if (known && known.rows === grid.cells.length) return { ...known };
   let cols = 0;
   for (const row of grid.cells) if (row && row.length > cols) cols = row.length;
-  return { rows: grid.cells.length, cols };
+  const size = { rows: grid.cells.length, cols };
+  sizes.set(grid.cells, size);
+  return { ...size };
 }
 
 /** A cell's value as display text ('' for empty cells; error values as their code). */

@@ -182,27 +182,32 @@ const MILLION_MICROS = 1e12;
  * The median of a column's non-zero leaf amounts, in absolute value, from their micros; `undefined`
  * when some amount has no micros (then the `Decimal` path computes it).
  */
-function medianFromMicros(
-  leaves: readonly ModelRow[],
-  key: string,
-): { median: Decimal; count: number } | undefined {
+function medianFromMicros(leaves: readonly ModelRow[], key: string): ColumnMedian | undefined {
   const values: number[] = [];
+  let largest = 0;
   for (const x of leaves) {
     const micros = x.values.micros(key);
     if (micros === null) continue;
     if (micros === undefined) return undefined;
-    if (micros !== 0) values.push(micros < 0 ? -micros : micros);
+    if (micros === 0) continue;
+    const abs = micros < 0 ? -micros : micros;
+    values.push(abs);
+    if (abs > largest) largest = abs;
   }
-  if (values.length < 3) return { median: new Decimal(0), count: values.length };
+  if (values.length < 3) return { median: new Decimal(0), count: values.length, largest };
   const k = kthSmallest(values, Math.floor(values.length / 2), (a, b) => a - b);
-  return { median: new Decimal(k).dividedBy(1e6), count: values.length };
+  return { median: new Decimal(k).dividedBy(1e6), count: values.length, largest };
+}
+
+/** A column's median amount, how many amounts it is the median of, and the largest (in micros, when known). */
+interface ColumnMedian {
+  readonly median: Decimal;
+  readonly count: number;
+  readonly largest?: number;
 }
 
 /** The median of a column's non-zero leaf amounts, in absolute value. */
-function columnMedian(
-  leaves: readonly ModelRow[],
-  key: string,
-): { median: Decimal; count: number } {
+function columnMedian(leaves: readonly ModelRow[], key: string): ColumnMedian {
   const fast = medianFromMicros(leaves, key);
   if (fast) return fast;
   const values: Decimal[] = [];
@@ -226,8 +231,10 @@ export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
   const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal);
   for (const [key, col] of m.columns) {
     if (m.defs.get(key)?.kind !== 'money') continue;
-    const { median, count } = columnMedian(leaves, key);
+    const { median, count, largest } = columnMedian(leaves, key);
     if (count < 3 || median.isZero()) continue;
+    // In a triệu-đồng sheet only amounts of a million or more can be suspect.
+    if (sheetUnit === 'trieu' && largest !== undefined && largest < MILLION_MICROS) continue;
     const bigFrom = median.times(SUSPECT_RATIO);
     for (const x of leaves) {
       const micros = x.values.micros(key);

@@ -109,10 +109,15 @@ function lastTableRow(
       else if (!isEmptyCell(cell)) texts++;
     }
     if (texts >= 2 && !numbers && end >= first) break;
+    if (numbers) {
+      // A row with numbers is the table's, whatever its TT and label say (most rows).
+      end = r;
+      sawBlank = false;
+      continue;
+    }
     const tt = ttCol !== undefined ? cellText(getCell(grid, r, ttCol)).trim() : '';
     const label = labelCol !== undefined ? cellText(getCell(grid, r, labelCol)).trim() : '';
-    const tableLike =
-      numbers || ttLevel(tt) !== null || isTotalLabel(normalizeText(label), totalLabels);
+    const tableLike = ttLevel(tt) !== null || isTotalLabel(normalizeText(label), totalLabels);
     if (sawBlank && !tableLike) break;
     if (tableLike || (!sawBlank && (tt !== '' || label !== ''))) end = r;
     sawBlank = false;

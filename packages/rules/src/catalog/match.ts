@@ -89,6 +89,14 @@ function nameIndex(catalog: ProgrammeCatalog): BigramIndex {
   return index;
 }
 
+/** A label's claim to a project or sub-project the programme does not have. */
+function unknownCode(daNum: number, tdaNum: number | undefined): UnknownProject {
+  return {
+    unknown: true,
+    claimed: tdaNum !== undefined ? `DA${daNum}.TDA${tdaNum}` : `DA${daNum}`,
+  };
+}
+
 /** Words in a normalised text (single spaces, trimmed). */
 function wordCount(norm: string): number {
   if (!norm) return 1;
@@ -236,11 +244,10 @@ export function matchNormalizedLabel(
 
   if (daNum !== undefined) {
     const project = catalog.projects.find((p) => p.number === daNum);
-    const claimed = tdaNum !== undefined ? `DA${daNum}.TDA${tdaNum}` : `DA${daNum}`;
-    if (!project) return { unknown: true, claimed };
+    if (!project) return unknownCode(daNum, tdaNum);
     const subproject =
       tdaNum !== undefined ? project.subprojects.find((s) => s.number === tdaNum) : undefined;
-    if (tdaNum !== undefined && !subproject) return { unknown: true, claimed };
+    if (tdaNum !== undefined && !subproject) return unknownCode(daNum, tdaNum);
     const officialName = (subproject ?? project).name;
     const ownCode = (subproject ?? project).code;
     const wordy = wordCount(labelName) >= 3;

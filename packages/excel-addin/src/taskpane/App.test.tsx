@@ -155,6 +155,12 @@ describe('the pane on a workbook', () => {
     expect(written.some((w) => conflictCells.has(w.cell))).toBe(false);
     expect(written.length).toBe(plan.writes.filter((w) => !conflictCells.has(w.cell)).length);
 
+    // The first fill has finished (its preview closed) before the second one starts: clicking
+    // while it is still busy would act on the old preview.
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'Điền số liệu: xem trước' })).toBeNull(),
+    );
+
     // again, now ticking "ghi đè"
     fireEvent.click(button('Điền số liệu'));
     const panel2 = await screen.findByRole('region', { name: 'Điền số liệu: xem trước' });

@@ -20,9 +20,18 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
   let currentProject: string | undefined;
   // The matcher's options change only when a row names another project.
   let options: MatchOptions = { period };
+  // Labels repeat down a sheet ("UBND xã …" under each project): each is matched once per
+  // enclosing project. The answer depends on the label as typed, not only on its folded form.
+  const known = new Map<string | undefined, Map<string, ReturnType<typeof matchNormalizedLabel>>>();
   for (const x of m.rows) {
     if (x.isTotal || x.isOfWhichHeading || x.ofWhich || !x.label) continue;
-    const match = matchNormalizedLabel(x.label, x.labelNorm, options);
+    let answers = known.get(currentProject);
+    if (!answers) known.set(currentProject, (answers = new Map()));
+    let match = answers.get(x.label);
+    if (match === undefined && !answers.has(x.label)) {
+      match = matchNormalizedLabel(x.label, x.labelNorm, options);
+      answers.set(x.label, match);
+    }
     if (!match) continue;
     if (isUnknownProject(match)) {
       issues.push(

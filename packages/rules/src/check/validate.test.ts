@@ -181,6 +181,23 @@ describe('catalogue checks', () => {
     expect(at(r)).toContain('B9 catalog/unknown-project');
   });
 
+  it('reads a repeated label under each project it stands under', () => {
+    // "Tiểu dự án 3" is DA4's (it has three) but not DA3's (two): the same text, two answers.
+    const g = gridFromRows('S', [
+      ['TT', 'Nội dung', 'Tổng số', 'Ngân sách trung ương', 'Ngân sách địa phương'],
+      ['1', 'Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng', 10, 10, 0],
+      ['-', 'Tiểu dự án 3', 10, 10, 0],
+      ['2', 'Dự án 4: Phát triển giáo dục nghề nghiệp, việc làm bền vững', 10, 10, 0],
+      ['-', 'Tiểu dự án 3', 10, 10, 0],
+      ['3', 'Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng', 10, 10, 0],
+      ['-', 'Tiểu dự án 3', 10, 10, 0],
+    ]);
+    const unknown = validateSheet(g)
+      .issues.filter((i) => i.code === 'catalog/unknown-project')
+      .map((i) => i.cell);
+    expect(unknown).toEqual(['B3', 'B7']);
+  });
+
   it('warns of investment capital on a recurrent-only line, citing the belief', () => {
     const g = gridFromRows(
       'S',

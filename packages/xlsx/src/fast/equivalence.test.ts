@@ -311,7 +311,16 @@ describe('the fast reader reads what ExcelJS reads', () => {
 const cellValue: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer({ min: -1e6, max: 1e6 }),
-  fc.string({ unit: 'binary', maxLength: 12 }),
+  // Any text XML can hold: ExcelJS writes U+FFFE, U+FFFF and lone surrogates as they are, and
+  // then neither it nor any XML reader can read the file back.
+  fc
+    .string({ unit: 'binary', maxLength: 12 })
+    .filter(
+      (text) =>
+        !/[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(
+          text,
+        ),
+    ),
   fc.constantFrom('', ' ', 'Tổng cộng', 'a & b', '<x/>', '_x0041_', '1.469'),
   fc.boolean(),
   fc.constantFrom('#REF!', '#N/A', '#DIV/0!').map((error) => ({ error }) as ExcelJS.CellErrorValue),

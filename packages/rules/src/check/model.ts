@@ -6,12 +6,13 @@ import type { Detection } from '../annex/detect.js';
 import type { ColumnDefinition, LayoutDefinition } from '../annex/schema.js';
 import type { SheetUnit } from '../annex/header.js';
 import type { Decimal } from '../money/decimal.js';
-import { microsOf, microsPlaces } from '../money/micros.js';
+import { microsPlaces } from '../money/micros.js';
 import { matchNormalizedLabel, isUnknownProject } from '../catalog/match.js';
 import {
   formatDecimals,
   isScaledPercent,
   NumberCell,
+  numberMicros,
   readNumericCell,
   type NumericCell,
 } from './read-cell.js';
@@ -132,7 +133,7 @@ function placesOf(v: NumericCell): number {
 
 /** {@link placesOf} a plain number (a ratio percent read × 100 when `scaled`), without a cell. */
 function numberPlaces(n: number, scaled: boolean): number {
-  const micros = scaled ? undefined : microsOf(n);
+  const micros = numberMicros(n, scaled);
   if (micros !== undefined) return microsPlaces(micros);
   return placesOf(new NumberCell(n, false, scaled || undefined));
 }

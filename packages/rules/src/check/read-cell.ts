@@ -25,6 +25,16 @@ export interface NumericCell {
 }
 
 /**
+ * The micros of an Excel number as a cell holds it: × 100 for a ratio percent (`scaled`);
+ * `undefined` when it has none (see money/micros.ts).
+ */
+export function numberMicros(n: number, scaled: boolean): number | undefined {
+  const micros = microsOf(n);
+  if (micros === undefined || !scaled) return micros;
+  return Math.abs(micros * 100) < MAX_EXACT ? micros * 100 : undefined;
+}
+
+/**
  * A number cell whose `Decimal` is built only when a check asks for it: most cells of a large
  * sheet are only ever added through their micros.
  */
@@ -38,13 +48,7 @@ export class NumberCell implements NumericCell {
     readonly formula: boolean,
     readonly scaled: true | undefined,
   ) {
-    const micros = microsOf(number);
-    this.micros =
-      micros === undefined || !scaled
-        ? micros
-        : Math.abs(micros * 100) < MAX_EXACT
-          ? micros * 100
-          : undefined;
+    this.micros = numberMicros(number, scaled === true);
   }
 
   get value(): Decimal {

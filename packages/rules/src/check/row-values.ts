@@ -1,5 +1,4 @@
-import { MAX_EXACT, microsOf } from '../money/micros.js';
-import { NumberCell, type NumericCell } from './read-cell.js';
+import { NumberCell, numberMicros, type NumericCell } from './read-cell.js';
 
 /** How {@link SheetNumbers} holds a cell: nothing, a plain number (with flags), or an object. */
 const EMPTY = 0;
@@ -52,9 +51,7 @@ export class SheetNumbers {
     const kind = this.kinds[at] as number;
     if (kind === EMPTY) return null;
     if (kind === OTHER) return this.others.get(at)?.micros;
-    const micros = microsOf(this.numbers[at] as number);
-    if (micros === undefined || (kind & SCALED) === 0) return micros;
-    return Math.abs(micros * 100) < MAX_EXACT ? micros * 100 : undefined;
+    return numberMicros(this.numbers[at] as number, (kind & SCALED) !== 0);
   }
 
   /** The cell at `at`. */

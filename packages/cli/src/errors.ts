@@ -1,4 +1,5 @@
 import type { MessageKey, MessageParams } from '@phuluc/rules';
+import { isXlsxError } from '@phuluc/xlsx/fast';
 
 /**
  * A failure the user can act on: unusable input, a bad option, an output that exists.
@@ -19,4 +20,10 @@ export class CliError extends Error {
 /** Type guard for {@link CliError}. */
 export function isCliError(e: unknown): e is CliError {
   return e instanceof CliError;
+}
+
+/** A reader's failure on the input file `file`, as the {@link CliError} that says why. */
+export function inputError(e: unknown, file: string): CliError {
+  if (isXlsxError(e)) return new CliError(e.key, { ...e.params, file });
+  return new CliError('cli.input.corrupt-zip', { file });
 }

@@ -1,6 +1,6 @@
 import { failedReport, tooLargeReport, type Grid, type Report } from '@phuluc/rules';
 import { isXlsxError, type XlsxReader } from '@phuluc/xlsx/fast';
-import { CliError } from './errors.js';
+import { inputError } from './errors.js';
 
 /** A sheet read as a grid, or the report that says why it could not be. */
 export type SheetRead = { readonly grid: Grid } | { readonly report: Report };
@@ -10,7 +10,7 @@ export type SheetRead = { readonly grid: Grid } | { readonly report: Report };
  * columns in use) becomes a `sheet/too-large` report without building its grid; a sheet the
  * reader cannot read becomes a `check/failed` report. Either way the other sheets are still
  * checked. A part that inflates beyond what it declares (a zip bomb) refuses the whole file: it
- * throws the {@link CliError} that says so.
+ * throws the `CliError` that says so.
  */
 export function readSheetSafely(book: XlsxReader, index: number, file: string): SheetRead {
   const name = book.sheets[index]?.name ?? '';
@@ -19,7 +19,7 @@ export function readSheetSafely(book: XlsxReader, index: number, file: string): 
     return 'grid' in read ? { grid: read.grid } : { report: tooLargeReport(name, read.tooLarge) };
   } catch (e) {
     if (isXlsxError(e) && (e.code === 'zip-bomb' || e.code === 'too-large'))
-      throw new CliError(e.key, { ...e.params, file });
+      throw inputError(e, file);
     return { report: failedReport(name, e) };
   }
 }

@@ -85,3 +85,13 @@ export function assertZip(data: Uint8Array): void {
       return;
   }
 }
+
+/**
+ * The error for a zip whose directory cannot be read: a "zip" without any workbook part is no
+ * .xlsx at all (`not-xlsx`); anything else stays as it was thrown.
+ */
+export function whyUnreadable(e: unknown, data: Uint8Array): unknown {
+  if (e instanceof XlsxError && e.code === 'corrupt-zip' && !containsAscii(data, 'xl/'))
+    return new XlsxError('not-xlsx', e.detail);
+  return e;
+}

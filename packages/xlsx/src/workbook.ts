@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { XlsxError } from './errors.js';
 import { checkZip } from './inflation.js';
-import { assertZip, containsAscii } from './sniff.js';
+import { assertZip, containsAscii, whyUnreadable } from './sniff.js';
 
 /** Bytes of an .xlsx file, as the browser (`ArrayBuffer`) or Node (`Uint8Array`, `Buffer`) holds them. */
 export type WorkbookBytes = ArrayBuffer | Uint8Array;
@@ -27,11 +27,7 @@ export async function readWorkbook(bytes: WorkbookBytes): Promise<ExcelJS.Workbo
   try {
     await checkZip(data);
   } catch (e) {
-    // A "zip" without any workbook part that cannot even be listed is no .xlsx at all.
-    if (e instanceof XlsxError && e.code === 'corrupt-zip' && !containsAscii(data, 'xl/')) {
-      throw new XlsxError('not-xlsx', e.detail);
-    }
-    throw e;
+    throw whyUnreadable(e, data);
   }
   const wb = new ExcelJS.Workbook();
   try {

@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
-import { isXlsxError, openXlsx, type XlsxReader } from '@phuluc/xlsx/fast';
-import { CliError } from '../errors.js';
+import { openXlsx, type XlsxReader } from '@phuluc/xlsx/fast';
+import { inputError } from '../errors.js';
 
 /** Node's raw inflate, stopped at `max` bytes (a part that inflates beyond it is refused). */
 function inflateRaw(data: Uint8Array, max: number): Uint8Array {
@@ -15,7 +15,6 @@ export function openBook(bytes: Uint8Array, file: string): XlsxReader {
   try {
     return openXlsx(bytes, inflateRaw);
   } catch (e) {
-    if (isXlsxError(e)) throw new CliError(e.key, { ...e.params, file });
-    throw new CliError('cli.input.corrupt-zip', { file });
+    throw inputError(e, file);
   }
 }

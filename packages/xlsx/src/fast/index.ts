@@ -5,9 +5,8 @@
  * browser's), so it runs wherever the rest of `@phuluc/xlsx` runs.
  */
 import type { Grid } from '@phuluc/rules';
-import { XlsxError } from '../errors.js';
 import type { SheetTooLarge } from '../limits.js';
-import { assertZip, containsAscii } from '../sniff.js';
+import { assertZip, whyUnreadable } from '../sniff.js';
 import type { WorkbookBytes } from '../workbook.js';
 import { parseRelationships } from './relationships.js';
 import { parseSharedStrings, type SharedStrings } from './shared-strings.js';
@@ -59,11 +58,7 @@ function openChecked(data: Uint8Array, inflateRaw: InflateRaw): ZipArchive {
   try {
     return openZip(data, inflateRaw);
   } catch (e) {
-    // A "zip" without any workbook part that cannot even be listed is no .xlsx at all.
-    if (e instanceof XlsxError && e.code === 'corrupt-zip' && !containsAscii(data, 'xl/')) {
-      throw new XlsxError('not-xlsx', e.detail);
-    }
-    throw e;
+    throw whyUnreadable(e, data);
   }
 }
 

@@ -4,6 +4,7 @@ import { normalizeText } from '../grid/normalize.js';
 import { getCatalog, DEFAULT_PERIOD } from '../catalog/registry.js';
 import { Decimal, toDecimal } from '../money/decimal.js';
 import { roundHalfUp } from '../money/round.js';
+import { t } from '../messages/catalog.js';
 import { makeIssue } from './issue.js';
 import { shortLabel, valueOf, type ModelRow, type SheetModel } from './model.js';
 import type { NumericCell } from './read-cell.js';
@@ -49,25 +50,16 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
       currentProject = match.project.code;
       options = { period, parentProject: currentProject };
     }
-    if (match.nameMismatch) {
-      const suggest = match.nameSuggests ? ` (tên này là của ${match.nameSuggests})` : '';
-      const suggestEn = match.nameSuggests ? ` (that name belongs to ${match.nameSuggests})` : '';
+    if (match.nameMismatch)
       issues.push(
-        makeIssue({
-          code: 'catalog/name-mismatch',
-          severity: 'warning',
-          row: x.row,
-          col: labelCol,
-          text: {
-            code: match.code,
-            official: match.officialName,
-            label: shortLabel(x),
-            suggest,
-            suggestEn,
-          },
-        }),
+        nameMismatchIssue(
+          { row: x.row, col: labelCol },
+          match.code,
+          match.officialName,
+          shortLabel(x),
+          match.nameSuggests,
+        ),
       );
-    }
     const capital = (match.subproject ?? match.project).capital;
     if (!capital.includes('investment')) {
       for (const key of INVESTMENT_KEYS) {
@@ -87,6 +79,27 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
       }
     }
   }
+}
+
+/**
+ * The `catalog/name-mismatch` warning: a label's name is not its code's official one, and
+ * perhaps another entry's (`suggests`).
+ */
+function nameMismatchIssue(
+  at: { row: number; col: number },
+  code: string,
+  official: string,
+  label: string,
+  suggests: string | undefined,
+): Issue {
+  const suggestion = (lang: 'vi' | 'en') =>
+    suggests ? t('issue.catalog/name-mismatch.suggest', { code: suggests }, lang) : '';
+  return makeIssue({
+    code: 'catalog/name-mismatch',
+    severity: 'warning',
+    ...at,
+    text: { code, official, label, suggest: suggestion('vi'), suggestEn: suggestion('en') },
+  });
 }
 
 /** The header cell (merged area's top-left) in the header block that carries a normalised text at a column. */
@@ -119,22 +132,7 @@ export function checkMatrixHeaders(m: SheetModel, issues: Issue[]): void {
       );
     } else if (p.nameMismatch) {
       reported.add(id);
-      const suggest = p.nameSuggests ? ` (tên này là của ${p.nameSuggests})` : '';
-      const suggestEn = p.nameSuggests ? ` (that name belongs to ${p.nameSuggests})` : '';
-      issues.push(
-        makeIssue({
-          code: 'catalog/name-mismatch',
-          severity: 'warning',
-          ...at,
-          text: {
-            code: p.code,
-            official: p.officialName ?? '',
-            label: p.label,
-            suggest,
-            suggestEn,
-          },
-        }),
-      );
+      issues.push(nameMismatchIssue(at, p.code, p.officialName ?? '', p.label, p.nameSuggests));
     }
   }
 }

@@ -93,6 +93,10 @@ export const issueMessages = {
     vi: 'Mã {code} có tên chính thức "{official}", nhưng dòng ghi "{label}"{suggest}. Sửa tên hoặc mã cho khớp.',
     en: 'Code {code} is officially "{official}", but the row says "{label}"{suggestEn}. Make the name and code agree.',
   },
+  'issue.catalog/name-mismatch.suggest': {
+    vi: ' (tên này là của {code})',
+    en: ' (that name belongs to {code})',
+  },
   'issue.catalog/capital-type': {
     vi: '{code} được cho là chỉ nhận vốn sự nghiệp (chưa xác nhận: {source}), nhưng có {actual} vốn đầu tư phát triển. Kiểm tra lại loại vốn.',
     en: '{code} is believed to take recurrent capital only (unconfirmed: {source}), yet holds {actual} of investment capital. Check the capital type.',

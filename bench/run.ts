@@ -19,7 +19,7 @@
  * (docs/performance.md). A benchmark, not a test: it never runs in `pnpm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { inflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
@@ -33,9 +33,9 @@ import {
 } from '../packages/rules/src/index.js';
 import { ExcelJS, openXlsx, readWorkbook, worksheetToGrid } from '../packages/xlsx/src/index.js';
 import { benchWorkbook, type BenchLayout } from './generate.js';
+import { CLI, ensureCliBuilt } from '../scripts/cli-bundle.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'packages', 'cli', 'dist', 'phuluc.js');
 const RESULTS = join(ROOT, 'bench', 'results.json');
 const XLSX_READ = join(ROOT, 'bench', 'xlsx-read.mjs');
 
@@ -131,28 +131,6 @@ function tableOf(grid: Grid) {
     records.push(rec);
   }
   return { layout, numeric, records, firstDataRow: d.firstDataRow };
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name))
-      newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Build the CLI bundle when it is missing or older than the sources it bundles. */
-function ensureCli(): void {
-  const sources = ['cli', 'xlsx', 'rules'].map((p) => join(ROOT, 'packages', p, 'src'));
-  if (existsSync(CLI) && sources.every((s) => newestMtime(s) <= statSync(CLI).mtimeMs)) return;
-  console.log('building the CLI (packages/cli/build.mjs)…');
-  const r = spawnSync(process.execPath, [join(ROOT, 'packages', 'cli', 'build.mjs')], {
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('CLI build failed');
 }
 
 /** `node ARGS` in a new process, which must succeed. */
@@ -336,7 +314,7 @@ export function checkBudgets(results: readonly BenchResult[]): Verdict[] {
 
 async function main(): Promise<number> {
   const o = parseArgs(process.argv.slice(2));
-  if (o.cli) ensureCli();
+  if (o.cli) ensureCliBuilt(console.log);
   const dir = mkdtempSync(join(tmpdir(), 'phuluc-bench-'));
   const results: BenchResult[] = [];
   const started = performance.now();

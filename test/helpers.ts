@@ -1,34 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ValidateJsonSchema, type ValidateJson } from './contract.js';
+import { CLI } from '../scripts/cli-bundle.js';
+
+export { CLI, ensureCliBuilt } from '../scripts/cli-bundle.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI = join(ROOT, 'packages', 'cli', 'dist', 'phuluc.js');
 export const EXAMPLES_DIR = join(ROOT, 'examples');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name))
-      newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Build the CLI bundle when it is missing or older than the sources it bundles. */
-export function ensureCliBuilt(): void {
-  const sources = ['cli', 'xlsx', 'rules'].map((p) => join(ROOT, 'packages', p, 'src'));
-  const stale = !existsSync(CLI) || sources.some((s) => newestMtime(s) > statSync(CLI).mtimeMs);
-  if (stale)
-    execFileSync(process.execPath, [join(ROOT, 'packages', 'cli', 'build.mjs')], {
-      stdio: 'inherit',
-    });
-}
 
 export interface CliRun {
   readonly status: number;

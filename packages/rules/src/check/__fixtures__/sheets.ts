@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { gridFromRows } from '../../grid/grid.js';
 import type { Cell, CellValue, Grid } from '../../grid/types.js';
 import type { ValidateOptions } from '../types.js';
+import { povertyHeader } from '../../__fixtures__/seeds.js';
 
 type Row = (CellValue | Cell | undefined)[];
 
@@ -36,20 +37,7 @@ interface PovertyHeader {
 /** The headers of poverty annexes seen in plans: without near-poor, with them at the start, with them at both ends. */
 const POVERTY_HEADERS: readonly PovertyHeader[] = [
   {
-    rows: [
-      [
-        'TT',
-        'Thôn, bản',
-        'Tổng số hộ',
-        'Hộ nghèo đầu năm 2024',
-        null,
-        'Chỉ tiêu hộ nghèo cuối năm 2024',
-        null,
-        'Giảm',
-        null,
-      ],
-      [null, null, null, 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)'],
-    ],
+    rows: povertyHeader(),
     figures: [
       'households',
       'poor_start',

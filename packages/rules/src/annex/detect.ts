@@ -112,6 +112,15 @@ function headerEnds(grid: Grid, top: SheetTop): number[] {
   return ends;
 }
 
+/** Whether a fit beats the best so far: a higher score, or the same score with stronger header matches. */
+function isBetterFit(candidate: LayoutFit, best: LayoutFit | undefined): boolean {
+  return (
+    !best ||
+    candidate.score > best.score ||
+    (candidate.score === best.score && candidate.strength > best.strength)
+  );
+}
+
 /** Header blocks to try: 1 to 3 rows ending just above the data. */
 function headerWindows(grid: Grid, top: SheetTop): number[][] {
   const { cols } = gridSize(grid);
@@ -163,12 +172,7 @@ function fitMatrix(
       strength: m.fit,
       matrix: m.projects,
     };
-    if (
-      !best ||
-      candidate.score > best.score ||
-      (candidate.score === best.score && candidate.strength > best.strength)
-    )
-      best = candidate;
+    if (isBetterFit(candidate, best)) best = candidate;
   }
   return (
     best ?? {
@@ -209,12 +213,7 @@ function fitLayout(grid: Grid, top: SheetTop, layout: LayoutDefinition): LayoutF
       missing,
       strength: fit,
     };
-    if (
-      !best ||
-      candidate.score > best.score ||
-      (candidate.score === best.score && candidate.strength > best.strength)
-    )
-      best = candidate;
+    if (isBetterFit(candidate, best)) best = candidate;
   }
   return (
     best ?? {

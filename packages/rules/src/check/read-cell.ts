@@ -123,61 +123,21 @@ export function readNumericCell(cell: Cell | undefined, o: ReadCellOptions): Num
   const formula = Boolean(cell?.formula);
   if (typeof v === 'number' && Number.isFinite(v)) return numberCell(v, cell, o, formula);
   const column = { column: o.column.header, columnEn: o.column.headerEn };
-  if (isCellError(v)) {
+  // What cannot be a number: an error value, an infinity or NaN, a boolean, unreadable text.
+  const refuse = (code: 'cell/error-value' | 'cell/not-number', text: Record<string, string>) => {
     o.issues.push(
-      makeIssue({
-        code: 'cell/error-value',
-        severity: 'error',
-        row: o.row,
-        col: o.col,
-        text: { error: v.error, ...column },
-      }),
+      makeIssue({ code, severity: 'error', row: o.row, col: o.col, text: { ...text, ...column } }),
     );
     return null;
-  }
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) {
-      o.issues.push(
-        makeIssue({
-          code: 'cell/not-number',
-          severity: 'error',
-          row: o.row,
-          col: o.col,
-          text: { text: String(v), ...column },
-        }),
-      );
-      return null;
-    }
-    return numberCell(v, cell, o, formula);
-  }
-  if (typeof v === 'boolean') {
-    o.issues.push(
-      makeIssue({
-        code: 'cell/not-number',
-        severity: 'error',
-        row: o.row,
-        col: o.col,
-        text: { text: v ? 'TRUE' : 'FALSE', ...column },
-      }),
-    );
-    return null;
-  }
+  };
+  if (isCellError(v)) return refuse('cell/error-value', { error: v.error });
+  if (typeof v === 'number') return refuse('cell/not-number', { text: String(v) });
+  if (typeof v === 'boolean') return refuse('cell/not-number', { text: v ? 'TRUE' : 'FALSE' });
   const text = String(v).trim();
   if (NOTHING.test(text)) return null;
   const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   const parsed = parseNumber(text, o.locale ? { locale: o.locale } : {});
-  if (parsed.kind === 'invalid') {
-    o.issues.push(
-      makeIssue({
-        code: 'cell/not-number',
-        severity: 'error',
-        row: o.row,
-        col: o.col,
-        text: { text: shown, ...column },
-      }),
-    );
-    return null;
-  }
+  if (parsed.kind === 'invalid') return refuse('cell/not-number', { text: shown });
   if (parsed.kind === 'ambiguous') {
     o.issues.push(
       makeIssue({

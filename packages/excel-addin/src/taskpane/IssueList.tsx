@@ -2,7 +2,7 @@
 import { makeStyles, tokens, Text } from '@fluentui/react-components';
 import { formatValue, type Issue, type Report, type Severity } from '@phuluc/rules';
 import { useI18n } from './i18n.js';
-import { issueRowStyle } from './styles.js';
+import { issueListStyle, issueRowStyle } from './styles.js';
 import { SEVERITY_COLORS } from './severity.js';
 
 const useStyles = makeStyles({
@@ -15,14 +15,7 @@ const useStyles = makeStyles({
     marginBottom: '4px',
   },
   dot: { width: '10px', height: '10px', borderRadius: '50%', flexShrink: 0 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-  },
+  list: issueListStyle,
   item: {
     ...issueRowStyle,
     cursor: 'pointer',

@@ -29,21 +29,14 @@ import { errorMessage, type ErrorMessage } from '../office/errors.js';
 import { readPlanFile } from '../plan/plan-file.js';
 import type { Workbook } from '../workbook/types.js';
 import { renderError, useI18n } from './i18n.js';
-import { issueRowStyle, panelStyle } from './styles.js';
+import { issueListStyle, issueRowStyle, panelStyle } from './styles.js';
 import { SEVERITY_COLORS } from './severity.js';
 
 const useStyles = makeStyles({
   panel: panelStyle,
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-  },
+  list: issueListStyle,
   amount: { display: 'flex', gap: '8px', fontSize: tokens.fontSizeBase200 },
   code: { fontFamily: tokens.fontFamilyMonospace, minWidth: '6.5em' },
   issue: issueRowStyle,

@@ -11,6 +11,16 @@ export const panelStyle: GriffelStyle = {
   backgroundColor: tokens.colorNeutralBackground2,
 };
 
+/** A list of issues: no bullets, one issue under another. */
+export const issueListStyle: GriffelStyle = {
+  listStyleType: 'none',
+  margin: 0,
+  padding: 0,
+  display: 'flex',
+  flexDirection: 'column',
+  gap: '4px',
+};
+
 /** One issue in a list: a row with the cell, a left border coloured by severity. */
 export const issueRowStyle: GriffelStyle = {
   display: 'flex',

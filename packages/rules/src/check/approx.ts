@@ -4,6 +4,7 @@
  * one side of its boundary, and by the exact Decimal code otherwise.
  */
 import type { Decimal } from '../money/decimal.js';
+import { MICROS_PER_UNIT } from '../money/micros.js';
 import type { NumericCell } from './read-cell.js';
 
 /*
@@ -44,7 +45,6 @@ export function powerOfTen(k: number): number {
 const WORD_DIGITS = 7; // decimal.js keeps digits in base-1e7 words
 const MAX_WORDS = 8;
 const MAX_EXPONENT = 200;
-const MICROS_PER_UNIT = 1e6;
 export const HUNDRED_MICROS = 100 * MICROS_PER_UNIT;
 
 /**

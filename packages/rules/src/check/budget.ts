@@ -3,6 +3,7 @@ import { cellText, getCell, mergeAt } from '../grid/grid.js';
 import { normalizeText } from '../grid/normalize.js';
 import { getCatalog, DEFAULT_PERIOD } from '../catalog/registry.js';
 import { Decimal, toDecimal } from '../money/decimal.js';
+import { MICROS_PER_UNIT } from '../money/micros.js';
 import { roundHalfUp } from '../money/round.js';
 import { t } from '../messages/catalog.js';
 import { makeIssue } from './issue.js';
@@ -183,7 +184,7 @@ export function kthSmallest<T>(items: T[], k: number, compare: (a: T, b: T) => n
 }
 
 /** A million, in micros (money/micros.ts). */
-const MILLION_MICROS = 1e12;
+const MILLION_MICROS = 1e6 * MICROS_PER_UNIT;
 
 /**
  * The median of a column's non-zero leaf amounts, in absolute value, from their micros; `undefined`
@@ -203,7 +204,7 @@ function medianFromMicros(leaves: readonly ModelRow[], key: string): ColumnMedia
   }
   if (values.length < 3) return { median: new Decimal(0), count: values.length, largest };
   const k = kthSmallest(values, Math.floor(values.length / 2), (a, b) => a - b);
-  return { median: new Decimal(k).dividedBy(1e6), count: values.length, largest };
+  return { median: new Decimal(k).dividedBy(MICROS_PER_UNIT), count: values.length, largest };
 }
 
 /** A column's median amount, how many amounts it is the median of, and the largest (in micros, when known). */

@@ -1,4 +1,5 @@
 import type { ColumnDefinition } from '../annex/schema.js';
+import { MICROS_PER_UNIT, MICROS_PLACES } from '../money/micros.js';
 import { makeIssue } from './issue.js';
 import { runRowChecks, type RowCheck } from './row-checks.js';
 import type { SheetModel } from './model.js';
@@ -17,9 +18,6 @@ const UNIT_NAMES: Record<string, { vi: string; en: string }> = {
   percent: { vi: '%', en: '%' },
 };
 
-/** Decimals that micros (value × 10^6, money/micros.ts) hold. */
-const MICROS_PLACES = 6;
-const MICROS_PER_UNIT = 1e6;
 /** 10^(6 − places): the micros of one unit at `places` decimals. */
 const MICROS_STEP = [1e6, 1e5, 1e4, 1e3, 100, 10, 1];
 

@@ -9,13 +9,8 @@ import type { Cell, CellValue, Grid } from '../grid/types.js';
 import { Decimal } from '../money/decimal.js';
 import { checkCells } from './cells.js';
 import { buildModel, type SheetModel } from './model.js';
-import {
-  approxNumber,
-  checkRange,
-  checkRates,
-  checkTargets,
-  isOutOfPercentRange,
-} from './poverty.js';
+import { approxNumber } from './approx.js';
+import { checkRange, checkRates, checkTargets, isOutOfPercentRange } from './poverty.js';
 import { checkServiceTargets } from './service.js';
 import type { NumericCell } from './read-cell.js';
 import type { Issue, ValidateOptions } from './types.js';

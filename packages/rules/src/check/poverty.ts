@@ -10,7 +10,6 @@ import type { NumericCell } from './read-cell.js';
 import type { Issue } from './types.js';
 import { RowReader, runRowChecks, type RowCheck } from './row-checks.js';
 import {
-  approxNumber,
   approxValue,
   HUNDRED_MICROS,
   isZeroCell,
@@ -18,8 +17,6 @@ import {
   roundedClearly,
   signClearly,
 } from './approx.js';
-
-export { approxNumber };
 
 const HUNDRED = new Decimal(100);
 

@@ -11,7 +11,10 @@
 /** Largest magnitude up to which integers add exactly in doubles. */
 export const MAX_EXACT = 2 ** 53;
 
-const MICROS_PER_UNIT = 1e6;
+/** Micros in one unit of an amount (10^6): the scale of {@link microsOf}. */
+export const MICROS_PER_UNIT = 1e6;
+/** Decimal places micros hold. */
+export const MICROS_PLACES = 6;
 /** |micros| below this has at most 15 digits, so its decimal fits Excel's 15 significant digits. */
 const MAX_MICROS = 1e15;
 /** 2^-52: see {@link microsOf} for why this margin is enough. */
@@ -45,7 +48,7 @@ export function microsOf(n: number): number | undefined {
 /** Decimal places of an amount given in micros (0 to 6): `1234567800` → 4. */
 export function microsPlaces(micros: number): number {
   if (micros === 0) return 0;
-  let places = 6;
+  let places = MICROS_PLACES;
   let m = micros;
   while (places > 0 && m % 10 === 0) {
     m /= 10;

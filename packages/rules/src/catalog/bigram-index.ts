@@ -5,17 +5,25 @@
  * The numbers are exactly those of `bigramSimilarity` (same counts, same arithmetic).
  */
 export class BigramIndex {
-  /** Bigram code → [text index, count, text index, count, …]. */
-  private readonly postings = new Map<number, number[]>();
+  /** Bigram code → its id (the index of its postings). */
+  private readonly ids = new Map<number, number>();
+  /** Bigrams of two ASCII characters (most of any normalised text): `first << 7 | second` → id + 1 (0: none). */
+  private readonly asciiIds = new Int32Array(128 * 128);
+  /** Bigram id → [text index, count, text index, count, …]. */
+  private readonly postings: Int32Array[] = [];
   private readonly texts: readonly string[];
   private readonly shared: Int32Array;
   private readonly scores: Float64Array;
-  private codes = new Uint32Array(256);
+  /** Bigram id → how many times the text being scored has had it so far (reset after each text). */
+  private seen: Int32Array;
+  /** The ids `seen` counted for the text being scored. */
+  private touched = new Int32Array(256);
 
   constructor(texts: readonly string[]) {
     this.texts = texts;
     this.shared = new Int32Array(texts.length);
     this.scores = new Float64Array(texts.length);
+    const lists = new Map<number, number[]>();
     texts.forEach((text, i) => {
       const counts = new Map<number, number>();
       for (let j = 0; j + 1 < text.length; j++) {
@@ -23,11 +31,28 @@ export class BigramIndex {
         counts.set(code, (counts.get(code) ?? 0) + 1);
       }
       for (const [code, n] of counts) {
-        const list = this.postings.get(code);
+        const list = lists.get(code);
         if (list) list.push(i, n);
-        else this.postings.set(code, [i, n]);
+        else lists.set(code, [i, n]);
       }
     });
+    for (const [code, list] of lists) {
+      const id = this.postings.length;
+      this.postings.push(Int32Array.from(list));
+      this.ids.set(code, id);
+      const first = code >>> 16;
+      const second = code & 0xffff;
+      if (first < 128 && second < 128) this.asciiIds[(first << 7) | second] = id + 1;
+    }
+    this.seen = new Int32Array(this.postings.length);
+  }
+
+  /** The id of the bigram at `i` in `text`, or -1 when no indexed text has it. */
+  private idAt(text: string, i: number): number {
+    const first = text.charCodeAt(i);
+    const second = text.charCodeAt(i + 1);
+    if (first < 128 && second < 128) return (this.asciiIds[(first << 7) | second] as number) - 1;
+    return this.ids.get(((first << 16) | second) >>> 0) ?? -1;
   }
 
   /**
@@ -35,27 +60,29 @@ export class BigramIndex {
    * next call: read it before calling again.
    */
   similarities(text: string): Float64Array {
-    const { shared, scores, texts } = this;
+    const { shared, scores, texts, postings, seen } = this;
     shared.fill(0);
-    const n = Math.max(0, text.length - 1);
-    if (this.codes.length < n) this.codes = new Uint32Array(n * 2);
-    const codes = this.codes.subarray(0, n);
-    for (let j = 0; j < n; j++) codes[j] = bigramCode(text, j);
-    codes.sort();
-    // Each distinct bigram of the text, with its count, against each text that has it.
-    for (let j = 0; j < n;) {
-      const code = codes[j] as number;
-      let count = 1;
-      while (j + count < n && codes[j + count] === code) count++;
-      j += count;
-      const list = this.postings.get(code);
-      if (!list) continue;
-      for (let k = 0; k < list.length; k += 2) {
-        const at = list[k] as number;
-        const other = list[k + 1] as number;
-        shared[at] = (shared[at] as number) + (count < other ? count : other);
+    const n = text.length - 1;
+    if (this.touched.length < n) this.touched = new Int32Array(n * 2);
+    const touched = this.touched;
+    let touches = 0;
+    // The k-th occurrence of a bigram in the text is shared with a text that has it k times or
+    // more: summed over the text, that is min(count here, count there) for each bigram.
+    for (let j = 0; j < n; j++) {
+      const id = this.idAt(text, j);
+      if (id < 0) continue;
+      const k = (seen[id] as number) + 1;
+      seen[id] = k;
+      if (k === 1) touched[touches++] = id;
+      const list = postings[id] as Int32Array;
+      for (let p = 0; p < list.length; p += 2) {
+        if (k <= (list[p + 1] as number)) {
+          const at = list[p] as number;
+          shared[at] = (shared[at] as number) + 1;
+        }
       }
     }
+    for (let t = 0; t < touches; t++) seen[touched[t] as number] = 0;
     for (let i = 0; i < texts.length; i++) {
       const other = texts[i] as string;
       scores[i] =

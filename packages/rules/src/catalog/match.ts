@@ -42,6 +42,23 @@ const ONLY_DOTTED = /^[\d\s.]*$/;
 const NAME_MATCH = 0.72;
 const NAME_OK = 0.6;
 
+/** Whether TDA_RE can match `norm`: it needs "tieu d" (of "tieu du an", "tieu da") or "tda". */
+function mayHaveTda(norm: string): boolean {
+  return norm.includes('tda') || norm.includes('tieu d');
+}
+
+/** Whether DA_RE can match `text`: it needs "da" (alone or in "du an") or "du an". */
+function mayHaveDa(text: string): boolean {
+  return text.includes('da') || text.includes('du an');
+}
+
+/** DOTTED_RE on a label typed as "3.1" (white space around it allowed), or null. */
+function dottedLabel(label: string): RegExpExecArray | null {
+  // `trim` drops exactly what `\s` matches, and returns the label itself when there is none.
+  const t = label.trim();
+  return t.length === 3 && t.charCodeAt(1) === 46 ? DOTTED_RE.exec(t) : null;
+}
+
 /**
  * `text` with `[start, end)` replaced by a space, without doubling the spaces around it (the
  * same words as `text.replace(match, ' ')`, which nameOf collapses anyway).
@@ -211,7 +228,7 @@ export function matchNormalizedLabel(
   const dotted =
     (ONLY_DOTTED.test(norm)
       ? DOTTED_RE.exec(norm.replace(/ /g, '.').replace(/\.+/g, '.'))
-      : null) ?? (/^\s*\d\.\d\s*$/.test(label) ? DOTTED_RE.exec(label.trim()) : null);
+      : null) ?? dottedLabel(label);
   const code = norm.startsWith('da') ? CODE_RE.exec(norm.replace(/\s+/g, ' ')) : null;
   if (dotted && /^\s*\d\s*\.\s*\d\s*$/.test(label)) {
     daNum = Number(dotted[1]);
@@ -220,13 +237,14 @@ export function matchNormalizedLabel(
     daNum = Number(code[1]);
     tdaNum = code[2] ? Number(code[2]) : undefined;
   } else {
-    const tda = TDA_RE.exec(norm);
+    // Both patterns need a word of theirs: most labels have neither, and skip them.
+    const tda = mayHaveTda(norm) ? TDA_RE.exec(norm) : null;
     if (tda) tdaNum = Number(tda[1]);
     // As `norm.replace(TDA_RE, ' ')`: the DA code is looked for in exactly that text.
     const rest = tda
       ? `${norm.slice(0, tda.index)} ${norm.slice(tda.index + tda[0].length)}`
       : norm;
-    const da = DA_RE.exec(rest);
+    const da = mayHaveDa(rest) ? DA_RE.exec(rest) : null;
     if (da) daNum = Number(da[1]);
     uncoded = da
       ? cut(rest, da.index, da.index + da[0].length)

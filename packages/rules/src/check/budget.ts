@@ -12,6 +12,8 @@ import type { NumericCell } from './read-cell.js';
 import type { Issue } from './types.js';
 
 const INVESTMENT_KEYS = ['nstw_dtpt', 'nsdp_dtpt', 'dtpt'];
+/** How many labels checkCatalog remembers per enclosing project. */
+const MEMO_SIZE = 512;
 
 /** Labels against the catalogue: unknown codes, names that differ, investment capital on recurrent-only lines. */
 export function checkCatalog(m: SheetModel, issues: Issue[]): void {
@@ -23,7 +25,9 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
   // The matcher's options change only when a row names another project.
   let options: MatchOptions = { period };
   // Labels repeat down a sheet ("UBND xã …" under each project): each is matched once per
-  // enclosing project. The answer depends on the label as typed, not only on its folded form.
+  // enclosing project, among the last MEMO_SIZE labels (a memo of every label of a large sheet
+  // costs more to keep than it saves). The answer depends on the label as typed, not only on
+  // its folded form.
   const known = new Map<string | undefined, Map<string, ReturnType<typeof matchNormalizedLabel>>>();
   for (const x of m.rows) {
     if (x.isTotal || x.isOfWhichHeading || x.ofWhich || !x.label) continue;
@@ -32,6 +36,7 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
     let match = answers.get(x.label);
     if (match === undefined && !answers.has(x.label)) {
       match = matchNormalizedLabel(x.label, x.labelNorm, options);
+      if (answers.size >= MEMO_SIZE) answers.clear();
       answers.set(x.label, match);
     }
     if (!match) continue;

@@ -6,7 +6,7 @@ import type { Detection } from '../annex/detect.js';
 import type { ColumnDefinition, LayoutDefinition } from '../annex/schema.js';
 import type { SheetUnit } from '../annex/header.js';
 import type { Decimal } from '../money/decimal.js';
-import { microsPlaces } from '../money/micros.js';
+import { MICROS_PLACES, microsPlaces } from '../money/micros.js';
 import { matchNormalizedLabel, isUnknownProject } from '../catalog/match.js';
 import {
   formatDecimals,
@@ -16,8 +16,8 @@ import {
   readNumericCell,
   type NumericCell,
 } from './read-cell.js';
-import { isTotalLabel, rowShape, ttLevel } from './rows.js';
-import { RowValues, SheetNumbers } from './row-values.js';
+import { isTotalLabel, rowShape, ttLevel, type RowShape } from './rows.js';
+import { SheetNumbers, StoredRowValues, type RowValues } from './row-values.js';
 import type { Issue, ValidateOptions } from './types.js';
 
 /** One data row of an annex, with its place in the hierarchy and its numbers. */
@@ -33,9 +33,59 @@ export interface ModelRow {
   readonly isOfWhichHeading: boolean;
   ofWhich: boolean;
   parent: number | null;
-  readonly children: number[];
+  readonly children: readonly number[];
   /** Numbers by column key (null: empty or unreadable). */
   readonly values: RowValues;
+}
+
+/** Shared by the rows that have no children (most rows): never written. */
+const NO_CHILDREN: readonly number[] = Object.freeze([]);
+
+/**
+ * A {@link ModelRow} as buildModel makes it. Its numbers stay in the sheet's store: the row is
+ * its own {@link RowValues}, and shares one empty children list until it has a child, so that a
+ * 100k-row sheet is 100k long-lived objects rather than three times that.
+ */
+class Row extends StoredRowValues implements ModelRow {
+  level: number | null;
+  readonly isTotal: boolean;
+  readonly isOfWhichHeading: boolean;
+  ofWhich: boolean;
+  parent: number | null = null;
+  children: readonly number[] = NO_CHILDREN;
+
+  constructor(
+    store: SheetNumbers,
+    base: number,
+    readonly row: number,
+    readonly tt: string,
+    readonly label: string,
+    readonly labelNorm: string,
+    shape: RowShape,
+  ) {
+    super(store, base);
+    this.level = shape.level;
+    this.isTotal = shape.isTotal;
+    this.isOfWhichHeading = shape.isOfWhichHeading;
+    this.ofWhich = shape.isOfWhichSelf;
+  }
+
+  get values(): RowValues {
+    return this;
+  }
+
+  /** Add rows (indices in the model) to the row's children. */
+  addChildren(ids: readonly number[]): void {
+    const children = this.children === NO_CHILDREN ? [] : (this.children as number[]);
+    for (const i of ids) children.push(i);
+    this.children = children;
+  }
+
+  /** Add one row to the row's children. */
+  addChild(i: number): void {
+    if (this.children === NO_CHILDREN) this.children = [i];
+    else (this.children as number[]).push(i);
+  }
 }
 
 /** Everything the checks need to know about a sheet, read once. */
@@ -96,12 +146,6 @@ function lastTableRow(
   let end = first - 1;
   let sawBlank = false;
   for (let r = first; r < rows; r++) {
-    let blank = true;
-    for (let c = 0; c < cols && blank; c++) if (!isEmptyCell(getCell(grid, r, c))) blank = false;
-    if (blank) {
-      if (end >= first) sawBlank = true;
-      continue;
-    }
     let texts = 0;
     let numbers = false;
     for (const c of numericCols) {
@@ -109,13 +153,19 @@ function lastTableRow(
       if (numericish(cell)) numbers = true;
       else if (!isEmptyCell(cell)) texts++;
     }
-    if (texts >= 2 && !numbers && end >= first) break;
     if (numbers) {
       // A row with numbers is the table's, whatever its TT and label say (most rows).
       end = r;
       sawBlank = false;
       continue;
     }
+    let blank = texts === 0;
+    for (let c = 0; c < cols && blank; c++) if (!isEmptyCell(getCell(grid, r, c))) blank = false;
+    if (blank) {
+      if (end >= first) sawBlank = true;
+      continue;
+    }
+    if (texts >= 2 && end >= first) break;
     const tt = ttCol !== undefined ? cellText(getCell(grid, r, ttCol)).trim() : '';
     const label = labelCol !== undefined ? cellText(getCell(grid, r, labelCol)).trim() : '';
     const tableLike = ttLevel(tt) !== null || isTotalLabel(normalizeText(label), totalLabels);
@@ -131,11 +181,21 @@ function placesOf(v: NumericCell): number {
   return v.micros !== undefined ? microsPlaces(v.micros) : Math.min(v.value.decimalPlaces(), 6);
 }
 
-/** {@link placesOf} a plain number (a ratio percent read × 100 when `scaled`), without a cell. */
-function numberPlaces(n: number, scaled: boolean): number {
+/** 10^k for k = 0…6. */
+const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+/**
+ * {@link placesOf} a plain number (a ratio percent read × 100 when `scaled`), without a cell, when
+ * it is more than `known`; -1 when it is not. Most numbers of a column have no more decimals than
+ * the most seen so far, and one remainder of their micros says so.
+ */
+function morePlaces(n: number, scaled: boolean, known: number): number {
+  if (known >= MICROS_PLACES) return -1;
   const micros = numberMicros(n, scaled);
-  if (micros !== undefined) return microsPlaces(micros);
-  return placesOf(new NumberCell(n, false, scaled || undefined));
+  if (micros === undefined) return placesOf(new NumberCell(n, false, scaled || undefined));
+  // At most `known` places: the micros end in 6 − known zeros.
+  if (known >= 0 && micros % (POWERS_OF_TEN[MICROS_PLACES - known] as number) === 0) return -1;
+  return microsPlaces(micros);
 }
 
 /**
@@ -169,17 +229,21 @@ export function buildModel(
   );
   const textSeverity = layout.kind === 'service' ? 'info' : 'warning';
 
-  const rows: ModelRow[] = [];
-  const numbers = new SheetNumbers(last - first + 1, numeric.length);
+  const rows: Row[] = [];
+  const slots = new Map(numeric.map((def, slot) => [def.key, slot]));
+  const numbers = new SheetNumbers(last - first + 1, slots);
   // Per column slot: the most decimals typed, and shown by a number format (-1: none seen).
   const typedPlaces = new Int8Array(numeric.length).fill(-1);
   const fmtPlaces = new Int8Array(numeric.length).fill(-1);
   const ratioColumns = new Set<string>();
-  const slots = new Map(numeric.map((def, slot) => [def.key, slot]));
   const numericCols = numeric.map((def) => ({
     def,
     key: def.key,
     col: columns.get(def.key) as number,
+    // The last number format seen in the column and what it says: a column's cells share a few.
+    numFmt: null as string | undefined | null,
+    scaled: false,
+    shows: undefined as number | undefined,
   }));
   // One options object, updated per cell (readNumericCell keeps nothing of it).
   const read: {
@@ -204,47 +268,41 @@ export function buildModel(
     const base = rows.length * numericCols.length;
     let any = tt !== '' || label !== '';
     for (let slot = 0; slot < numericCols.length; slot++) {
-      const { def, key, col } = numericCols[slot] as (typeof numericCols)[number];
-      const cell = getCell(grid, r, col);
+      const column = numericCols[slot] as (typeof numericCols)[number];
+      const cell = getCell(grid, r, column.col);
+      const numFmt = cell?.numFmt;
+      if (numFmt !== column.numFmt) {
+        column.numFmt = numFmt;
+        column.scaled = isScaledPercent(column.def, numFmt);
+        column.shows = formatDecimals(numFmt);
+      }
+      const scaled = column.scaled;
+      if (scaled) ratioColumns.add(column.key);
       const value = cell?.value;
-      const scaled = isScaledPercent(def, cell?.numFmt);
-      if (scaled) ratioColumns.add(key);
       let typed = -1;
       if (typeof value === 'number' && Number.isFinite(value)) {
         // A plain number (the usual cell): held as a double, no object, no issue to raise.
         const formula = Boolean(cell?.formula);
         numbers.setNumber(base + slot, value, formula, scaled);
-        if (!formula) typed = numberPlaces(value, scaled);
+        if (!formula) typed = morePlaces(value, scaled, typedPlaces[slot] as number);
         any = true;
       } else {
         read.row = r;
-        read.col = col;
-        read.column = def;
+        read.col = column.col;
+        read.column = column.def;
         const v = readNumericCell(cell, read);
         numbers.setCell(base + slot, v);
         if (!isEmptyCell(cell)) any = true;
         if (v && !v.formula) typed = placesOf(v);
       }
       if (typed > (typedPlaces[slot] as number)) typedPlaces[slot] = typed;
-      const f = formatDecimals(cell?.numFmt);
+      const f = column.shows;
       if (f !== undefined && f > (fmtPlaces[slot] as number)) fmtPlaces[slot] = f;
     }
     if (!any) continue;
     const labelNorm = normalizeText(label);
     const shape = rowShape(tt, label, layout.totalLabels, labelNorm);
-    rows.push({
-      row: r,
-      tt,
-      label,
-      labelNorm,
-      level: shape.level,
-      isTotal: shape.isTotal,
-      isOfWhichHeading: shape.isOfWhichHeading,
-      ofWhich: shape.isOfWhichSelf,
-      parent: null,
-      children: [],
-      values: new RowValues(numbers, slots, base),
-    });
+    rows.push(new Row(numbers, base, r, tt, label, labelNorm, shape));
   }
 
   // Budget rows named only by project or sub-project get the catalogue's levels.
@@ -301,13 +359,13 @@ export function buildModel(
  * rows — the items of the group's header row, or the top-level rows since the previous total —
  * and the last total ("Tổng cộng (I+II)") adds those sub-totals. Returns the grand total's index.
  */
-function linkTotals(rows: ModelRow[], roots: readonly number[]): number | null {
+function linkTotals(rows: Row[], roots: readonly number[]): number | null {
   const totals = rows.map((x, i) => (x.isTotal ? i : -1)).filter((i) => i >= 0);
   const first = totals[0];
   if (first === undefined) return null;
   if (totals.length === 1 || roots.every((i) => i > first)) {
     // One total, or a grand total on top: it adds the top-level rows.
-    rows[first]?.children.push(...roots);
+    (rows[first] as Row).addChildren(roots);
     return first;
   }
   const subtotals: number[] = [];
@@ -318,17 +376,17 @@ function linkTotals(rows: ModelRow[], roots: readonly number[]): number | null {
     start = t + 1;
     if (segment.length === 0) {
       // Nothing since the last sub-total: a grand total over the sub-totals.
-      rows[t]?.children.push(...subtotals);
+      (rows[t] as Row).addChildren(subtotals);
       grand = t;
       continue;
     }
     // A group header with no figures of its own ("I. Huyện A"): its items are what the sub-total adds.
     const header = segment.length === 1 ? rows[segment[0] as number] : undefined;
     const children =
-      header && header.children.length > 0 && header.values.values().every((v) => v === null)
+      header && header.children.length > 0 && header.values.all().every((v) => v === null)
         ? header.children
         : segment;
-    rows[t]?.children.push(...children);
+    (rows[t] as Row).addChildren(children);
     subtotals.push(t);
   }
   return grand ?? (totals[totals.length - 1] as number);
@@ -338,7 +396,7 @@ function linkTotals(rows: ModelRow[], roots: readonly number[]): number | null {
  * Give each row its parent, and mark the rows of "Trong đó" blocks: the unnumbered or bulleted
  * rows that follow a "Trong đó:" row, up to the next numbered row.
  */
-function linkRows(rows: ModelRow[]): void {
+function linkRows(rows: Row[]): void {
   const stack: number[] = [];
   let ofWhich = false;
   // Level of the last row numbered by its TT or label: unnumbered rows after it are its children,
@@ -373,7 +431,7 @@ function linkRows(rows: ModelRow[]): void {
       continue;
     }
     if (x.ofWhich) continue;
-    if (parent !== null) (rows[parent] as ModelRow).children.push(i);
+    if (parent !== null) (rows[parent] as Row).addChild(i);
     stack.push(i);
   }
 }

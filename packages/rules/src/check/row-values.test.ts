@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../money/decimal.js';
 import { NumberCell } from './read-cell.js';
-import { RowValues, SheetNumbers } from './row-values.js';
+import { SheetNumbers, StoredRowValues } from './row-values.js';
 
 describe('SheetNumbers', () => {
   it('gives the micros its cells give, without making them', () => {
@@ -26,7 +26,8 @@ describe('SheetNumbers', () => {
           { minLength: 1, maxLength: 12 },
         ),
         (cells) => {
-          const store = new SheetNumbers(1, cells.length);
+          const slots = new Map(cells.map((_, i) => [`k${i}`, i]));
+          const store = new SheetNumbers(1, slots);
           cells.forEach((c, at) => {
             if (c === null) store.setCell(at, null);
             else if (c === 'text')
@@ -38,8 +39,7 @@ describe('SheetNumbers', () => {
               });
             else store.setNumber(at, c.n, c.formula, c.scaled);
           });
-          const slots = new Map(cells.map((_, i) => [`k${i}`, i]));
-          const row = new RowValues(store, slots, 0);
+          const row = new StoredRowValues(store, 0);
           cells.forEach((c, at) => {
             const cell = store.get(at);
             expect(store.micros(at)).toBe(cell === null ? null : cell.micros);
@@ -51,6 +51,7 @@ describe('SheetNumbers', () => {
               expect(cell?.formula).toBe(c.formula);
             }
           });
+          expect(row.all()).toEqual(cells.map((_, at) => store.get(at)));
           expect(row.get('absent')).toBeUndefined();
           expect(row.micros('absent')).toBeNull();
         },

@@ -19,13 +19,17 @@ export class SheetNumbers {
   private readonly kinds: Uint8Array;
   private readonly others = new Map<number, NumericCell>();
 
-  /** Room for `rows` rows of `width` cells. */
+  /** How many cells a row has: one per slot. */
+  readonly width: number;
+
+  /** Room for `rows` rows, with a cell per slot (`slots`: column key → slot). */
   constructor(
     rows: number,
-    readonly width: number,
+    readonly slots: ReadonlyMap<string, number>,
   ) {
-    this.numbers = new Float64Array(Math.max(0, rows * width));
-    this.kinds = new Uint8Array(Math.max(0, rows * width));
+    this.width = slots.size;
+    this.numbers = new Float64Array(Math.max(0, rows * this.width));
+    this.kinds = new Uint8Array(Math.max(0, rows * this.width));
   }
 
   /** Hold a finite number at `at`: typed or a formula's result, a percent read × 100 or not. */
@@ -67,31 +71,40 @@ export class SheetNumbers {
   }
 }
 
-/** A row's numbers by column key: the read-only part of a `Map`, over {@link SheetNumbers}. */
-export class RowValues {
-  constructor(
-    private readonly store: SheetNumbers,
-    private readonly slots: ReadonlyMap<string, number>,
-    private readonly base: number,
-  ) {}
-
+/** A row's numbers by column key: the read-only part of a `Map`. */
+export interface RowValues {
   /** The number in column `key`: `null` when empty or unreadable, `undefined` when no such column. */
-  get(key: string): NumericCell | null | undefined {
-    const slot = this.slots.get(key);
-    return slot === undefined ? undefined : this.store.get(this.base + slot);
-  }
-
+  get(key: string): NumericCell | null | undefined;
   /**
    * The micros of column `key` without making its cell: `null` when the cell is empty (or there
    * is no such column), `undefined` when its number has no micros (see `NumericCell.micros`).
    */
+  micros(key: string): number | null | undefined;
+  /** Every column's number, in the layout's column order. */
+  all(): Array<NumericCell | null>;
+}
+
+/**
+ * The {@link RowValues} of the row whose cells start at `base` in a {@link SheetNumbers}: a class
+ * for the sheet's row objects to extend, so that a row and its numbers are one object.
+ */
+export class StoredRowValues implements RowValues {
+  constructor(
+    private readonly store: SheetNumbers,
+    private readonly base: number,
+  ) {}
+
+  get(key: string): NumericCell | null | undefined {
+    const slot = this.store.slots.get(key);
+    return slot === undefined ? undefined : this.store.get(this.base + slot);
+  }
+
   micros(key: string): number | null | undefined {
-    const slot = this.slots.get(key);
+    const slot = this.store.slots.get(key);
     return slot === undefined ? null : this.store.micros(this.base + slot);
   }
 
-  /** Every column's number, in the layout's column order. */
-  values(): Array<NumericCell | null> {
+  all(): Array<NumericCell | null> {
     const out: Array<NumericCell | null> = [];
     for (let slot = 0; slot < this.store.width; slot++) out.push(this.store.get(this.base + slot));
     return out;

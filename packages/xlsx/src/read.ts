@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, CellStyle, CellValue, Grid, MergeRange } from '@phuluc/rules';
 import { decodeRange } from './a1.js';
+import { gridCell } from './grid-cell.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -59,26 +60,28 @@ function styleOf(cell: ExcelJS.Cell): CellStyle | undefined {
  */
 export function readCell(cell: ExcelJS.Cell): Cell | null {
   if (cell.type === ExcelJS.ValueType.Merge) return null;
-  const out: Writable<Cell> = { value: null };
+  let value: CellValue;
+  let formula: string | undefined;
   if (cell.type === ExcelJS.ValueType.Formula) {
     // `cell.value.result` drops a falsy result (ExcelJS copies only truthy keys): read `cell.result`.
-    let formula: string | undefined;
     try {
       formula = cell.formula;
     } catch {
       formula = undefined;
     }
-    if (formula) out.formula = formula.replace(/^=/, '');
-    out.value = toCellValue(cell.result);
+    if (formula) formula = formula.replace(/^=/, '');
+    value = toCellValue(cell.result);
   } else {
-    out.value = toCellValue(cell.value);
-    if (out.value === null) return null;
+    value = toCellValue(cell.value);
+    if (value === null) return null;
   }
   const numFmt = cell.numFmt;
-  if (numFmt && numFmt !== 'General') out.numFmt = numFmt;
-  const style = styleOf(cell);
-  if (style) out.style = style;
-  return out;
+  return gridCell(
+    value,
+    formula || undefined,
+    numFmt && numFmt !== 'General' ? numFmt : undefined,
+    styleOf(cell),
+  );
 }
 
 /** The merged areas of a worksheet, 0-based and inclusive. */

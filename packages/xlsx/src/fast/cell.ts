@@ -4,6 +4,7 @@
  * their cached result, shared formulas translated from their master, hyperlinks as their text.
  */
 import type { Cell, CellValue } from '@phuluc/rules';
+import { gridCell } from '../grid-cell.js';
 import { slideFormula, type CellRef } from './formula.js';
 import type { SharedStrings } from './shared-strings.js';
 import type { CellFormat, CellFormats } from './styles.js';
@@ -141,9 +142,9 @@ export class CellReader {
     if (linked) {
       // A cell with an external hyperlink holds its text: no formula, '' for nothing.
       this.used = true;
-      return gridCell(toGridValue(value ?? ''), undefined, format);
+      return gridCell(toGridValue(value ?? ''), undefined, shownFormat(format), format?.style);
     }
-    return gridCell(toGridValue(value), formula, format);
+    return gridCell(toGridValue(value), formula, shownFormat(format), format?.style);
   }
 
   private plainValue(raw: RawCell, format: CellFormat | undefined): ExcelValue {
@@ -205,18 +206,7 @@ export class CellReader {
   }
 }
 
-function gridCell(
-  value: CellValue,
-  formula: string | undefined,
-  format: CellFormat | undefined,
-): Cell {
-  const numFmt = format?.numFmt === 'General' ? undefined : format?.numFmt;
-  const style = format?.style;
-  // One literal per shape: objects built whole are smaller and faster than grown ones.
-  if (formula) {
-    if (numFmt) return style ? { value, formula, numFmt, style } : { value, formula, numFmt };
-    return style ? { value, formula, style } : { value, formula };
-  }
-  if (numFmt) return style ? { value, numFmt, style } : { value, numFmt };
-  return style ? { value, style } : { value };
+/** A cell's number format as the grid keeps it: none for General. */
+function shownFormat(format: CellFormat | undefined): string | undefined {
+  return format?.numFmt === 'General' ? undefined : format?.numFmt;
 }

@@ -25,6 +25,36 @@ describe('BigramIndex', () => {
     );
   });
 
+  it('finds the text most like a label, or none like it enough, as the similarities say', () => {
+    const texts = [
+      'cai thien dinh duong',
+      'giam ngheo ve thong tin',
+      'ho tro viec lam ben vung',
+      'ho tro viec lam',
+      'aa',
+      '',
+    ];
+    const index = new BigramIndex(texts);
+    const word = fc.constantFrom('cai', 'thien', 'dinh', 'duong', 'ho', 'tro', 'viec', 'lam', 'xa');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(word, { maxLength: 8 }).map((w) => w.join(' ')),
+          fc.constantFrom(...texts),
+          fc.string({ maxLength: 30 }),
+        ),
+        fc.constantFrom(0.3, 0.6, 0.72, 0.9, 1),
+        (text, min) => {
+          const scores = texts.map((t) => bigramSimilarity(bigrams(text), bigrams(t)));
+          const top = Math.max(...scores);
+          const expected = top >= min ? scores.indexOf(top) : -1;
+          expect(index.best(text, min)).toBe(expected);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+
   it('reads long labels (its buffer grows)', () => {
     const name = normalizeText('Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp');
     const index = new BigramIndex([name]);

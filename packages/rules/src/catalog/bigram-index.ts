@@ -60,7 +60,31 @@ export class BigramIndex {
    * next call: read it before calling again.
    */
   similarities(text: string): Float64Array {
-    const { shared, scores, texts, postings, seen } = this;
+    this.count(text, 0);
+    return this.score(text);
+  }
+
+  /**
+   * The index of the indexed text most like `text` (the first of equals), when its similarity is
+   * `min` or more; -1 when none is. What the highest of {@link similarities} gives, without
+   * reading the whole of a text that no indexed text can be like enough.
+   */
+  best(text: string, min: number): number {
+    if (!this.count(text, min)) return -1;
+    const scores = this.score(text);
+    let best = 0;
+    for (let i = 1; i < scores.length; i++)
+      if ((scores[i] as number) > (scores[best] as number)) best = i;
+    return scores.length > 0 && (scores[best] as number) >= min ? best : -1;
+  }
+
+  /**
+   * Count the bigrams `text` shares with each indexed text into `shared`. With `min` above 0, it
+   * stops early, returning false, once no indexed text can reach that similarity even if every
+   * bigram left were shared with it.
+   */
+  private count(text: string, min: number): boolean {
+    const { shared, texts, postings, seen } = this;
     shared.fill(0);
     const n = text.length - 1;
     if (this.touched.length < n) this.touched = new Int32Array(n * 2);
@@ -68,7 +92,12 @@ export class BigramIndex {
     let touches = 0;
     // The k-th occurrence of a bigram in the text is shared with a text that has it k times or
     // more: summed over the text, that is min(count here, count there) for each bigram.
+    let alive = true;
     for (let j = 0; j < n; j++) {
+      if (min > 0 && (j & 7) === 0 && !this.mayReach(text, n - j, min)) {
+        alive = false;
+        break;
+      }
       const id = this.idAt(text, j);
       if (id < 0) continue;
       const k = (seen[id] as number) + 1;
@@ -83,6 +112,27 @@ export class BigramIndex {
       }
     }
     for (let t = 0; t < touches; t++) seen[touched[t] as number] = 0;
+    return alive;
+  }
+
+  /**
+   * Whether some indexed text may still reach similarity `min` with `text` when `left` of its
+   * bigrams are still to count: the score it would have if all of them were shared with it, up to
+   * as many as it has (the same arithmetic as {@link score}, so a bound below `min` is exact).
+   */
+  private mayReach(text: string, left: number, min: number): boolean {
+    const { shared, texts } = this;
+    for (let i = 0; i < texts.length; i++) {
+      const other = texts[i] as string;
+      const most = Math.min((shared[i] as number) + left, other.length - 1);
+      if (text === other || (2 * most) / (text.length - 1 + other.length - 1) >= min) return true;
+    }
+    return false;
+  }
+
+  /** The similarities from the counts in `shared`. */
+  private score(text: string): Float64Array {
+    const { shared, scores, texts } = this;
     for (let i = 0; i < texts.length; i++) {
       const other = texts[i] as string;
       scores[i] =

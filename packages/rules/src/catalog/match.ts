@@ -114,12 +114,11 @@ function unknownCode(daNum: number, tdaNum: number | undefined): UnknownProject 
   };
 }
 
-/** Words in a normalised text (single spaces, trimmed). */
-function wordCount(norm: string): number {
-  if (!norm) return 1;
-  let n = 1;
-  for (let i = norm.indexOf(' '); i >= 0; i = norm.indexOf(' ', i + 1)) n++;
-  return n;
+/** Whether a normalised text (single spaces, trimmed) has at least `n` words (an empty text has one). */
+function hasWords(norm: string, n: number): boolean {
+  let words = 1;
+  for (let i = norm.indexOf(' '); words < n && i >= 0; i = norm.indexOf(' ', i + 1)) words++;
+  return words >= n;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -268,7 +267,7 @@ export function matchNormalizedLabel(
     if (tdaNum !== undefined && !subproject) return unknownCode(daNum, tdaNum);
     const officialName = (subproject ?? project).name;
     const ownCode = (subproject ?? project).code;
-    const wordy = wordCount(labelName) >= 3;
+    const wordy = hasWords(labelName, 3);
     let score = 1;
     let nameSuggests: string | undefined;
     if (wordy) {
@@ -312,15 +311,12 @@ export function matchNormalizedLabel(
   if (tdaNum !== undefined) return undefined;
 
   // No code: the official name alone ("Cải thiện dinh dưỡng"), the entry it is most like (the
-  // first of equals), if it is like it enough. The index scores every entry in one pass.
+  // first of equals), if it is like it enough. The index scores every entry in one pass, and
+  // stops as soon as no entry can be like it enough (most labels).
   const name = labelName;
-  if (wordCount(name) < 2) return undefined;
-  const scores = nameIndex(catalog).similarities(name);
-  let bestIndex = 0;
-  for (let i = 1; i < all.length; i++)
-    if ((scores[i] as number) > (scores[bestIndex] as number)) bestIndex = i;
-  const best = all[bestIndex];
-  if (!best || (scores[bestIndex] as number) < NAME_MATCH) return undefined;
+  if (!hasWords(name, 2)) return undefined;
+  const best = all[nameIndex(catalog).best(name, NAME_MATCH)];
+  if (!best) return undefined;
   const match: Writable<ProjectMatch> = {
     project: best.project,
     code: best.code,

@@ -12,7 +12,6 @@ import {
   formatDecimals,
   isScaledPercent,
   NumberCell,
-  numberMicros,
   readNumericCell,
   type NumericCell,
 } from './read-cell.js';
@@ -185,13 +184,18 @@ function placesOf(v: NumericCell): number {
 const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 /**
- * {@link placesOf} a plain number (a ratio percent read × 100 when `scaled`), without a cell, when
- * it is more than `known`; -1 when it is not. Most numbers of a column have no more decimals than
- * the most seen so far, and one remainder of their micros says so.
+ * {@link placesOf} a plain number (a ratio percent read × 100 when `scaled`; `micros`: its
+ * `numberMicros`), without a cell, when it is more than `known`; -1 when it is not. Most numbers
+ * of a column have no more decimals than the most seen so far, and one remainder of their micros
+ * says so.
  */
-function morePlaces(n: number, scaled: boolean, known: number): number {
+function morePlaces(
+  n: number,
+  micros: number | undefined,
+  scaled: boolean,
+  known: number,
+): number {
   if (known >= MICROS_PLACES) return -1;
-  const micros = numberMicros(n, scaled);
   if (micros === undefined) return placesOf(new NumberCell(n, false, scaled || undefined));
   // At most `known` places: the micros end in 6 − known zeros.
   if (known >= 0 && micros % (POWERS_OF_TEN[MICROS_PLACES - known] as number) === 0) return -1;
@@ -283,8 +287,8 @@ export function buildModel(
       if (typeof value === 'number' && Number.isFinite(value)) {
         // A plain number (the usual cell): held as a double, no object, no issue to raise.
         const formula = Boolean(cell?.formula);
-        numbers.setNumber(base + slot, value, formula, scaled);
-        if (!formula) typed = morePlaces(value, scaled, typedPlaces[slot] as number);
+        const micros = numbers.setNumber(base + slot, value, formula, scaled);
+        if (!formula) typed = morePlaces(value, micros, scaled, typedPlaces[slot] as number);
         any = true;
       } else {
         read.row = r;

@@ -16,6 +16,8 @@ const OTHER = 8;
  */
 export class SheetNumbers {
   private readonly numbers: Float64Array;
+  /** Each plain number's micros, worked out once (NaN: it has none). */
+  private readonly microsOf: Float64Array;
   private readonly kinds: Uint8Array;
   private readonly others = new Map<number, NumericCell>();
 
@@ -29,13 +31,20 @@ export class SheetNumbers {
   ) {
     this.width = slots.size;
     this.numbers = new Float64Array(Math.max(0, rows * this.width));
+    this.microsOf = new Float64Array(Math.max(0, rows * this.width));
     this.kinds = new Uint8Array(Math.max(0, rows * this.width));
   }
 
-  /** Hold a finite number at `at`: typed or a formula's result, a percent read × 100 or not. */
-  setNumber(at: number, n: number, formula: boolean, scaled: boolean): void {
+  /**
+   * Hold a finite number at `at`: typed or a formula's result, a percent read × 100 or not.
+   * Returns its micros (`numberMicros`), which the checks then read without working them out again.
+   */
+  setNumber(at: number, n: number, formula: boolean, scaled: boolean): number | undefined {
+    const micros = numberMicros(n, scaled);
     this.numbers[at] = n;
+    this.microsOf[at] = micros ?? Number.NaN;
     this.kinds[at] = NUMBER | (formula ? FORMULA : 0) | (scaled ? SCALED : 0);
+    return micros;
   }
 
   /** Hold any other reading of a cell (or none). */
@@ -55,7 +64,13 @@ export class SheetNumbers {
     const kind = this.kinds[at] as number;
     if (kind === EMPTY) return null;
     if (kind === OTHER) return this.others.get(at)?.micros;
-    return numberMicros(this.numbers[at] as number, (kind & SCALED) !== 0);
+    const micros = this.microsOf[at] as number;
+    return micros === micros ? micros : undefined;
+  }
+
+  /** Whether the cell at `at` holds a number (`get(at) !== null`), without making it. */
+  has(at: number): boolean {
+    return this.kinds[at] !== EMPTY;
   }
 
   /** The cell at `at`. */
@@ -80,6 +95,8 @@ export interface RowValues {
    * is no such column), `undefined` when its number has no micros (see `NumericCell.micros`).
    */
   micros(key: string): number | null | undefined;
+  /** Whether column `key` holds a number (`get(key)` is a cell), without making it. */
+  has(key: string): boolean;
   /** Every column's number, in the layout's column order. */
   all(): Array<NumericCell | null>;
 }
@@ -102,6 +119,11 @@ export class StoredRowValues implements RowValues {
   micros(key: string): number | null | undefined {
     const slot = this.store.slots.get(key);
     return slot === undefined ? null : this.store.micros(this.base + slot);
+  }
+
+  has(key: string): boolean {
+    const slot = this.store.slots.get(key);
+    return slot !== undefined && this.store.has(this.base + slot);
   }
 
   all(): Array<NumericCell | null> {

@@ -76,7 +76,7 @@ export function checkServiceTargets(m: SheetModel, issues: Issue[]): void {
     const ofWhich = OF_WHICH.test(x.labelNorm);
     if (!ofWhich) indicatorLabel = x.label;
     if (x.isTotal || x.isOfWhichHeading) continue;
-    const hasValues = VALUE_KEYS.some((k) => x.values.get(k));
+    const hasValues = VALUE_KEYS.some((k) => x.values.has(k));
     if (!hasValues) continue;
     if (isPercentRow(m, x, units)) checkPercentRange(m, x, issues);
     const baseline = x.values.get('baseline');

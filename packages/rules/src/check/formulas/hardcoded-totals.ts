@@ -52,21 +52,21 @@ function derivationRules(m: SheetModel): {
   const rules: DerivationRule[] = [
     ...crossfootEquations(m).map((eq) =>
       rule(column(eq.target), `crossfoot:${eq.target}`, (x) =>
-        eq.parts.some((p) => x.values.get(p)),
+        eq.parts.some((p) => x.values.has(p)),
       ),
     ),
     ...m.layout.rates
       .filter((r) => m.columns.has(r.rate))
       .map((r) =>
         rule(column(r.rate), `rate:${r.rate}`, (x) =>
-          Boolean(x.values.get(r.count) && x.values.get(r.base)),
+          x.values.has(r.count) && x.values.has(r.base),
         ),
       ),
     ...m.layout.differences
       .filter((d) => m.columns.has(d.result))
       .map((d) =>
         rule(column(d.result), `diff:${d.result}`, (x) =>
-          Boolean(x.values.get(d.from) && x.values.get(d.to)),
+          x.values.has(d.from) && x.values.has(d.to),
         ),
       ),
   ];

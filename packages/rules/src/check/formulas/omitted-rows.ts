@@ -122,7 +122,7 @@ class OmittedRowsCheck {
     let omits = false;
     for (const c of parent.children)
       if (!addedRows.has(formulas.sheetRow[c] as number, mark)) {
-        if ((m.rows[c] as ModelRow).values.get(key)) omits = true;
+        if ((m.rows[c] as ModelRow).values.has(key)) omits = true;
       }
     if (doubled.length || omits)
       this.issues.push(omitsRowIssue(m, parent, key, col, formula, new Set(refRows), doubled));
@@ -152,7 +152,7 @@ function omitsRowIssue(
     parent.children.map((c) => [(m.rows[c] as ModelRow).row, m.rows[c] as ModelRow]),
   );
   const omitted = [...childRows.keys()].filter(
-    (r) => !refRows.has(r) && childRows.get(r)?.values.get(key),
+    (r) => !refRows.has(r) && childRows.get(r)?.values.has(key) === true,
   );
   const detail = [
     omitted.length

@@ -195,11 +195,11 @@ const MILLION_MICROS = 1e6 * MICROS_PER_UNIT;
  * The median of a column's non-zero leaf amounts, in absolute value, from their micros; `undefined`
  * when some amount has no micros (then the `Decimal` path computes it).
  */
-function medianFromMicros(leaves: readonly ModelRow[], key: string): ColumnMedian | undefined {
+function medianFromMicros(leaves: readonly ModelRow[], slot: number): ColumnMedian | undefined {
   const values: number[] = [];
   let largest = 0;
   for (const x of leaves) {
-    const micros = x.values.micros(key);
+    const micros = x.values.microsAt(slot);
     if (micros === null) continue;
     if (micros === undefined) return undefined;
     if (micros === 0) continue;
@@ -220,8 +220,8 @@ interface ColumnMedian {
 }
 
 /** The median of a column's non-zero leaf amounts, in absolute value. */
-function columnMedian(leaves: readonly ModelRow[], key: string): ColumnMedian {
-  const fast = medianFromMicros(leaves, key);
+function columnMedian(leaves: readonly ModelRow[], key: string, slot: number): ColumnMedian {
+  const fast = medianFromMicros(leaves, slot);
   if (fast) return fast;
   const values: Decimal[] = [];
   for (const x of leaves) {
@@ -244,13 +244,14 @@ export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
   const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal);
   for (const [key, col] of m.columns) {
     if (m.defs.get(key)?.kind !== 'money') continue;
-    const { median, count, largest } = columnMedian(leaves, key);
+    const slot = m.slots.get(key) ?? -1;
+    const { median, count, largest } = columnMedian(leaves, key, slot);
     if (count < 3 || median.isZero()) continue;
     // In a triệu-đồng sheet only amounts of a million or more can be suspect.
     if (sheetUnit === 'trieu' && largest !== undefined && largest < MILLION_MICROS) continue;
     const bigFrom = median.times(SUSPECT_RATIO);
     for (const x of leaves) {
-      const micros = x.values.micros(key);
+      const micros = x.values.microsAt(slot);
       // In a triệu-đồng sheet only amounts of a million or more can be suspect: most rows are
       // ruled out by their micros without a Decimal.
       if (

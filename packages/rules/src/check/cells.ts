@@ -87,18 +87,20 @@ export function checkCells(m: SheetModel, issues: Issue[]): void {
   for (const [key, col] of m.columns) {
     const def = m.defs.get(key);
     if (!def || (def.kind !== 'money' && def.kind !== 'count' && def.kind !== 'percent')) continue;
-    checks.push(cellCheck(columnRules(key, col, def, moneyUnit), moneyUnit));
+    checks.push(
+      cellCheck(columnRules(key, col, def, moneyUnit), m.slots.get(key) ?? -1, moneyUnit),
+    );
   }
   runRowChecks(m.rows, checks, issues);
 }
 
 /** The checks of one column's cell on a row. */
-function cellCheck(rules: ColumnRules, moneyUnit: string): RowCheck {
+function cellCheck(rules: ColumnRules, slot: number, moneyUnit: string): RowCheck {
   const { key, col, def } = rules;
   const column = { column: def.header, columnEn: def.headerEn };
   return (x, found) => {
     // Most cells pass every rule, which their micros tell without making the cell.
-    const micros = x.values.micros(key);
+    const micros = x.values.microsAt(slot);
     if (micros === null) return;
     if (
       micros !== undefined &&

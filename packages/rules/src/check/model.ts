@@ -100,6 +100,8 @@ export interface SheetModel {
   /** Rows with no parent (other than the total row). */
   readonly roots: readonly number[];
   readonly unit: SheetUnit;
+  /** The slot of each numeric column, for `RowValues.microsAt`. */
+  readonly slots: ReadonlyMap<string, number>;
   /** Decimal places each numeric column shows. */
   readonly shown: ReadonlyMap<string, number>;
   /** Percent columns whose cells hold ratios in a % format (0.0521 shown as 5,21%). */
@@ -189,12 +191,7 @@ const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
  * of a column have no more decimals than the most seen so far, and one remainder of their micros
  * says so.
  */
-function morePlaces(
-  n: number,
-  micros: number | undefined,
-  scaled: boolean,
-  known: number,
-): number {
+function morePlaces(n: number, micros: number | undefined, scaled: boolean, known: number): number {
   if (known >= MICROS_PLACES) return -1;
   if (micros === undefined) return placesOf(new NumberCell(n, false, scaled || undefined));
   // At most `known` places: the micros end in 6 − known zeros.
@@ -351,6 +348,7 @@ export function buildModel(
     total,
     roots,
     unit: sheetUnit ?? (layout.kind === 'budget' ? 'trieu' : 'other'),
+    slots,
     shown,
     ratioColumns,
     options,

@@ -95,6 +95,11 @@ export interface RowValues {
    * is no such column), `undefined` when its number has no micros (see `NumericCell.micros`).
    */
   micros(key: string): number | null | undefined;
+  /**
+   * {@link micros} by the column's slot (`SheetModel.slots`; -1 for a column with none) rather
+   * than its key: what the checks that add up a whole sheet use, column by column.
+   */
+  microsAt(slot: number): number | null | undefined;
   /** Whether column `key` holds a number (`get(key)` is a cell), without making it. */
   has(key: string): boolean;
   /** Every column's number, in the layout's column order. */
@@ -119,6 +124,10 @@ export class StoredRowValues implements RowValues {
   micros(key: string): number | null | undefined {
     const slot = this.store.slots.get(key);
     return slot === undefined ? null : this.store.micros(this.base + slot);
+  }
+
+  microsAt(slot: number): number | null | undefined {
+    return slot < 0 ? null : this.store.micros(this.base + slot);
   }
 
   has(key: string): boolean {

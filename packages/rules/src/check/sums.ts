@@ -29,18 +29,40 @@ export function rowList(rows: readonly number[]): string {
 }
 
 /**
- * The exact sum, in micros, of column `key` over the rows at `indices` (or of the columns `keys`
- * of one row): `null` when every cell is empty, `undefined` when the fast path cannot say (a
- * number without micros, or a sum that could pass 2^53 and lose exactness). Only "this sum
- * equals its total" is decided from it; anything else goes through the `Decimal` path, which
- * words the issues. No cell is made: the micros come straight from the model's numbers.
+ * The exact sum, in micros, of the column at `slot` over the rows `rows[at[i]]` (or, with `at`
+ * omitted, of the columns at `slots` of one row): `null` when every cell is empty, `undefined`
+ * when the fast path cannot say (a number without micros, or a sum that could pass 2^53 and lose
+ * exactness). Only "this sum equals its total" is decided from it; anything else goes through the
+ * `Decimal` path, which words the issues. No cell is made: the micros come straight from the
+ * model's numbers.
  */
-function microsSum(count: number, microsAt: (i: number) => number | null | undefined) {
+function columnMicrosSum(
+  rows: readonly ModelRow[],
+  at: readonly number[],
+  slot: number,
+): number | null | undefined {
   let sum = 0;
   let magnitude = 0;
   let any = false;
-  for (let i = 0; i < count; i++) {
-    const m = microsAt(i);
+  for (let i = 0; i < at.length; i++) {
+    const m = (rows[at[i] as number] as ModelRow).values.microsAt(slot);
+    if (m === null) continue;
+    if (m === undefined) return undefined;
+    any = true;
+    sum += m;
+    magnitude += m < 0 ? -m : m;
+  }
+  if (magnitude > MAX_EXACT) return undefined;
+  return any ? sum : null;
+}
+
+/** {@link columnMicrosSum} across one row: the columns at `slots` of row `x`. */
+function rowMicrosSum(x: ModelRow, slots: readonly number[]): number | null | undefined {
+  let sum = 0;
+  let magnitude = 0;
+  let any = false;
+  for (let i = 0; i < slots.length; i++) {
+    const m = x.values.microsAt(slots[i] as number);
     if (m === null) continue;
     if (m === undefined) return undefined;
     any = true;
@@ -91,16 +113,13 @@ export function checkFoot(m: SheetModel, issues: Issue[]): void {
   for (const key of summableKeys(m)) {
     const col = m.columns.get(key) as number;
     const def = m.defs.get(key);
+    const slot = m.slots.get(key) ?? -1;
     for (const parent of m.rows) {
       if (parent.children.length === 0) continue;
-      const total = parent.values.micros(key);
+      const total = parent.values.microsAt(slot);
       if (total === null) continue;
       // Fast path: the children's micros add up to the parent's exactly (the usual case).
-      const children = parent.children;
-      const sum = microsSum(children.length, (i) =>
-        (m.rows[children[i] as number] as ModelRow).values.micros(key),
-      );
-      if (addsUp(total, sum)) continue;
+      if (addsUp(total, columnMicrosSum(m.rows, parent.children, slot))) continue;
       const actual = parent.values.get(key) as NumericCell;
       const kids = parent.children.map((i) => m.rows[i] as ModelRow);
       const parts = kids.map((k) => k.values.get(key) ?? null);
@@ -174,12 +193,13 @@ export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
     const def = m.defs.get(eq.target);
     const partNames = eq.parts.map((p) => m.defs.get(p)?.header ?? p).join(' + ');
     const partNamesEn = eq.parts.map((p) => m.defs.get(p)?.headerEn ?? p).join(' + ');
+    const target = m.slots.get(eq.target) ?? -1;
+    const partSlots = eq.parts.map((p) => m.slots.get(p) ?? -1);
     for (const x of m.rows) {
-      const total = x.values.micros(eq.target);
+      const total = x.values.microsAt(target);
       if (total === null) continue;
       // Fast path: the parts' micros add up to the total exactly (the usual case).
-      const sum = microsSum(eq.parts.length, (i) => x.values.micros(eq.parts[i] as string));
-      if (addsUp(total, sum)) continue;
+      if (addsUp(total, rowMicrosSum(x, partSlots))) continue;
       const actual = x.values.get(eq.target) as NumericCell;
       const parts = eq.parts.map((p) => x.values.get(p) ?? null);
       const expected = sumDecimals(parts.map((p) => p?.value ?? 0));

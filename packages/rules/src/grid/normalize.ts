@@ -64,8 +64,7 @@ interface AsciiDecoder {
  * borrows the decoder, and works without it.
  */
 const asciiDecoder: AsciiDecoder = (() => {
-  const Decoder = (globalThis as { TextDecoder?: new (label: string) => AsciiDecoder })
-    .TextDecoder;
+  const Decoder = (globalThis as { TextDecoder?: new (label: string) => AsciiDecoder }).TextDecoder;
   if (Decoder) {
     try {
       return new Decoder('latin1');

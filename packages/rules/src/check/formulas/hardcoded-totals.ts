@@ -58,15 +58,19 @@ function derivationRules(m: SheetModel): {
     ...m.layout.rates
       .filter((r) => m.columns.has(r.rate))
       .map((r) =>
-        rule(column(r.rate), `rate:${r.rate}`, (x) =>
-          x.values.has(r.count) && x.values.has(r.base),
+        rule(
+          column(r.rate),
+          `rate:${r.rate}`,
+          (x) => x.values.has(r.count) && x.values.has(r.base),
         ),
       ),
     ...m.layout.differences
       .filter((d) => m.columns.has(d.result))
       .map((d) =>
-        rule(column(d.result), `diff:${d.result}`, (x) =>
-          x.values.has(d.from) && x.values.has(d.to),
+        rule(
+          column(d.result),
+          `diff:${d.result}`,
+          (x) => x.values.has(d.from) && x.values.has(d.to),
         ),
       ),
   ];

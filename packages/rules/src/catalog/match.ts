@@ -42,14 +42,48 @@ const ONLY_DOTTED = /^[\d\s.]*$/;
 const NAME_MATCH = 0.72;
 const NAME_OK = 0.6;
 
-/** Whether TDA_RE can match `norm`: it needs "tieu d" (of "tieu du an", "tieu da") or "tda". */
-function mayHaveTda(norm: string): boolean {
-  return norm.includes('tda') || norm.includes('tieu d');
+/** Words of a normalised label that {@link wordsIn} looks for, as bits. */
+const TDA_WORD = 1; // "tda" or "tieu d" ("tieu du an", "tieu da"): TDA_RE may match
+const DA_WORD = 2; // "da" or "du an": DA_RE may match
+const THUOC_WORD = 4; // "thuoc": nameOf has a word to drop
+
+/**
+ * Which of the words TDA_RE, DA_RE and nameOf need a normalised label holds, in one pass over it
+ * (most labels hold none, and skip the patterns). Cutting a code out of a label leaves a space
+ * where it was, and none of the words holds a space between letters that could meet there, so
+ * what the label lacks, the label without its codes lacks too.
+ */
+function wordsIn(norm: string): number {
+  let words = 0;
+  const n = norm.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 100 /* d */) {
+      const next = norm.charCodeAt(i + 1);
+      if (next === 97 /* a */ || (next === 117 /* u */ && norm.startsWith(' an', i + 2)))
+        words |= DA_WORD;
+    } else if (c === 116 /* t */) {
+      const next = norm.charCodeAt(i + 1);
+      if (
+        (next === 100 /* d */ && norm.charCodeAt(i + 2) === 97) /* a */ ||
+        (next === 105 /* i */ && norm.startsWith('eu d', i + 2))
+      )
+        words |= TDA_WORD;
+      else if (next === 104 /* h */ && norm.startsWith('uoc', i + 2)) words |= THUOC_WORD;
+    }
+  }
+  return words;
 }
 
 /** Whether DA_RE can match `text`: it needs "da" (alone or in "du an") or "du an". */
 function mayHaveDa(text: string): boolean {
   return text.includes('da') || text.includes('du an');
+}
+
+/** Whether ONLY_DOTTED can match a normalised label: it starts with a digit, or is empty. */
+function mayBeDotted(norm: string): boolean {
+  const first = norm.charCodeAt(0);
+  return norm.length === 0 || (first >= 48 && first <= 57) || first === 32 || first === 46;
 }
 
 /** DOTTED_RE on a label typed as "3.1" (white space around it allowed), or null. */
@@ -73,9 +107,9 @@ function cut(text: string, start: number, end: number): string {
  * by a space. Drops "thuộc" and leading numbers, collapses spaces. Each step runs only when it
  * can change something: labels are many, and most need none of them.
  */
-function nameOf(uncoded: string): string {
+function nameOf(uncoded: string, mayHoldThuoc: boolean): string {
   let t = uncoded;
-  if (t.includes('thuoc')) t = t.replace(/\bthuoc\b/g, ' ');
+  if (mayHoldThuoc && t.includes('thuoc')) t = t.replace(/\bthuoc\b/g, ' ');
   const first = t.charCodeAt(0);
   if (first === 32 || (first >= 48 && first <= 57)) t = t.replace(/^\s*(\d+\s*)+/, ' ');
   // The text is normalised: its only white space is single spaces, but for those the steps above left.
@@ -224,8 +258,9 @@ export function matchNormalizedLabel(
   let uncoded = norm;
   // Both patterns are anchored: a label with a letter (DOTTED_RE) or that does not start with
   // "da" (CODE_RE) cannot match, whatever the replacements, so most labels skip them.
+  const words = wordsIn(norm);
   const dotted =
-    (ONLY_DOTTED.test(norm)
+    (mayBeDotted(norm) && ONLY_DOTTED.test(norm)
       ? DOTTED_RE.exec(norm.replace(/ /g, '.').replace(/\.+/g, '.'))
       : null) ?? dottedLabel(label);
   const code = norm.startsWith('da') ? CODE_RE.exec(norm.replace(/\s+/g, ' ')) : null;
@@ -237,13 +272,13 @@ export function matchNormalizedLabel(
     tdaNum = code[2] ? Number(code[2]) : undefined;
   } else {
     // Both patterns need a word of theirs: most labels have neither, and skip them.
-    const tda = mayHaveTda(norm) ? TDA_RE.exec(norm) : null;
+    const tda = (words & TDA_WORD) !== 0 ? TDA_RE.exec(norm) : null;
     if (tda) tdaNum = Number(tda[1]);
     // As `norm.replace(TDA_RE, ' ')`: the DA code is looked for in exactly that text.
     const rest = tda
       ? `${norm.slice(0, tda.index)} ${norm.slice(tda.index + tda[0].length)}`
       : norm;
-    const da = mayHaveDa(rest) ? DA_RE.exec(rest) : null;
+    const da = (words & DA_WORD) !== 0 && mayHaveDa(rest) ? DA_RE.exec(rest) : null;
     if (da) daNum = Number(da[1]);
     uncoded = da
       ? cut(rest, da.index, da.index + da[0].length)
@@ -257,7 +292,7 @@ export function matchNormalizedLabel(
   }
 
   const all = entries(catalog);
-  const labelName = code || dotted ? '' : nameOf(uncoded);
+  const labelName = code || dotted ? '' : nameOf(uncoded, (words & THUOC_WORD) !== 0);
 
   if (daNum !== undefined) {
     const project = catalog.projects.find((p) => p.number === daNum);

@@ -12,8 +12,6 @@ import type { NumericCell } from './read-cell.js';
 import type { Issue } from './types.js';
 
 const INVESTMENT_KEYS = ['nstw_dtpt', 'nsdp_dtpt', 'dtpt'];
-/** How many labels checkCatalog remembers per enclosing project. */
-const MEMO_SIZE = 512;
 
 /** Labels against the catalogue: unknown codes, names that differ, investment capital on recurrent-only lines. */
 export function checkCatalog(m: SheetModel, issues: Issue[]): void {
@@ -24,21 +22,12 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
   let currentProject: string | undefined;
   // The matcher's options change only when a row names another project.
   let options: MatchOptions = { period };
-  // Labels repeat down a sheet ("UBND xã …" under each project): each is matched once per
-  // enclosing project, among the last MEMO_SIZE labels (a memo of every label of a large sheet
-  // costs more to keep than it saves). The answer depends on the label as typed, not only on
-  // its folded form.
-  const known = new Map<string | undefined, Map<string, ReturnType<typeof matchNormalizedLabel>>>();
   for (const x of m.rows) {
     if (x.isTotal || x.isOfWhichHeading || x.ofWhich || !x.label) continue;
-    let answers = known.get(currentProject);
-    if (!answers) known.set(currentProject, (answers = new Map()));
-    let match = answers.get(x.label);
-    if (match === undefined && !answers.has(x.label)) {
-      match = matchNormalizedLabel(x.label, x.labelNorm, options);
-      if (answers.size >= MEMO_SIZE) answers.clear();
-      answers.set(x.label, match);
-    }
+    // The answer depends on the enclosing project (`options`), and on the label as typed, not
+    // only on its folded form. Labels are matched one by one: remembering the answers for labels
+    // that repeat ("UBND xã …" under each project) cost more on a large sheet than it saved.
+    const match = matchNormalizedLabel(x.label, x.labelNorm, options);
     if (!match) continue;
     if (isUnknownProject(match)) {
       issues.push(

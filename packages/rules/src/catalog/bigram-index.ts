@@ -110,7 +110,7 @@ export class BigramIndex {
    * bigram left were shared with it.
    */
   private count(text: string, min: number): boolean {
-    const { shared, texts, postings, seen } = this;
+    const { shared, postings, seen } = this;
     shared.fill(0);
     const n = text.length - 1;
     if (this.touched.length < n) this.touched = new Int32Array(n * 2);

@@ -80,6 +80,33 @@ function mayHaveDa(text: string): boolean {
   return text.includes('da') || text.includes('du an');
 }
 
+/**
+ * Whether a normalised label holds "da" or "du an" outside `[start, end)`, the place of its TDA
+ * code: what `mayHaveDa` says of the label with the code replaced by a space. (The code starts a
+ * word, so what comes before it ends in a space or is empty, and no such word can reach across
+ * the space that replaces it.)
+ */
+function daOutside(norm: string, start: number, end: number): boolean {
+  for (const word of ['da', 'du an']) {
+    const first = norm.indexOf(word);
+    if (first >= 0 && first + word.length <= start) return true;
+    if (norm.indexOf(word, end) >= 0) return true;
+  }
+  return false;
+}
+
+/**
+ * What nameOf reads from a normalised label whose code is `[0, end)` (cut out, as `cut` does),
+ * when that is simply the rest of the label: it has no "thuoc" and does not start with a number.
+ * Undefined otherwise (nameOf then reads it).
+ */
+function plainTail(norm: string, end: number, words: number): string | undefined {
+  if ((words & THUOC_WORD) !== 0) return undefined;
+  const tail = norm.slice(end).trimStart();
+  const first = tail.charCodeAt(0);
+  return first >= 48 && first <= 57 ? undefined : tail;
+}
+
 /** Whether ONLY_DOTTED can match a normalised label: it starts with a digit, or is empty. */
 function mayBeDotted(norm: string): boolean {
   const first = norm.charCodeAt(0);
@@ -256,6 +283,8 @@ export function matchNormalizedLabel(
   let tdaNum: number | undefined;
   // The label without its TDA and DA codes (see nameOf), when neither pattern below read it.
   let uncoded = norm;
+  // The name nameOf would read from `uncoded`, when it is known without it.
+  let named: string | undefined;
   // Both patterns are anchored: a label with a letter (DOTTED_RE) or that does not start with
   // "da" (CODE_RE) cannot match, whatever the replacements, so most labels skip them.
   const words = wordsIn(norm);
@@ -274,17 +303,24 @@ export function matchNormalizedLabel(
     // Both patterns need a word of theirs: most labels have neither, and skip them.
     const tda = (words & TDA_WORD) !== 0 ? TDA_RE.exec(norm) : null;
     if (tda) tdaNum = Number(tda[1]);
-    // As `norm.replace(TDA_RE, ' ')`: the DA code is looked for in exactly that text.
-    const rest = tda
-      ? `${norm.slice(0, tda.index)} ${norm.slice(tda.index + tda[0].length)}`
-      : norm;
-    const da = (words & DA_WORD) !== 0 && mayHaveDa(rest) ? DA_RE.exec(rest) : null;
+    const tdaEnd = tda ? tda.index + tda[0].length : 0;
+    // As `norm.replace(TDA_RE, ' ')`: the DA code is looked for in exactly that text, when it
+    // can hold one (see daOutside).
+    const rest =
+      (words & DA_WORD) === 0 || (tda && !daOutside(norm, tda.index, tdaEnd))
+        ? undefined
+        : tda
+          ? `${norm.slice(0, tda.index)} ${norm.slice(tdaEnd)}`
+          : norm;
+    const da = rest !== undefined && mayHaveDa(rest) ? DA_RE.exec(rest) : null;
     if (da) daNum = Number(da[1]);
-    uncoded = da
-      ? cut(rest, da.index, da.index + da[0].length)
-      : tda
-        ? cut(norm, tda.index, tda.index + tda[0].length)
-        : norm;
+    if (da && rest !== undefined) uncoded = cut(rest, da.index, da.index + da[0].length);
+    else if (tda) {
+      // The usual coded label, "Tiểu dự án 1: <name> …": its name is what follows the code.
+      const tail = tda.index === 0 ? plainTail(norm, tdaEnd, words) : undefined;
+      if (tail !== undefined) named = tail;
+      else uncoded = cut(norm, tda.index, tdaEnd);
+    }
   }
   if (daNum === undefined && tdaNum !== undefined && options.parentProject) {
     const parent = /^DA(\d+)/.exec(options.parentProject);
@@ -292,7 +328,7 @@ export function matchNormalizedLabel(
   }
 
   const all = entries(catalog);
-  const labelName = code || dotted ? '' : nameOf(uncoded, (words & THUOC_WORD) !== 0);
+  const labelName = code || dotted ? '' : (named ?? nameOf(uncoded, (words & THUOC_WORD) !== 0));
 
   if (daNum !== undefined) {
     const project = catalog.projects.find((p) => p.number === daNum);

@@ -153,20 +153,6 @@ interface Entry {
   readonly code: string;
 }
 
-/** Each catalogue's entries, normalised once (catalogues are constant data). */
-const ENTRIES = new WeakMap<ProgrammeCatalog, readonly Entry[]>();
-/** Each catalogue's entry names, indexed by bigram for labels that carry no code. */
-const NAME_INDEX = new WeakMap<ProgrammeCatalog, BigramIndex>();
-
-function nameIndex(catalog: ProgrammeCatalog): BigramIndex {
-  let index = NAME_INDEX.get(catalog);
-  if (!index) {
-    index = new BigramIndex(entries(catalog).map((e) => e.name));
-    NAME_INDEX.set(catalog, index);
-  }
-  return index;
-}
-
 /** A label's claim to a project or sub-project the programme does not have. */
 function unknownCode(daNum: number, tdaNum: number | undefined): UnknownProject {
   return {
@@ -184,21 +170,35 @@ function hasWords(norm: string, n: number): boolean {
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Each catalogue's entries by code. */
-const BY_CODE = new WeakMap<ProgrammeCatalog, ReadonlyMap<string, Entry>>();
-
-function entryByCode(catalog: ProgrammeCatalog): ReadonlyMap<string, Entry> {
-  let map = BY_CODE.get(catalog);
-  if (!map) {
-    map = new Map(entries(catalog).map((e) => [e.code, e]));
-    BY_CODE.set(catalog, map);
-  }
-  return map;
+/** A catalogue's entries, normalised once (catalogues are constant data), by code and by name. */
+interface CatalogIndex {
+  readonly entries: readonly Entry[];
+  readonly byCode: ReadonlyMap<string, Entry>;
+  /** The entries' names, indexed by bigram for labels that carry no code. */
+  readonly names: BigramIndex;
 }
 
-function entries(catalog: ProgrammeCatalog): readonly Entry[] {
-  const cached = ENTRIES.get(catalog);
-  if (cached) return cached;
+const INDEXES = new WeakMap<ProgrammeCatalog, CatalogIndex>();
+/** The catalogue asked for last (a sheet asks for one catalogue, once per label). */
+let lastIndexed: { readonly catalog: ProgrammeCatalog; readonly index: CatalogIndex } | undefined;
+
+function indexOf(catalog: ProgrammeCatalog): CatalogIndex {
+  if (lastIndexed?.catalog === catalog) return lastIndexed.index;
+  let index = INDEXES.get(catalog);
+  if (!index) {
+    const entries = readEntries(catalog);
+    index = {
+      entries,
+      byCode: new Map(entries.map((e) => [e.code, e])),
+      names: new BigramIndex(entries.map((e) => e.name)),
+    };
+    INDEXES.set(catalog, index);
+  }
+  lastIndexed = { catalog, index };
+  return index;
+}
+
+function readEntries(catalog: ProgrammeCatalog): readonly Entry[] {
   const list: Entry[] = [];
   const entry = (
     project: Project,
@@ -219,8 +219,15 @@ function entries(catalog: ProgrammeCatalog): readonly Entry[] {
     list.push(entry(p, undefined, p.name, p.code));
     for (const s of p.subprojects) list.push(entry(p, s, s.name, s.code));
   }
-  ENTRIES.set(catalog, list);
   return list;
+}
+
+/** The project number a project code gives (`DA3` → 3), as `/^DA(\d+)/` reads it, or undefined. */
+function projectNumber(code: string): number | undefined {
+  if (!code.startsWith('DA')) return undefined;
+  let end = 2;
+  while (end < code.length && code.charCodeAt(end) >= 48 && code.charCodeAt(end) <= 57) end++;
+  return end > 2 ? Number(code.slice(2, end)) : undefined;
 }
 
 /**
@@ -323,11 +330,11 @@ export function matchNormalizedLabel(
     }
   }
   if (daNum === undefined && tdaNum !== undefined && options.parentProject) {
-    const parent = /^DA(\d+)/.exec(options.parentProject);
-    if (parent) daNum = Number(parent[1]);
+    daNum = projectNumber(options.parentProject);
   }
 
-  const all = entries(catalog);
+  const index = indexOf(catalog);
+  const all = index.entries;
   const labelName = code || dotted ? '' : (named ?? nameOf(uncoded, (words & THUOC_WORD) !== 0));
 
   if (daNum !== undefined) {
@@ -343,7 +350,7 @@ export function matchNormalizedLabel(
     let nameSuggests: string | undefined;
     if (wordy) {
       const grams = lazyBigrams(labelName);
-      const own = entryByCode(catalog).get(ownCode);
+      const own = index.byCode.get(ownCode);
       score = own
         ? nameScore(labelName, grams, own)
         : nameScore(labelName, grams, {
@@ -386,7 +393,7 @@ export function matchNormalizedLabel(
   // stops as soon as no entry can be like it enough (most labels).
   const name = labelName;
   if (!hasWords(name, 2)) return undefined;
-  const best = all[nameIndex(catalog).best(name, NAME_MATCH)];
+  const best = all[index.names.best(name, NAME_MATCH)];
   if (!best) return undefined;
   const match: Writable<ProjectMatch> = {
     project: best.project,

@@ -129,52 +129,72 @@ function numericish(cell: Cell | undefined): boolean {
   return t !== '' && (/^[-–—x.…]+$/i.test(t) || parseNumber(t).kind !== 'invalid');
 }
 
+/** What {@link TableEnd.read} says of a row. */
+const IN_TABLE = 0; // the table goes on to this row (and through the rows held before it)
+const HELD = 1; // the row is the table's only if a later row is
+const ENDED = 2; // the table ended before this row
+
 /**
- * The last row of the table. The table goes on through rows with numbers in its numeric columns,
- * a TT value or a total's label; it ends before a row whose numeric columns hold two or more
- * texts (a second table's header, a signature block: "Người lập biểu", "Chủ tịch"), and at a
- * blank row followed by a row with nothing numeric (a date line, a footnote).
+ * Where the table ends, read row by row as buildModel reads the rows. The table goes on through
+ * rows with numbers in its numeric columns, a TT value or a total's label; it ends before a row
+ * whose numeric columns hold two or more texts (a second table's header, a signature block:
+ * "Người lập biểu", "Chủ tịch"), and at a blank row followed by a row with nothing numeric (a date
+ * line, a footnote). A row read while the end is not yet known (a blank row, a row with a note
+ * only) is held until a later row says the table goes on.
  */
-function lastTableRow(
-  grid: Grid,
-  first: number,
-  numericCols: number[],
-  ttCol: number | undefined,
-  labelCol: number | undefined,
-  totalLabels: readonly string[],
-): number {
-  const { rows, cols } = gridSize(grid);
-  let end = first - 1;
-  let sawBlank = false;
-  for (let r = first; r < rows; r++) {
+class TableEnd {
+  private end: number;
+  private sawBlank = false;
+  private readonly cols: number;
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly first: number,
+    private readonly numericCols: readonly number[],
+    private readonly ttCol: number | undefined,
+    private readonly labelCol: number | undefined,
+    private readonly totalLabels: readonly string[],
+  ) {
+    this.end = first - 1;
+    this.cols = gridSize(grid).cols;
+  }
+
+  /** What row `r` is, read after the rows above it. */
+  read(r: number): typeof IN_TABLE | typeof HELD | typeof ENDED {
+    const grid = this.grid;
     let texts = 0;
     let numbers = false;
-    for (const c of numericCols) {
+    for (const c of this.numericCols) {
       const cell = getCell(grid, r, c);
       if (numericish(cell)) numbers = true;
       else if (!isEmptyCell(cell)) texts++;
     }
     if (numbers) {
       // A row with numbers is the table's, whatever its TT and label say (most rows).
-      end = r;
-      sawBlank = false;
-      continue;
+      this.end = r;
+      this.sawBlank = false;
+      return IN_TABLE;
     }
     let blank = texts === 0;
-    for (let c = 0; c < cols && blank; c++) if (!isEmptyCell(getCell(grid, r, c))) blank = false;
+    for (let c = 0; c < this.cols && blank; c++)
+      if (!isEmptyCell(getCell(grid, r, c))) blank = false;
     if (blank) {
-      if (end >= first) sawBlank = true;
-      continue;
+      if (this.end >= this.first) this.sawBlank = true;
+      return HELD;
     }
-    if (texts >= 2 && end >= first) break;
-    const tt = ttCol !== undefined ? cellText(getCell(grid, r, ttCol)).trim() : '';
-    const label = labelCol !== undefined ? cellText(getCell(grid, r, labelCol)).trim() : '';
-    const tableLike = ttLevel(tt) !== null || isTotalLabel(normalizeText(label), totalLabels);
-    if (sawBlank && !tableLike) break;
-    if (tableLike || (!sawBlank && (tt !== '' || label !== ''))) end = r;
-    sawBlank = false;
+    if (texts >= 2 && this.end >= this.first) return ENDED;
+    const tt = this.ttCol !== undefined ? cellText(getCell(grid, r, this.ttCol)).trim() : '';
+    const label =
+      this.labelCol !== undefined ? cellText(getCell(grid, r, this.labelCol)).trim() : '';
+    const tableLike = ttLevel(tt) !== null || isTotalLabel(normalizeText(label), this.totalLabels);
+    if (this.sawBlank && !tableLike) return ENDED;
+    this.sawBlank = false;
+    if (tableLike || tt !== '' || label !== '') {
+      this.end = r;
+      return IN_TABLE;
+    }
+    return HELD;
   }
-  return end;
 }
 
 /** Decimal places a typed number has, up to 6. */
@@ -220,7 +240,7 @@ export function buildModel(
   const ttCol = columns.get('tt');
   const labelCol = columns.get('label');
   const first = detection.firstDataRow;
-  const last = lastTableRow(
+  const table = new TableEnd(
     grid,
     first,
     numeric.map((d) => columns.get(d.key) as number),
@@ -228,11 +248,12 @@ export function buildModel(
     labelCol,
     layout.totalLabels,
   );
+  const gridRows = gridSize(grid).rows;
   const textSeverity = layout.kind === 'service' ? 'info' : 'warning';
 
   const rows: Row[] = [];
   const slots = new Map(numeric.map((def, slot) => [def.key, slot]));
-  const numbers = new SheetNumbers(last - first + 1, slots);
+  const numbers = new SheetNumbers(Math.max(0, gridRows - first), slots);
   // Per column slot: the most decimals typed, and shown by a number format (-1: none seen).
   const typedPlaces = new Int8Array(numeric.length).fill(-1);
   const fmtPlaces = new Int8Array(numeric.length).fill(-1);
@@ -262,7 +283,23 @@ export function buildModel(
     textSeverity,
     issues,
   };
-  for (let r = first; r <= last; r++) {
+  // Each row as the table's end allows: rows held (see TableEnd) are read once a later row
+  // says the table goes on through them, and dropped when it ends.
+  const held: number[] = [];
+  for (let r = first; r < gridRows; r++) {
+    const verdict = table.read(r);
+    if (verdict === ENDED) break;
+    if (verdict === HELD) {
+      held.push(r);
+      continue;
+    }
+    for (const h of held) readRow(h);
+    held.length = 0;
+    readRow(r);
+  }
+
+  /** Read sheet row `r` into the model (a row with nothing in it adds nothing). */
+  function readRow(r: number): void {
     const tt = ttCol !== undefined ? cellText(getCell(grid, r, ttCol)).trim() : '';
     const label = labelCol !== undefined ? cellText(getCell(grid, r, labelCol)).trim() : '';
     // The row's cells go where the row will be if it is kept (a skipped row is overwritten).
@@ -300,7 +337,7 @@ export function buildModel(
       const f = column.shows;
       if (f !== undefined && f > (fmtPlaces[slot] as number)) fmtPlaces[slot] = f;
     }
-    if (!any) continue;
+    if (!any) return;
     const labelNorm = normalizeText(label);
     const shape = rowShape(tt, label, layout.totalLabels, labelNorm);
     rows.push(new Row(numbers, base, r, tt, label, labelNorm, shape));

@@ -107,6 +107,54 @@ function plainTail(norm: string, end: number, words: number): string | undefined
   return first >= 48 && first <= 57 ? undefined : tail;
 }
 
+/** The words TDA_RE reads a sub-project code by, in the order it tries them. */
+const TDA_WORDS = ['tieu du an', 'tieu da', 'tda'];
+
+/**
+ * TDA_RE's match when it is at the start of a normalised label, read without the pattern: the
+ * match's end × 128 + the sub-project number; -1 when the label does not start with one (TDA_RE
+ * may still find one further on). Normalised text holds single spaces and no punctuation.
+ */
+function tdaCodeAtStart(norm: string): number {
+  for (const word of TDA_WORDS) {
+    if (!norm.startsWith(word)) continue;
+    let at = word.length;
+    if (norm.charCodeAt(at) === 32) at++;
+    // "số 3" may come before the number: tried with it, then without it (as the pattern does).
+    const afterSo = norm.startsWith('so', at) ? at + (norm.charCodeAt(at + 2) === 32 ? 3 : 2) : -1;
+    for (const from of afterSo >= 0 ? [afterSo, at] : [at]) {
+      const found = numberAt(norm, from);
+      if (found >= 0) return found;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+/**
+ * `(\d{1,2})\b` at `from` in a normalised text: its end × 128 + its value, or -1. A third digit
+ * fails the word boundary after two, and after one.
+ */
+function numberAt(text: string, from: number): number {
+  const d1 = text.charCodeAt(from) - 48;
+  if (!(d1 >= 0 && d1 <= 9)) return -1;
+  const d2 = text.charCodeAt(from + 1) - 48;
+  const two = d2 >= 0 && d2 <= 9;
+  const end = two ? from + 2 : from + 1;
+  if (isWordChar(text.charCodeAt(end))) return -1;
+  return (end << 7) | (two ? d1 * 10 + d2 : d1);
+}
+
+/** Whether a character code is a `\w` character (NaN, past the end, is not). */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95
+  );
+}
+
 /** Whether ONLY_DOTTED can match a normalised label: it starts with a digit, or is empty. */
 function mayBeDotted(norm: string): boolean {
   const first = norm.charCodeAt(0);
@@ -308,25 +356,41 @@ export function matchNormalizedLabel(
     tdaNum = code[2] ? Number(code[2]) : undefined;
   } else {
     // Both patterns need a word of theirs: most labels have neither, and skip them.
-    const tda = (words & TDA_WORD) !== 0 ? TDA_RE.exec(norm) : null;
-    if (tda) tdaNum = Number(tda[1]);
-    const tdaEnd = tda ? tda.index + tda[0].length : 0;
+    // Where the TDA code is ([tdaStart, tdaEnd)), if the label has one: read by hand when the
+    // label starts with it (most coded labels), by TDA_RE otherwise.
+    let tdaStart = -1;
+    let tdaEnd = 0;
+    if ((words & TDA_WORD) !== 0) {
+      const start = tdaCodeAtStart(norm);
+      if (start >= 0) {
+        tdaStart = 0;
+        tdaEnd = start >> 7;
+        tdaNum = start & 127;
+      } else {
+        const found = TDA_RE.exec(norm);
+        if (found) {
+          tdaStart = found.index;
+          tdaEnd = found.index + found[0].length;
+          tdaNum = Number(found[1]);
+        }
+      }
+    }
     // As `norm.replace(TDA_RE, ' ')`: the DA code is looked for in exactly that text, when it
     // can hold one (see daOutside).
     const rest =
-      (words & DA_WORD) === 0 || (tda && !daOutside(norm, tda.index, tdaEnd))
+      (words & DA_WORD) === 0 || (tdaStart >= 0 && !daOutside(norm, tdaStart, tdaEnd))
         ? undefined
-        : tda
-          ? `${norm.slice(0, tda.index)} ${norm.slice(tdaEnd)}`
+        : tdaStart >= 0
+          ? `${norm.slice(0, tdaStart)} ${norm.slice(tdaEnd)}`
           : norm;
     const da = rest !== undefined && mayHaveDa(rest) ? DA_RE.exec(rest) : null;
     if (da) daNum = Number(da[1]);
     if (da && rest !== undefined) uncoded = cut(rest, da.index, da.index + da[0].length);
-    else if (tda) {
+    else if (tdaStart >= 0) {
       // The usual coded label, "Tiểu dự án 1: <name> …": its name is what follows the code.
-      const tail = tda.index === 0 ? plainTail(norm, tdaEnd, words) : undefined;
+      const tail = tdaStart === 0 ? plainTail(norm, tdaEnd, words) : undefined;
       if (tail !== undefined) named = tail;
-      else uncoded = cut(norm, tda.index, tdaEnd);
+      else uncoded = cut(norm, tdaStart, tdaEnd);
     }
   }
   if (daNum === undefined && tdaNum !== undefined && options.parentProject) {

@@ -46,8 +46,8 @@ const FOLD_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x1ea0, 0x1ef9],
   [0x2000, 0x206f],
 ];
-/** Characters past the last range are unknown. */
-const FOLD_TABLE_SIZE = 0x2070;
+/** One entry per UTF-16 code unit: characters past the ranges are unknown (0). */
+const FOLD_TABLE_SIZE = 0x10000;
 let foldTable: Uint8Array | undefined;
 /** Longer text takes the slow path (and the output buffer stays small). */
 const FOLD_MAX_LENGTH = 2000;
@@ -110,19 +110,18 @@ function foldText(text: string): string | undefined {
   const table = (foldTable ??= buildFoldTable());
   const out = foldBuffer;
   let n = 0;
-  let space = false;
+  // 1 when a separator came after the last character written: a space goes before the next one.
+  let space = 0;
   // Letters and digits first: they are most of any label.
   for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= FOLD_TABLE_SIZE) return undefined;
-    const f = table[code] as number;
+    const f = table[text.charCodeAt(i)] as number;
     if (f > FOLD_SEPARATOR) {
-      if (space) {
-        out[n++] = 0x20;
-        space = false;
-      }
+      // The space is written, and kept only when one is due (no branch on it).
+      out[n] = 0x20;
+      n += space;
+      space = 0;
       out[n++] = f;
-    } else if (f === FOLD_SEPARATOR) space = n > 0;
+    } else if (f === FOLD_SEPARATOR) space = n > 0 ? 1 : 0;
     else if (f === FOLD_UNKNOWN) return undefined;
   }
   return asciiDecoder.decode(out.subarray(0, n));

@@ -16,7 +16,7 @@ import {
   type NumericCell,
 } from './read-cell.js';
 import { isTotalLabel, rowShape, ttLevel, type RowShape } from './rows.js';
-import { SheetNumbers, StoredRowValues, type RowValues } from './row-values.js';
+import { SheetNumbers, storedRowValues, type RowValues, type StoredRow } from './row-values.js';
 import type { Issue, ValidateOptions } from './types.js';
 
 /** One data row of an annex, with its place in the hierarchy and its numbers. */
@@ -41,50 +41,65 @@ export interface ModelRow {
 const NO_CHILDREN: readonly number[] = Object.freeze([]);
 
 /**
- * A {@link ModelRow} as buildModel makes it. Its numbers stay in the sheet's store: the row is
- * its own {@link RowValues}, and shares one empty children list until it has a child, so that a
- * 100k-row sheet is 100k long-lived objects rather than three times that.
+ * A {@link ModelRow} as buildModel makes it: a plain object (see `storedRowValues`) whose numbers
+ * stay in the sheet's store. The row is its own {@link RowValues}, and shares one empty children
+ * list until it has a child, so that a 100k-row sheet is 100k long-lived objects rather than
+ * three times that.
  */
-class Row extends StoredRowValues implements ModelRow {
-  level: number | null;
-  readonly isTotal: boolean;
-  readonly isOfWhichHeading: boolean;
-  ofWhich: boolean;
-  parent: number | null = null;
-  children: readonly number[] = NO_CHILDREN;
+type Row = Omit<ModelRow, 'children' | 'values'> &
+  RowValues &
+  StoredRow & { children: readonly number[]; values: RowValues };
 
-  constructor(
-    store: SheetNumbers,
-    base: number,
-    readonly row: number,
-    readonly tt: string,
-    readonly label: string,
-    readonly labelNorm: string,
-    shape: RowShape,
-  ) {
-    super(store, base);
-    this.level = shape.level;
-    this.isTotal = shape.isTotal;
-    this.isOfWhichHeading = shape.isOfWhichHeading;
-    this.ofWhich = shape.isOfWhichSelf;
-  }
+/** A new row of the model. */
+function newRow(
+  store: SheetNumbers,
+  base: number,
+  row: number,
+  tt: string,
+  label: string,
+  labelNorm: string,
+  shape: RowShape,
+): Row {
+  const { get, micros, microsAt, has, all } = storedRowValues;
+  // One literal, built whole: every row has the same fields in the same order.
+  const x: Row = {
+    row,
+    tt,
+    label,
+    labelNorm,
+    level: shape.level,
+    isTotal: shape.isTotal,
+    isOfWhichHeading: shape.isOfWhichHeading,
+    ofWhich: shape.isOfWhichSelf,
+    parent: null,
+    children: NO_CHILDREN,
+    store,
+    base,
+    values: NO_VALUES,
+    get,
+    micros,
+    microsAt,
+    has,
+    all,
+  };
+  x.values = x;
+  return x;
+}
 
-  get values(): RowValues {
-    return this;
-  }
+/** What a row's `values` holds for the instant before it is the row itself. */
+const NO_VALUES: RowValues = storedRowValues as unknown as RowValues;
 
-  /** Add rows (indices in the model) to the row's children. */
-  addChildren(ids: readonly number[]): void {
-    const children = this.children === NO_CHILDREN ? [] : (this.children as number[]);
-    for (const i of ids) children.push(i);
-    this.children = children;
-  }
+/** Add rows (indices in the model) to a row's children. */
+function addChildren(x: Row, ids: readonly number[]): void {
+  const children = x.children === NO_CHILDREN ? [] : (x.children as number[]);
+  for (const i of ids) children.push(i);
+  x.children = children;
+}
 
-  /** Add one row to the row's children. */
-  addChild(i: number): void {
-    if (this.children === NO_CHILDREN) this.children = [i];
-    else (this.children as number[]).push(i);
-  }
+/** Add one row to a row's children. */
+function addChild(x: Row, i: number): void {
+  if (x.children === NO_CHILDREN) x.children = [i];
+  else (x.children as number[]).push(i);
 }
 
 /** Everything the checks need to know about a sheet, read once. */
@@ -340,7 +355,7 @@ export function buildModel(
     if (!any) return;
     const labelNorm = normalizeText(label);
     const shape = rowShape(tt, label, layout.totalLabels, labelNorm);
-    rows.push(new Row(numbers, base, r, tt, label, labelNorm, shape));
+    rows.push(newRow(numbers, base, r, tt, label, labelNorm, shape));
   }
 
   // Budget rows named only by project or sub-project get the catalogue's levels.
@@ -404,7 +419,7 @@ function linkTotals(rows: Row[], roots: readonly number[]): number | null {
   if (first === undefined) return null;
   if (totals.length === 1 || roots.every((i) => i > first)) {
     // One total, or a grand total on top: it adds the top-level rows.
-    (rows[first] as Row).addChildren(roots);
+    addChildren(rows[first] as Row, roots);
     return first;
   }
   const subtotals: number[] = [];
@@ -415,7 +430,7 @@ function linkTotals(rows: Row[], roots: readonly number[]): number | null {
     start = t + 1;
     if (segment.length === 0) {
       // Nothing since the last sub-total: a grand total over the sub-totals.
-      (rows[t] as Row).addChildren(subtotals);
+      addChildren(rows[t] as Row, subtotals);
       grand = t;
       continue;
     }
@@ -425,7 +440,7 @@ function linkTotals(rows: Row[], roots: readonly number[]): number | null {
       header && header.children.length > 0 && header.values.all().every((v) => v === null)
         ? header.children
         : segment;
-    (rows[t] as Row).addChildren(children);
+    addChildren(rows[t] as Row, children);
     subtotals.push(t);
   }
   return grand ?? (totals[totals.length - 1] as number);
@@ -470,7 +485,7 @@ function linkRows(rows: Row[]): void {
       continue;
     }
     if (x.ofWhich) continue;
-    if (parent !== null) (rows[parent] as Row).addChild(i);
+    if (parent !== null) addChild(rows[parent] as Row, i);
     stack.push(i);
   }
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../money/decimal.js';
 import { NumberCell } from './read-cell.js';
-import { SheetNumbers, StoredRowValues } from './row-values.js';
+import { SheetNumbers, storedValues } from './row-values.js';
 
 describe('SheetNumbers', () => {
   it('gives the micros its cells give, without making them', () => {
@@ -39,7 +39,7 @@ describe('SheetNumbers', () => {
               });
             else store.setNumber(at, c.n, c.formula, c.scaled);
           });
-          const row = new StoredRowValues(store, 0);
+          const row = storedValues(store, 0);
           cells.forEach((c, at) => {
             const cell = store.get(at);
             expect(store.micros(at)).toBe(cell === null ? null : cell.micros);

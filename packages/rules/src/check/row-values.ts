@@ -106,38 +106,46 @@ export interface RowValues {
   all(): Array<NumericCell | null>;
 }
 
-/**
- * The {@link RowValues} of the row whose cells start at `base` in a {@link SheetNumbers}: a class
- * for the sheet's row objects to extend, so that a row and its numbers are one object.
- */
-export class StoredRowValues implements RowValues {
-  constructor(
-    private readonly store: SheetNumbers,
-    private readonly base: number,
-  ) {}
+/** Where a row's cells are: the store, and the place of the row's first cell in it. */
+export interface StoredRow {
+  readonly store: SheetNumbers;
+  readonly base: number;
+}
 
-  get(key: string): NumericCell | null | undefined {
+/**
+ * The {@link RowValues} methods of a {@link StoredRow}: shared by every row of a model, whose rows
+ * are plain objects that hold them (see buildModel) — V8 allocates a sheet's worth of plain
+ * objects straight into its old generation, which it does not do for class instances.
+ */
+export const storedRowValues = {
+  get(this: StoredRow, key: string): NumericCell | null | undefined {
     const slot = this.store.slots.get(key);
     return slot === undefined ? undefined : this.store.get(this.base + slot);
-  }
+  },
 
-  micros(key: string): number | null | undefined {
+  micros(this: StoredRow, key: string): number | null | undefined {
     const slot = this.store.slots.get(key);
     return slot === undefined ? null : this.store.micros(this.base + slot);
-  }
+  },
 
-  microsAt(slot: number): number | null | undefined {
+  microsAt(this: StoredRow, slot: number): number | null | undefined {
     return slot < 0 ? null : this.store.micros(this.base + slot);
-  }
+  },
 
-  has(key: string): boolean {
+  has(this: StoredRow, key: string): boolean {
     const slot = this.store.slots.get(key);
     return slot !== undefined && this.store.has(this.base + slot);
-  }
+  },
 
-  all(): Array<NumericCell | null> {
+  all(this: StoredRow): Array<NumericCell | null> {
     const out: Array<NumericCell | null> = [];
     for (let slot = 0; slot < this.store.width; slot++) out.push(this.store.get(this.base + slot));
     return out;
-  }
+  },
+};
+
+/** The {@link RowValues} of the row whose cells start at `base` in `store`. */
+export function storedValues(store: SheetNumbers, base: number): RowValues & StoredRow {
+  const { get, micros, microsAt, has, all } = storedRowValues;
+  return { store, base, get, micros, microsAt, has, all };
 }

@@ -181,24 +181,46 @@ export function kthSmallest<T>(items: T[], k: number, compare: (a: T, b: T) => n
 const MILLION_MICROS = 1e6 * MICROS_PER_UNIT;
 
 /**
- * The median of a column's non-zero leaf amounts, in absolute value, from their micros; `undefined`
- * when some amount has no micros (then the `Decimal` path computes it).
+ * The median of each column's non-zero leaf amounts (the columns at `slots`), in absolute value,
+ * from their micros, in one pass over the leaves; `undefined` for a column where some amount has
+ * no micros (then the `Decimal` path computes it).
  */
-function medianFromMicros(leaves: readonly ModelRow[], slot: number): ColumnMedian | undefined {
-  const values: number[] = [];
-  let largest = 0;
+function mediansFromMicros(
+  leaves: readonly ModelRow[],
+  slots: readonly number[],
+): Array<ColumnMedian | undefined> {
+  const values = slots.map(() => new Float64Array(leaves.length));
+  const counts = slots.map(() => 0);
+  const largest = slots.map(() => 0);
+  const exact = slots.map(() => true);
   for (const x of leaves) {
-    const micros = x.values.microsAt(slot);
-    if (micros === null) continue;
-    if (micros === undefined) return undefined;
-    if (micros === 0) continue;
-    const abs = micros < 0 ? -micros : micros;
-    values.push(abs);
-    if (abs > largest) largest = abs;
+    for (let c = 0; c < slots.length; c++) {
+      if (!exact[c]) continue;
+      const micros = x.values.microsAt(slots[c] as number);
+      if (micros === null || micros === 0) continue;
+      if (micros === undefined) {
+        exact[c] = false;
+        continue;
+      }
+      const abs = micros < 0 ? -micros : micros;
+      (values[c] as Float64Array)[counts[c] as number] = abs;
+      counts[c] = (counts[c] as number) + 1;
+      if (abs > (largest[c] as number)) largest[c] = abs;
+    }
   }
-  if (values.length < 3) return { median: new Decimal(0), count: values.length, largest };
-  const k = kthSmallest(values, Math.floor(values.length / 2), (a, b) => a - b);
-  return { median: new Decimal(k).dividedBy(MICROS_PER_UNIT), count: values.length, largest };
+  return slots.map((_, c) => {
+    if (!exact[c]) return undefined;
+    const count = counts[c] as number;
+    if (count < 3) return { median: new Decimal(0), count, largest: largest[c] as number };
+    // Quickselect reorders the column in place: it reads and writes by index only.
+    const column = (values[c] as Float64Array).subarray(0, count) as unknown as number[];
+    const k = kthSmallest(column, Math.floor(count / 2), (a, b) => a - b);
+    return {
+      median: new Decimal(k).dividedBy(MICROS_PER_UNIT),
+      count,
+      largest: largest[c] as number,
+    };
+  });
 }
 
 /** A column's median amount, how many amounts it is the median of, and the largest (in micros, when known). */
@@ -208,9 +230,12 @@ interface ColumnMedian {
   readonly largest?: number;
 }
 
-/** The median of a column's non-zero leaf amounts, in absolute value. */
-function columnMedian(leaves: readonly ModelRow[], key: string, slot: number): ColumnMedian {
-  const fast = medianFromMicros(leaves, slot);
+/** The median of a column's non-zero leaf amounts, in absolute value (`fast`: from micros, when known). */
+function columnMedian(
+  leaves: readonly ModelRow[],
+  key: string,
+  fast: ColumnMedian | undefined,
+): ColumnMedian {
   if (fast) return fast;
   const values: Decimal[] = [];
   for (const x of leaves) {
@@ -231,10 +256,12 @@ export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
   };
   const sheetUnit = m.unit === 'dong' ? 'dong' : 'trieu';
   const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal);
-  for (const [key, col] of m.columns) {
-    if (m.defs.get(key)?.kind !== 'money') continue;
-    const slot = m.slots.get(key) ?? -1;
-    const { median, count, largest } = columnMedian(leaves, key, slot);
+  const money = [...m.columns].filter(([key]) => m.defs.get(key)?.kind === 'money');
+  const slots = money.map(([key]) => m.slots.get(key) ?? -1);
+  const fast = mediansFromMicros(leaves, slots);
+  for (const [c, [key, col]] of money.entries()) {
+    const slot = slots[c] as number;
+    const { median, count, largest } = columnMedian(leaves, key, fast[c]);
     if (count < 3 || median.isZero()) continue;
     // In a triệu-đồng sheet only amounts of a million or more can be suspect.
     if (sheetUnit === 'trieu' && largest !== undefined && largest < MILLION_MICROS) continue;

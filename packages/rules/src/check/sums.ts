@@ -110,12 +110,12 @@ function compare(
 /** Foot: each parent row (and the total row) equals the sum of its children, column by column. */
 export function checkFoot(m: SheetModel, issues: Issue[]): void {
   const signFree = new Set(m.layout.differences.map((d) => d.result));
+  const parents = m.rows.filter((x) => x.children.length > 0);
   for (const key of summableKeys(m)) {
     const col = m.columns.get(key) as number;
     const def = m.defs.get(key);
     const slot = m.slots.get(key) ?? -1;
-    for (const parent of m.rows) {
-      if (parent.children.length === 0) continue;
+    for (const parent of parents) {
       const total = parent.values.microsAt(slot);
       if (total === null) continue;
       // Fast path: the children's micros add up to the parent's exactly (the usual case).

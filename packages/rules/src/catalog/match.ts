@@ -87,12 +87,13 @@ function mayHaveDa(text: string): boolean {
  * the space that replaces it.)
  */
 function daOutside(norm: string, start: number, end: number): boolean {
-  for (const word of ['da', 'du an']) {
-    const first = norm.indexOf(word);
-    if (first >= 0 && first + word.length <= start) return true;
-    if (norm.indexOf(word, end) >= 0) return true;
-  }
-  return false;
+  return wordOutside(norm, 'da', start, end) || wordOutside(norm, 'du an', start, end);
+}
+
+/** Whether `word` occurs in `text` wholly before `start` or at or after `end`. */
+function wordOutside(text: string, word: string, start: number, end: number): boolean {
+  const first = text.indexOf(word);
+  return (first >= 0 && first + word.length <= start) || text.indexOf(word, end) >= 0;
 }
 
 /**
@@ -116,17 +117,17 @@ const TDA_WORDS = ['tieu du an', 'tieu da', 'tda'];
  * may still find one further on). Normalised text holds single spaces and no punctuation.
  */
 function tdaCodeAtStart(norm: string): number {
-  for (const word of TDA_WORDS) {
+  for (let w = 0; w < TDA_WORDS.length; w++) {
+    const word = TDA_WORDS[w] as string;
     if (!norm.startsWith(word)) continue;
     let at = word.length;
     if (norm.charCodeAt(at) === 32) at++;
     // "số 3" may come before the number: tried with it, then without it (as the pattern does).
-    const afterSo = norm.startsWith('so', at) ? at + (norm.charCodeAt(at + 2) === 32 ? 3 : 2) : -1;
-    for (const from of afterSo >= 0 ? [afterSo, at] : [at]) {
-      const found = numberAt(norm, from);
+    if (norm.startsWith('so', at)) {
+      const found = numberAt(norm, at + (norm.charCodeAt(at + 2) === 32 ? 3 : 2));
       if (found >= 0) return found;
     }
-    return -1;
+    return numberAt(norm, at);
   }
   return -1;
 }

@@ -53,6 +53,15 @@ let foldTable: Uint8Array | undefined;
 const FOLD_MAX_LENGTH = 2000;
 const foldBuffer = new Uint8Array(FOLD_MAX_LENGTH);
 
+/** The first `n` bytes of {@link foldBuffer}: one view per length, made once. */
+const foldViews: Array<Uint8Array | undefined> = new Array<Uint8Array | undefined>(
+  FOLD_MAX_LENGTH + 1,
+).fill(undefined);
+
+function foldView(n: number): Uint8Array {
+  return (foldViews[n] ??= foldBuffer.subarray(0, n));
+}
+
 /** Decodes {@link foldBuffer} into a string: folded text is ASCII. */
 interface AsciiDecoder {
   decode(bytes: Uint8Array): string;
@@ -124,7 +133,7 @@ function foldText(text: string): string | undefined {
     } else if (f === FOLD_SEPARATOR) space = n > 0 ? 1 : 0;
     else if (f === FOLD_UNKNOWN) return undefined;
   }
-  return asciiDecoder.decode(out.subarray(0, n));
+  return asciiDecoder.decode(foldView(n));
 }
 
 /**

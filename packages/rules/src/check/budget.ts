@@ -22,7 +22,8 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
   let currentProject: string | undefined;
   // The matcher's options change only when a row names another project.
   let options: MatchOptions = { period };
-  for (const x of m.rows) {
+  for (let i = 0; i < m.rows.length; i++) {
+    const x = m.rows[i] as ModelRow;
     if (x.isTotal || x.isOfWhichHeading || x.ofWhich || !x.label) continue;
     // The answer depends on the enclosing project (`options`), and on the label as typed, not
     // only on its folded form. Labels are matched one by one: remembering the answers for labels
@@ -193,7 +194,8 @@ function mediansFromMicros(
   const counts = slots.map(() => 0);
   const largest = slots.map(() => 0);
   const exact = slots.map(() => true);
-  for (const x of leaves) {
+  for (let i = 0; i < leaves.length; i++) {
+    const x = leaves[i] as ModelRow;
     for (let c = 0; c < slots.length; c++) {
       if (!exact[c]) continue;
       const micros = x.values.microsAt(slots[c] as number);
@@ -266,7 +268,8 @@ export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
     // In a triệu-đồng sheet only amounts of a million or more can be suspect.
     if (sheetUnit === 'trieu' && largest !== undefined && largest < MILLION_MICROS) continue;
     const bigFrom = median.times(SUSPECT_RATIO);
-    for (const x of leaves) {
+    for (let i = 0; i < leaves.length; i++) {
+      const x = leaves[i] as ModelRow;
       const micros = x.values.microsAt(slot);
       // In a triệu-đồng sheet only amounts of a million or more can be suspect: most rows are
       // ruled out by their micros without a Decimal.

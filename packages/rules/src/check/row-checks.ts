@@ -48,7 +48,8 @@ export function runRowChecks(
 ): void {
   if (checks.length === 0) return;
   const found = checks.map((): Issue[] => []);
-  for (const x of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const x = rows[i] as ModelRow;
     reader?.startRow(x);
     for (let i = 0; i < checks.length; i++) (checks[i] as RowCheck)(x, found[i] as Issue[]);
   }

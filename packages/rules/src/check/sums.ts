@@ -115,7 +115,8 @@ export function checkFoot(m: SheetModel, issues: Issue[]): void {
     const col = m.columns.get(key) as number;
     const def = m.defs.get(key);
     const slot = m.slots.get(key) ?? -1;
-    for (const parent of parents) {
+    for (let i = 0; i < parents.length; i++) {
+      const parent = parents[i] as ModelRow;
       const total = parent.values.microsAt(slot);
       if (total === null) continue;
       // Fast path: the children's micros add up to the parent's exactly (the usual case).
@@ -195,7 +196,8 @@ export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
     const partNamesEn = eq.parts.map((p) => m.defs.get(p)?.headerEn ?? p).join(' + ');
     const target = m.slots.get(eq.target) ?? -1;
     const partSlots = eq.parts.map((p) => m.slots.get(p) ?? -1);
-    for (const x of m.rows) {
+    for (let i = 0; i < m.rows.length; i++) {
+      const x = m.rows[i] as ModelRow;
       const total = x.values.microsAt(target);
       if (total === null) continue;
       // Fast path: the parts' micros add up to the total exactly (the usual case).

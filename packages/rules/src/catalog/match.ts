@@ -225,6 +225,17 @@ interface CatalogIndex {
   readonly byCode: ReadonlyMap<string, Entry>;
   /** The entries' names, indexed by bigram for labels that carry no code. */
   readonly names: BigramIndex;
+  /** Each project by its number (the first, as `find` gives it). */
+  readonly projects: ReadonlyMap<number, Project>;
+  /** Each project's sub-projects by their number (the first of each). */
+  readonly subprojects: ReadonlyMap<Project, ReadonlyMap<number, SubProject>>;
+}
+
+/** `items` by `key`, keeping the first of each key (what `find` gives). */
+function firstByKey<K, T>(items: readonly T[], key: (item: T) => K): Map<K, T> {
+  const map = new Map<K, T>();
+  for (const item of items) if (!map.has(key(item))) map.set(key(item), item);
+  return map;
 }
 
 const INDEXES = new WeakMap<ProgrammeCatalog, CatalogIndex>();
@@ -240,6 +251,10 @@ function indexOf(catalog: ProgrammeCatalog): CatalogIndex {
       entries,
       byCode: new Map(entries.map((e) => [e.code, e])),
       names: new BigramIndex(entries.map((e) => e.name)),
+      projects: firstByKey(catalog.projects, (p) => p.number),
+      subprojects: new Map(
+        catalog.projects.map((p) => [p, firstByKey(p.subprojects, (s) => s.number)]),
+      ),
     };
     INDEXES.set(catalog, index);
   }
@@ -290,21 +305,9 @@ function mayReach(a: string, b: string, min: number): boolean {
   return (2 * (x < y ? x : y)) / (x + y) >= min;
 }
 
-/** Compare a label's name with an official name: equal, contained, or close enough. */
-function nameScore(
-  labelName: string,
-  grams: () => Bigrams,
-  official: { readonly name: string; readonly grams: Bigrams },
-): number {
-  if (!labelName) return 1;
-  if (official.name.includes(labelName) || labelName.includes(official.name)) return 1;
-  return bigramSimilarity(grams(), official.grams);
-}
-
-/** A name's bigrams, read the first time they are needed (most labels never need them). */
-function lazyBigrams(name: string): () => Bigrams {
-  let grams: Bigrams | undefined;
-  return () => (grams ??= bigrams(name));
+/** Whether one of two names holds the other (a label's name then fits an official name fully). */
+function contains(a: string, b: string): boolean {
+  return a.includes(b) || b.includes(a);
 }
 
 /**
@@ -403,34 +406,32 @@ export function matchNormalizedLabel(
   const labelName = code || dotted ? '' : (named ?? nameOf(uncoded, (words & THUOC_WORD) !== 0));
 
   if (daNum !== undefined) {
-    const project = catalog.projects.find((p) => p.number === daNum);
+    const project = index.projects.get(daNum);
     if (!project) return unknownCode(daNum, tdaNum);
     const subproject =
-      tdaNum !== undefined ? project.subprojects.find((s) => s.number === tdaNum) : undefined;
+      tdaNum !== undefined ? index.subprojects.get(project)?.get(tdaNum) : undefined;
     if (tdaNum !== undefined && !subproject) return unknownCode(daNum, tdaNum);
     const officialName = (subproject ?? project).name;
     const ownCode = (subproject ?? project).code;
     const wordy = hasWords(labelName, 3);
     let score = 1;
     let nameSuggests: string | undefined;
-    if (wordy) {
-      const grams = lazyBigrams(labelName);
-      const own = index.byCode.get(ownCode);
-      score = own
-        ? nameScore(labelName, grams, own)
-        : nameScore(labelName, grams, {
-            name: normalizeText(officialName),
-            grams: bigrams(normalizeText(officialName)),
-          });
+    // The label's name against its own entry's: equal, contained, or close enough. Most names
+    // hold the official one, and need no bigrams.
+    const own = wordy ? index.byCode.get(ownCode) : undefined;
+    const ownName = own?.name ?? (wordy ? normalizeText(officialName) : '');
+    if (wordy && !contains(ownName, labelName)) {
+      const grams = bigrams(labelName);
+      score = bigramSimilarity(grams, own?.grams ?? bigrams(ownName));
       // Another entry is suggested only when it scores higher than the label's own entry, and at
       // least NAME_MATCH: nothing beats a full score, and entries that cannot reach NAME_MATCH
       // need no comparing.
       if (score < 1) {
         let best = { code: '', score: 0 };
         for (const e of all) {
-          const contained = e.name.includes(labelName) || labelName.includes(e.name);
+          const contained = contains(e.name, labelName);
           if (!contained && !mayReach(labelName, e.name, NAME_MATCH)) continue;
-          const s = contained ? 1 : bigramSimilarity(grams(), e.grams);
+          const s = contained ? 1 : bigramSimilarity(grams, e.grams);
           if (s > best.score) best = { code: e.code, score: s };
         }
         if (best.code && best.code !== ownCode && best.score >= NAME_MATCH && best.score > score) {

@@ -439,17 +439,15 @@ export function matchNormalizedLabel(
         }
       }
     }
-    // Built field by field: one object per label of a large sheet, no spread copies.
-    const match: Writable<ProjectMatch> = {
+    const match = codedMatch(
       project,
-      code: ownCode,
+      subproject,
+      ownCode,
       officialName,
-      by: 'code',
-      nameMismatch: wordy && (score < NAME_OK || nameSuggests !== undefined),
-    };
-    if (subproject) match.subproject = subproject;
-    if (wordy) match.labelName = labelName;
-    if (nameSuggests) match.nameSuggests = nameSuggests;
+      wordy && (score < NAME_OK || nameSuggests !== undefined),
+      wordy ? labelName : undefined,
+    );
+    if (nameSuggests) (match as Writable<ProjectMatch>).nameSuggests = nameSuggests;
     return match;
   }
   if (tdaNum !== undefined) return undefined;
@@ -471,6 +469,30 @@ export function matchNormalizedLabel(
   };
   if (best.subproject) match.subproject = best.subproject;
   return match;
+}
+
+/**
+ * A match found by code, built whole: one object literal per set of fields (an object grown
+ * field by field needs a second block for the fields that do not fit; one per label of a large
+ * sheet). The fields come in the same order whichever are there.
+ */
+function codedMatch(
+  project: Project,
+  subproject: SubProject | undefined,
+  code: string,
+  officialName: string,
+  nameMismatch: boolean,
+  labelName: string | undefined,
+): ProjectMatch {
+  const by = 'code';
+  if (subproject) {
+    return labelName !== undefined
+      ? { project, code, officialName, by, nameMismatch, subproject, labelName }
+      : { project, code, officialName, by, nameMismatch, subproject };
+  }
+  return labelName !== undefined
+    ? { project, code, officialName, by, nameMismatch, labelName }
+    : { project, code, officialName, by, nameMismatch };
 }
 
 /** Whether a {@link matchProject} result claims a code the programme does not have. */

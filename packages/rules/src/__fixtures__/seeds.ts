@@ -109,3 +109,25 @@ export function serviceRows(): Row[] {
     ['6', 'Tỷ lệ người thuộc hộ nghèo, hộ cận nghèo tham gia bảo hiểm y tế', '%', 100, 100],
   ];
 }
+
+/**
+ * Kim Bảng's 2023 district line (seed 002): 2,5 % of 40 480 households poor at the end of 2022,
+ * 1,95 % planned for the end of 2023, a drop typed as `reductionRate` points.
+ */
+export function kimBangGrid(reductionRate: number): Grid {
+  return gridFromRows('KB', [
+    [
+      'TT',
+      'Đơn vị',
+      'Tổng số hộ',
+      'Hộ nghèo cuối năm 2022',
+      null,
+      'Chỉ tiêu cuối năm 2023',
+      null,
+      'Giảm',
+      null,
+    ],
+    [null, null, null, 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)'],
+    [null, 'Toàn huyện', 40480, 1012, 2.5, 789, 1.95, 223, reductionRate],
+  ]);
+}

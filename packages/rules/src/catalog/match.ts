@@ -75,16 +75,11 @@ function wordsIn(norm: string): number {
   return words;
 }
 
-/** Whether DA_RE can match `text`: it needs "da" (alone or in "du an") or "du an". */
-function mayHaveDa(text: string): boolean {
-  return text.includes('da') || text.includes('du an');
-}
-
 /**
  * Whether a normalised label holds "da" or "du an" outside `[start, end)`, the place of its TDA
- * code: what `mayHaveDa` says of the label with the code replaced by a space. (The code starts a
- * word, so what comes before it ends in a space or is empty, and no such word can reach across
- * the space that replaces it.)
+ * code: whether the label with the code replaced by a space can hold a DA code, which DA_RE reads
+ * after one of those words. (The code starts a word, so what comes before it ends in a space or is
+ * empty, and no such word can reach across the space that replaces it.)
  */
 function daOutside(norm: string, start: number, end: number): boolean {
   return wordOutside(norm, 'da', start, end) || wordOutside(norm, 'du an', start, end);
@@ -380,14 +375,14 @@ export function matchNormalizedLabel(
       }
     }
     // As `norm.replace(TDA_RE, ' ')`: the DA code is looked for in exactly that text, when it
-    // can hold one (see daOutside).
+    // can hold one (DA_WORD; with a TDA code cut out, see daOutside).
     const rest =
       (words & DA_WORD) === 0 || (tdaStart >= 0 && !daOutside(norm, tdaStart, tdaEnd))
         ? undefined
         : tdaStart >= 0
           ? `${norm.slice(0, tdaStart)} ${norm.slice(tdaEnd)}`
           : norm;
-    const da = rest !== undefined && mayHaveDa(rest) ? DA_RE.exec(rest) : null;
+    const da = rest !== undefined ? DA_RE.exec(rest) : null;
     if (da) daNum = Number(da[1]);
     if (da && rest !== undefined) uncoded = cut(rest, da.index, da.index + da[0].length);
     else if (tdaStart >= 0) {

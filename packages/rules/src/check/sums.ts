@@ -29,8 +29,8 @@ export function rowList(rows: readonly number[]): string {
 }
 
 /**
- * The exact sum, in micros, of the column at `slot` over the rows `rows[at[i]]` (or, with `at`
- * omitted, of the columns at `slots` of one row): `null` when every cell is empty, `undefined`
+ * The exact sum, in micros, of the column at `slot` over the rows `rows[at[i]]`: `null` when
+ * every cell is empty, `undefined`
  * when the fast path cannot say (a number without micros, or a sum that could pass 2^53 and lose
  * exactness). Only "this sum equals its total" is decided from it; anything else goes through the
  * `Decimal` path, which words the issues. No cell is made: the micros come straight from the
@@ -56,7 +56,11 @@ function columnMicrosSum(
   return any ? sum : null;
 }
 
-/** {@link columnMicrosSum} across one row: the columns at `slots` of row `x`. */
+/**
+ * {@link columnMicrosSum} across one row: the columns at `slots` of row `x`. (The same loop over
+ * another walk of the cells: one function taking the walk as a callback made a closure per row
+ * and cost what the fast path saves.)
+ */
 function rowMicrosSum(x: ModelRow, slots: readonly number[]): number | null | undefined {
   let sum = 0;
   let magnitude = 0;
@@ -73,7 +77,7 @@ function rowMicrosSum(x: ModelRow, slots: readonly number[]): number | null | un
   return any ? sum : null;
 }
 
-/** Whether the fast path confirms that a total equals the sum of its parts (see microsSum). */
+/** Whether the fast path confirms that a total equals the sum of its parts (see columnMicrosSum). */
 function addsUp(total: number | null | undefined, sum: number | null | undefined): boolean {
   return sum === null || (sum !== undefined && total !== undefined && sum === total);
 }

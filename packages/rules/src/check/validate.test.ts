@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { gridFromRows } from '../grid/grid.js';
 import type { Cell, CellValue } from '../grid/types.js';
 import { muongLayGrid, muongLayRows } from '../__fixtures__/muong-lay.js';
-import { baToGrid, caoNgocGrid, caoNgocRows, serviceRows } from '../__fixtures__/seeds.js';
+import {
+  baToGrid,
+  caoNgocGrid,
+  caoNgocRows,
+  kimBangGrid,
+  serviceRows,
+} from '../__fixtures__/seeds.js';
 import { validateSheet } from './validate.js';
 import type { Report } from './types.js';
 
@@ -280,21 +286,7 @@ describe('poverty targets', () => {
   });
 
   it('reads Kim Bảng 2023: 2,5% → 1,95% is a drop of 0,55 points', () => {
-    const g = gridFromRows('KB', [
-      [
-        'TT',
-        'Đơn vị',
-        'Tổng số hộ',
-        'Hộ nghèo cuối năm 2022',
-        null,
-        'Chỉ tiêu cuối năm 2023',
-        null,
-        'Giảm',
-        null,
-      ],
-      [null, null, null, 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)', 'Số hộ', 'Tỷ lệ (%)'],
-      [null, 'Toàn huyện', 40480, 1012, 2.5, 789, 1.95, 223, 0.55],
-    ]);
+    const g = kimBangGrid(0.55);
     const r = validateSheet(g);
     expect(r.layout).toBe('poverty-targets');
     expect(r.issues).toEqual([]);

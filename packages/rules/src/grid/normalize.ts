@@ -1,5 +1,3 @@
-import { asciiDecoder, utf8Encoder } from './utf8.js';
-
 /**
  * Remove Vietnamese diacritics, including đ/Đ → d/D, from NFC or NFD text.
  *
@@ -54,8 +52,6 @@ let foldTable: Uint8Array | undefined;
 /** Longer text takes the slow path (and the output buffer stays small). */
 const FOLD_MAX_LENGTH = 2000;
 const foldBuffer = new Uint8Array(FOLD_MAX_LENGTH);
-/** The text to fold, in UTF-8: at most 3 bytes per UTF-16 unit. */
-const utf8Buffer = new Uint8Array(FOLD_MAX_LENGTH * 3);
 
 /** The first `n` bytes of {@link foldBuffer}: one view per length, made once. */
 const foldViews: Array<Uint8Array | undefined> = new Array<Uint8Array | undefined>(
@@ -65,6 +61,30 @@ const foldViews: Array<Uint8Array | undefined> = new Array<Uint8Array | undefine
 function foldView(n: number): Uint8Array {
   return (foldViews[n] ??= foldBuffer.subarray(0, n));
 }
+
+/** Decodes {@link foldBuffer} into a string: folded text is ASCII. */
+interface AsciiDecoder {
+  decode(bytes: Uint8Array): string;
+}
+
+/**
+ * A `TextDecoder` where the runtime has one (Node, browsers, Office's web views): it makes a
+ * string from bytes faster than `String.fromCharCode`. The rules package reads no files; it only
+ * borrows the decoder, and works without it.
+ */
+const asciiDecoder: AsciiDecoder = (() => {
+  const Decoder = (globalThis as { TextDecoder?: new (label: string) => AsciiDecoder }).TextDecoder;
+  if (Decoder) {
+    try {
+      return new Decoder('latin1');
+    } catch {
+      // No latin1 decoder: fall through.
+    }
+  }
+  return {
+    decode: (bytes) => String.fromCharCode.apply(null, bytes as unknown as number[]),
+  };
+})();
 
 /**
  * Each known character's part in {@link normalizeText}, read from {@link normalizeSlowly} itself
@@ -91,33 +111,19 @@ function buildFoldTable(): Uint8Array {
 /**
  * {@link normalizeText} in one pass for text made only of characters whose folding does not
  * depend on their neighbours (ASCII, Vietnamese letters in NFC or NFD, common punctuation);
- * undefined for anything else, which takes the slow path. The text is read as UTF-8 bytes the
- * runtime writes (see `utf8Encoder`), each character decoded back to its UTF-16 code.
+ * undefined for anything else, which takes the slow path.
  */
 function foldText(text: string): string | undefined {
-  if (text.length > FOLD_MAX_LENGTH) return undefined;
+  const length = text.length;
+  if (length > FOLD_MAX_LENGTH) return undefined;
   const table = (foldTable ??= buildFoldTable());
-  const bytes = utf8Buffer;
-  const size = utf8Encoder.encodeInto(text, bytes).written as number;
   const out = foldBuffer;
   let n = 0;
   // 1 when a separator came after the last character written: a space goes before the next one.
   let space = 0;
-  for (let i = 0; i < size; i++) {
-    let c = bytes[i] as number;
-    if (c >= 0x80) {
-      // Two bytes (Latin-1, ơ ư, combining marks) or three (the Vietnamese letters); four is
-      // past the table.
-      if (c < 0xe0) c = ((c & 0x1f) << 6) | ((bytes[++i] as number) & 0x3f);
-      else if (c < 0xf0) {
-        c =
-          ((c & 0x0f) << 12) |
-          (((bytes[i + 1] as number) & 0x3f) << 6) |
-          ((bytes[i + 2] as number) & 0x3f);
-        i += 2;
-      } else return undefined;
-    }
-    const f = table[c] as number;
+  // Letters and digits first: they are most of any label.
+  for (let i = 0; i < length; i++) {
+    const f = table[text.charCodeAt(i)] as number;
     if (f > FOLD_SEPARATOR) {
       // The space is written, and kept only when one is due (no branch on it).
       out[n] = 0x20;

@@ -151,7 +151,10 @@ function isWordChar(code: number): boolean {
   );
 }
 
-/** Whether ONLY_DOTTED can match a normalised label: it starts with a digit, or is empty. */
+/**
+ * Whether a label may be a dotted code ("3.1"): its normalised form starts with a digit (or a
+ * space or dot, or is empty), as ONLY_DOTTED and the folded "3 1" of DOTTED_RE's labels do.
+ */
 function mayBeDotted(norm: string): boolean {
   const first = norm.charCodeAt(0);
   return norm.length === 0 || (first >= 48 && first <= 57) || first === 32 || first === 46;
@@ -342,10 +345,13 @@ export function matchNormalizedLabel(
   // Both patterns are anchored: a label with a letter (DOTTED_RE) or that does not start with
   // "da" (CODE_RE) cannot match, whatever the replacements, so most labels skip them.
   const words = wordsIn(norm);
-  const dotted =
-    (mayBeDotted(norm) && ONLY_DOTTED.test(norm)
-      ? DOTTED_RE.exec(norm.replace(/ /g, '.').replace(/\.+/g, '.'))
-      : null) ?? dottedLabel(label);
+  // A label typed "3.1" folds to "3 1": a label whose folded form cannot start so is not read
+  // again (on a large sheet, the label's text is one more fetch from memory per row).
+  const dotted = mayBeDotted(norm)
+    ? ((ONLY_DOTTED.test(norm)
+        ? DOTTED_RE.exec(norm.replace(/ /g, '.').replace(/\.+/g, '.'))
+        : null) ?? dottedLabel(label))
+    : null;
   const code = norm.startsWith('da') ? CODE_RE.exec(norm.replace(/\s+/g, ' ')) : null;
   if (dotted && /^\s*\d\s*\.\s*\d\s*$/.test(label)) {
     daNum = Number(dotted[1]);

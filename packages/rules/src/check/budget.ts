@@ -24,7 +24,8 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
   let options: MatchOptions = { period };
   for (let i = 0; i < m.rows.length; i++) {
     const x = m.rows[i] as ModelRow;
-    if (x.isTotal || x.isOfWhichHeading || x.ofWhich || !x.label) continue;
+    // An empty label folds to an empty text, and a label folded to nothing names nothing.
+    if (x.isTotal || x.isOfWhichHeading || x.ofWhich || !x.labelNorm) continue;
     // The answer depends on the enclosing project (`options`), and on the label as typed, not
     // only on its folded form. Labels are matched one by one: remembering the answers for labels
     // that repeat ("UBND xã …" under each project) cost more on a large sheet than it saved.

@@ -98,9 +98,11 @@ function wordOutside(text: string, word: string, start: number, end: number): bo
  */
 function plainTail(norm: string, end: number, words: number): string | undefined {
   if ((words & THUOC_WORD) !== 0) return undefined;
-  const tail = norm.slice(end).trimStart();
-  const first = tail.charCodeAt(0);
-  return first >= 48 && first <= 57 ? undefined : tail;
+  // A normalised text's only white space is single spaces: skipped by hand, one string made.
+  let start = end;
+  while (norm.charCodeAt(start) === 32) start++;
+  const first = norm.charCodeAt(start);
+  return first >= 48 && first <= 57 ? undefined : norm.slice(start);
 }
 
 /** The words TDA_RE reads a sub-project code by, in the order it tries them. */

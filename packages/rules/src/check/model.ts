@@ -372,15 +372,12 @@ export function buildModel(
   }
 
   linkRows(rows);
-  const roots = rows
-    .map((_, i) => i)
-    .filter(
-      (i) =>
-        !rows[i]?.isTotal &&
-        rows[i]?.parent === null &&
-        !rows[i]?.ofWhich &&
-        !rows[i]?.isOfWhichHeading,
-    );
+  // Indexed loops over the rows: `map` then `filter` made two arrays as long as the sheet.
+  const roots: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const x = rows[i] as Row;
+    if (!x.isTotal && x.parent === null && !x.ofWhich && !x.isOfWhichHeading) roots.push(i);
+  }
   const total = linkTotals(rows, roots);
 
   const shown = new Map<string, number>();
@@ -414,7 +411,8 @@ export function buildModel(
  * and the last total ("Tổng cộng (I+II)") adds those sub-totals. Returns the grand total's index.
  */
 function linkTotals(rows: Row[], roots: readonly number[]): number | null {
-  const totals = rows.map((x, i) => (x.isTotal ? i : -1)).filter((i) => i >= 0);
+  const totals: number[] = [];
+  for (let i = 0; i < rows.length; i++) if ((rows[i] as Row).isTotal) totals.push(i);
   const first = totals[0];
   if (first === undefined) return null;
   if (totals.length === 1 || roots.every((i) => i > first)) {

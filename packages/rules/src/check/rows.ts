@@ -100,10 +100,33 @@ export function rowShape(
   const ttIsNumbered = fromTt !== null && !bulleted;
   // "Tổng cộng" typed in the TT column (merged across TT and the label).
   const ttTotal = !norm && fromTt === null && isTotalLabel(normalizeText(tt), totalLabels);
-  return {
+  return shapeOf(
     level,
-    isTotal: ttTotal || (!ttIsNumbered && !bulleted && isTotalLabel(norm, totalLabels)),
-    isOfWhichHeading: ofWhich && norm.replace(/^trong do\s*/, '').length === 0,
-    isOfWhichSelf: ofWhich && norm.replace(/^trong do\s*/, '').length > 0,
-  };
+    ttTotal || (!ttIsNumbered && !bulleted && isTotalLabel(norm, totalLabels)),
+    ofWhich && norm.replace(/^trong do\s*/, '').length === 0,
+    ofWhich && norm.replace(/^trong do\s*/, '').length > 0,
+  );
+}
+
+/** Every shape met so far: a level and three flags, so a sheet has a handful, each made once. */
+const shapes = new Map<number, RowShape>();
+
+/** The shape with these fields, shared (a 100k-row sheet otherwise makes 100k of them). */
+function shapeOf(
+  level: number | null,
+  isTotal: boolean,
+  isOfWhichHeading: boolean,
+  isOfWhichSelf: boolean,
+): RowShape {
+  const key =
+    ((level ?? -1) + 1) * 8 +
+    (isTotal ? 4 : 0) +
+    (isOfWhichHeading ? 2 : 0) +
+    (isOfWhichSelf ? 1 : 0);
+  let shape = shapes.get(key);
+  if (shape === undefined) {
+    shape = Object.freeze({ level, isTotal, isOfWhichHeading, isOfWhichSelf });
+    shapes.set(key, shape);
+  }
+  return shape;
 }

@@ -48,29 +48,31 @@ const DA_WORD = 2; // "da" or "du an": DA_RE may match
 const THUOC_WORD = 4; // "thuoc": nameOf has a word to drop
 
 /**
- * Which of the words TDA_RE, DA_RE and nameOf need a normalised label holds, in one pass over it
- * (most labels hold none, and skip the patterns). Cutting a code out of a label leaves a space
- * where it was, and none of the words holds a space between letters that could meet there, so
- * what the label lacks, the label without its codes lacks too.
+ * Which of the words TDA_RE, DA_RE and nameOf need a normalised label holds, looked for only
+ * where it has a "d" or a "t" (most labels hold none of the words, and skip the patterns).
+ * Cutting a code out of a label leaves a space where it was, and none of the words holds a space
+ * between letters that could meet there, so what the label lacks, the label without its codes
+ * lacks too.
  */
 function wordsIn(norm: string): number {
   let words = 0;
-  const n = norm.length;
-  for (let i = 0; i + 1 < n; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 100 /* d */) {
-      const next = norm.charCodeAt(i + 1);
-      if (next === 97 /* a */ || (next === 117 /* u */ && norm.startsWith(' an', i + 2)))
-        words |= DA_WORD;
-    } else if (c === 116 /* t */) {
-      const next = norm.charCodeAt(i + 1);
-      if (
-        (next === 100 /* d */ && norm.charCodeAt(i + 2) === 97) /* a */ ||
-        (next === 105 /* i */ && norm.startsWith('eu d', i + 2))
-      )
-        words |= TDA_WORD;
-      else if (next === 104 /* h */ && norm.startsWith('uoc', i + 2)) words |= THUOC_WORD;
+  // From one "d", then one "t", to the next by `indexOf`: a label has a few of each.
+  for (let i = norm.indexOf('d'); i >= 0; i = norm.indexOf('d', i + 1)) {
+    const next = norm.charCodeAt(i + 1);
+    if (next === 97 /* a */ || (next === 117 /* u */ && norm.startsWith(' an', i + 2))) {
+      words |= DA_WORD;
+      break;
     }
+  }
+  for (let i = norm.indexOf('t'); i >= 0; i = norm.indexOf('t', i + 1)) {
+    const next = norm.charCodeAt(i + 1);
+    if (
+      (next === 100 /* d */ && norm.charCodeAt(i + 2) === 97) /* a */ ||
+      (next === 105 /* i */ && norm.startsWith('eu d', i + 2))
+    )
+      words |= TDA_WORD;
+    else if (next === 104 /* h */ && norm.startsWith('uoc', i + 2)) words |= THUOC_WORD;
+    if ((words & (TDA_WORD | THUOC_WORD)) === (TDA_WORD | THUOC_WORD)) break;
   }
   return words;
 }

@@ -308,8 +308,11 @@ export function buildModel(
       held.push(r);
       continue;
     }
-    for (const h of held) readRow(h);
-    held.length = 0;
+    if (held.length > 0) {
+      // Indexed: a `for … of` here made an iterator for every row of the table.
+      for (let k = 0; k < held.length; k++) readRow(held[k] as number);
+      held.length = 0;
+    }
     readRow(r);
   }
 

@@ -4,6 +4,7 @@ import { makeIssue } from './issue.js';
 import { runRowChecks, type RowCheck } from './row-checks.js';
 import type { SheetModel } from './model.js';
 import type { NumericCell } from './read-cell.js';
+import type { SheetNumbers } from './row-values.js';
 import type { Issue } from './types.js';
 
 /** Decimal places a typed amount may carry, by the sheet's money unit. */
@@ -88,19 +89,30 @@ export function checkCells(m: SheetModel, issues: Issue[]): void {
     const def = m.defs.get(key);
     if (!def || (def.kind !== 'money' && def.kind !== 'count' && def.kind !== 'percent')) continue;
     checks.push(
-      cellCheck(columnRules(key, col, def, moneyUnit), m.slots.get(key) ?? -1, moneyUnit),
+      cellCheck(
+        columnRules(key, col, def, moneyUnit),
+        m.numbers,
+        m.slots.get(key) ?? -1,
+        moneyUnit,
+      ),
     );
   }
   runRowChecks(m.rows, checks, issues);
 }
 
 /** The checks of one column's cell on a row. */
-function cellCheck(rules: ColumnRules, slot: number, moneyUnit: string): RowCheck {
+function cellCheck(
+  rules: ColumnRules,
+  numbers: SheetNumbers,
+  slot: number,
+  moneyUnit: string,
+): RowCheck {
   const { key, col, def } = rules;
   const column = { column: def.header, columnEn: def.headerEn };
-  return (x, found) => {
-    // Most cells pass every rule, which their micros tell without making the cell.
-    const micros = x.values.microsAt(slot);
+  return (x, found, i) => {
+    // Most cells pass every rule, which their micros tell without making the cell (or fetching
+    // the row: the micros are read from the sheet's numbers by the row's index).
+    const micros = numbers.rowMicros(i, slot);
     if (micros === null) return;
     if (
       micros !== undefined &&

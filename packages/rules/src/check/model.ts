@@ -115,6 +115,11 @@ export interface SheetModel {
   /** Rows with no parent (other than the total row). */
   readonly roots: readonly number[];
   readonly unit: SheetUnit;
+  /**
+   * The rows' numbers: row i of {@link SheetModel.rows} holds cells `i × width` to
+   * `i × width + width − 1` (what its `values` read), so a check can read them by row index.
+   */
+  readonly numbers: SheetNumbers;
   /** The slot of each numeric column, for `RowValues.microsAt`. */
   readonly slots: ReadonlyMap<string, number>;
   /** Decimal places each numeric column shows. */
@@ -400,6 +405,7 @@ export function buildModel(
     total,
     roots,
     unit: sheetUnit ?? (layout.kind === 'budget' ? 'trieu' : 'other'),
+    numbers,
     slots,
     shown,
     ratioColumns,

@@ -2,8 +2,11 @@ import type { ModelRow } from './model.js';
 import type { NumericCell } from './read-cell.js';
 import type { Issue } from './types.js';
 
-/** A check of one row (for one column or one rule): pushes the row's issues, if any, to `found`. */
-export type RowCheck = (x: ModelRow, found: Issue[]) => void;
+/**
+ * A check of one row (for one column or one rule): pushes the row's issues, if any, to `found`.
+ * `i` is the row's index in the model (`SheetModel.numbers` holds its figures by that index).
+ */
+export type RowCheck = (x: ModelRow, found: Issue[], i: number) => void;
 
 /**
  * The numbers of the row being checked, each read once however many of a check's rules ask for
@@ -51,7 +54,7 @@ export function runRowChecks(
   for (let i = 0; i < rows.length; i++) {
     const x = rows[i] as ModelRow;
     reader?.startRow(x);
-    for (let i = 0; i < checks.length; i++) (checks[i] as RowCheck)(x, found[i] as Issue[]);
+    for (let k = 0; k < checks.length; k++) (checks[k] as RowCheck)(x, found[k] as Issue[], i);
   }
   for (const list of found) for (const issue of list) issues.push(issue);
 }

@@ -68,6 +68,15 @@ export class SheetNumbers {
     return micros === micros ? micros : undefined;
   }
 
+  /**
+   * {@link micros} of the cell at `slot` of the `row`-th row held, for stores whose rows are laid
+   * out one after another, {@link width} cells each (the model's: row i of `SheetModel.rows`).
+   * A check that reads only numbers then never fetches the row objects.
+   */
+  rowMicros(row: number, slot: number): number | null | undefined {
+    return slot < 0 ? null : this.micros(row * this.width + slot);
+  }
+
   /** Whether the cell at `at` holds a number (`get(at) !== null`), without making it. */
   has(at: number): boolean {
     return this.kinds[at] !== EMPTY;

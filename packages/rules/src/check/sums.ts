@@ -4,6 +4,7 @@ import { MAX_EXACT } from '../money/micros.js';
 import { makeIssue } from './issue.js';
 import { shortLabel, type ModelRow, type SheetModel } from './model.js';
 import type { NumericCell } from './read-cell.js';
+import type { SheetNumbers } from './row-values.js';
 import { roundingTolerance } from './tolerance.js';
 import type { Issue } from './types.js';
 
@@ -57,16 +58,21 @@ function columnMicrosSum(
 }
 
 /**
- * {@link columnMicrosSum} across one row: the columns at `slots` of row `x`. (The same loop over
- * another walk of the cells: one function taking the walk as a callback made a closure per row
- * and cost what the fast path saves.)
+ * {@link columnMicrosSum} across one row: the columns at `slots` of row `row` of the model, read
+ * from its numbers without the row object. (The same loop over another walk of the cells: one
+ * function taking the walk as a callback made a closure per row and cost what the fast path
+ * saves.)
  */
-function rowMicrosSum(x: ModelRow, slots: readonly number[]): number | null | undefined {
+function rowMicrosSum(
+  numbers: SheetNumbers,
+  row: number,
+  slots: readonly number[],
+): number | null | undefined {
   let sum = 0;
   let magnitude = 0;
   let any = false;
   for (let i = 0; i < slots.length; i++) {
-    const m = x.values.microsAt(slots[i] as number);
+    const m = numbers.rowMicros(row, slots[i] as number);
     if (m === null) continue;
     if (m === undefined) return undefined;
     any = true;
@@ -200,12 +206,14 @@ export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
     const partNamesEn = eq.parts.map((p) => m.defs.get(p)?.headerEn ?? p).join(' + ');
     const target = m.slots.get(eq.target) ?? -1;
     const partSlots = eq.parts.map((p) => m.slots.get(p) ?? -1);
+    const numbers = m.numbers;
     for (let i = 0; i < m.rows.length; i++) {
-      const x = m.rows[i] as ModelRow;
-      const total = x.values.microsAt(target);
+      const total = numbers.rowMicros(i, target);
       if (total === null) continue;
-      // Fast path: the parts' micros add up to the total exactly (the usual case).
-      if (addsUp(total, rowMicrosSum(x, partSlots))) continue;
+      // Fast path: the parts' micros add up to the total exactly (the usual case), read from the
+      // sheet's numbers: the row itself is fetched only when they do not.
+      if (addsUp(total, rowMicrosSum(numbers, i, partSlots))) continue;
+      const x = m.rows[i] as ModelRow;
       const actual = x.values.get(eq.target) as NumericCell;
       const parts = eq.parts.map((p) => x.values.get(p) ?? null);
       const expected = sumDecimals(parts.map((p) => p?.value ?? 0));

@@ -83,4 +83,19 @@ describe('formula checks', () => {
     (rows[8] as Row)[3] = { value: 3154, formula: '[KH-2023.xlsx]PL01!D9' };
     expect(formulaIssues(rows)).toContain('D9 formula/external-ref warning');
   });
+
+  it('warn of every leaf formula that reads another workbook, however alike they are', () => {
+    const rows = withFormulas();
+    // Leaf rows 16 and 17, then 19 and 20: each pair the same formula but for row numbers.
+    for (const r of [16, 17, 19, 20]) {
+      const row = rows[r - 1] as Row;
+      row[2] = { value: row[2] as CellValue, formula: `[1]PL01!D${r}+E${r}` };
+    }
+    expect(formulaIssues(rows).filter((x) => x.includes('external-ref'))).toEqual([
+      'C16 formula/external-ref warning',
+      'C17 formula/external-ref warning',
+      'C19 formula/external-ref warning',
+      'C20 formula/external-ref warning',
+    ]);
+  });
 });

@@ -26,9 +26,13 @@ export class R1C1Patterns {
   /** Numbers for up to `capacity` formulas. */
   constructor(private readonly capacity: number) {}
 
-  /** Number the formula of the cell at `row`, `col` (0-based). */
-  add(formula: string, row: number, col: number): void {
-    if (!this.template?.matches(formula, row, col)) {
+  /**
+   * Number the formula of the cell at `row`, `col` (0-based). Returns true when it is the text of
+   * the last formula whose form was worked out but for row numbers (see {@link R1C1Template}).
+   */
+  add(formula: string, row: number, col: number): boolean {
+    const same = this.template?.matches(formula, row, col) === true;
+    if (!same) {
       const form = toR1C1(formula, row, col);
       let n = this.byForm.get(form);
       if (n === undefined) {
@@ -44,6 +48,7 @@ export class R1C1Patterns {
     if (this.numbers) this.numbers[this.length] = this.templateNumber;
     this.length++;
     this.counts[this.templateNumber] = (this.counts[this.templateNumber] as number) + 1;
+    return same;
   }
 
   /** The number of the k-th formula added. */

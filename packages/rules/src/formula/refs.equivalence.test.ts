@@ -232,6 +232,10 @@ describe('formula fast paths', () => {
     expect(R1C1Template.of('C1', 0, 2)?.matches('C0', 0, 2)).toBe(false);
     expect(R1C1Template.of('C1', 0, 2)?.matches('C12345678', 12345677, 2)).toBe(false);
     expect(R1C1Template.of('"A1"&B1', 0, 2)).toBeNull();
+    // No template holds a `[`: the formula checks rely on it to look for external references
+    // only in formulas that match none (SheetFormulas).
+    for (const f of ['[1]PL01!D9+E9', 'D9+[KH.xlsx]PL01!E9', 'Bang1[Cot]', 'D9+E9+[1]!X'])
+      expect(R1C1Template.of(f, 8, 2)).toBeNull();
   });
 
   it('read the formulas of big sheets without the tokenizer', () => {

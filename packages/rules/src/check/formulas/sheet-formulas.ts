@@ -148,20 +148,31 @@ export class SheetFormulas {
     for (let c = 0; c < row.length; c++) {
       const formula = row[c]?.formula;
       if (!formula) continue;
-      if (formula.includes('[')) this.withBracket.push({ row: r, col: c, formula });
-      if (i < 0) continue;
-      const slot = this.slot(c);
+      const slot = i < 0 ? -1 : this.slot(c);
       if (slot < 0) {
-        if (!this.inTable && this.tableColumns.has(c)) this.inTable = true;
+        this.noteBracket(formula, r, c, formula.includes('['));
+        if (i >= 0 && !this.inTable && this.tableColumns.has(c)) this.inTable = true;
         continue;
       }
       this.inTable = true;
       (this.hasFormula[slot] as Uint8Array)[i] = 1;
       const kind = this.kinds[i] as number;
       if ((kind & PARENT) !== 0) this.readSum(formula, i, slot, c);
-      if ((kind & LEAF) !== 0)
-        (this.leaves[slot] ??= new R1C1Patterns(this.leafCount)).add(formula, r, c);
+      if ((kind & LEAF) === 0) {
+        this.noteBracket(formula, r, c, formula.includes('['));
+        continue;
+      }
+      // A leaf's formula that is the text of its column's last template but for row numbers (most
+      // are) has no `[`: templates are made only of formulas the fast paths read, which refuse
+      // one (R1C1Template.of). Only the others are searched.
+      const leaves = (this.leaves[slot] ??= new R1C1Patterns(this.leafCount));
+      if (!leaves.add(formula, r, c)) this.noteBracket(formula, r, c, formula.includes('['));
     }
+  }
+
+  /** Keep a formula with a `[` (`bracket`), which may name another workbook. */
+  private noteBracket(formula: string, row: number, col: number, bracket: boolean): void {
+    if (bracket) this.withBracket.push({ row, col, formula });
   }
 
   /** Keep the formula of a parent row, and note whether it is the plain sum of its children. */

@@ -41,7 +41,8 @@ export class RowReader {
  * Run row checks over the rows in a single pass, and report their issues check by check, each
  * in row order: the order of one pass per check. On a large sheet, going over the rows' numbers
  * costs more than the checks themselves, so each row is read once, not once per column or rule
- * (and each of its numbers once, when the checks read them through `reader`).
+ * (and each of its numbers once, when the checks read them through `reader`). `rows` are the
+ * model's rows (`SheetModel.rows`), all of them in order: each check gets a row's index in them.
  */
 export function runRowChecks(
   rows: readonly ModelRow[],

@@ -100,11 +100,13 @@ export function rowShape(
   const ttIsNumbered = fromTt !== null && !bulleted;
   // "Tổng cộng" typed in the TT column (merged across TT and the label).
   const ttTotal = !norm && fromTt === null && isTotalLabel(normalizeText(tt), totalLabels);
+  // "Trong đó:" alone heads the rows after it; with more after it, the row is one of them.
+  const ofWhichRest = ofWhich ? norm.replace(/^trong do\s*/, '').length : 0;
   return shapeOf(
     level,
     ttTotal || (!ttIsNumbered && !bulleted && isTotalLabel(norm, totalLabels)),
-    ofWhich && norm.replace(/^trong do\s*/, '').length === 0,
-    ofWhich && norm.replace(/^trong do\s*/, '').length > 0,
+    ofWhich && ofWhichRest === 0,
+    ofWhichRest > 0,
   );
 }
 

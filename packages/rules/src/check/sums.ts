@@ -30,23 +30,27 @@ export function rowList(rows: readonly number[]): string {
 }
 
 /**
- * The exact sum, in micros, of the column at `slot` over the rows `rows[at[i]]`: `null` when
- * every cell is empty, `undefined`
- * when the fast path cannot say (a number without micros, or a sum that could pass 2^53 and lose
- * exactness). Only "this sum equals its total" is decided from it; anything else goes through the
- * `Decimal` path, which words the issues. No cell is made: the micros come straight from the
- * model's numbers.
+ * The exact sum, in micros, of the cells `list[k] × scale + offset` of the sheet's numbers (a
+ * negative `list[k]` is no cell): `null` when every cell is empty, `undefined` when the fast path
+ * cannot say (a number without micros, or a sum that could pass 2^53 and lose exactness). Only
+ * "this sum equals its total" is decided from it; anything else goes through the `Decimal` path,
+ * which words the issues. No cell is made, and no row fetched: row i of the model holds cells
+ * `i × width` on (`SheetModel.numbers`). One loop for both walks, down a column and across a row
+ * ({@link columnMicrosSum}, {@link rowMicrosSum}).
  */
-function columnMicrosSum(
-  rows: readonly ModelRow[],
-  at: readonly number[],
-  slot: number,
+function microsSum(
+  numbers: SheetNumbers,
+  list: readonly number[],
+  scale: number,
+  offset: number,
 ): number | null | undefined {
   let sum = 0;
   let magnitude = 0;
   let any = false;
-  for (let i = 0; i < at.length; i++) {
-    const m = (rows[at[i] as number] as ModelRow).values.microsAt(slot);
+  for (let k = 0; k < list.length; k++) {
+    const at = list[k] as number;
+    if (at < 0) continue;
+    const m = numbers.micros(at * scale + offset);
     if (m === null) continue;
     if (m === undefined) return undefined;
     any = true;
@@ -57,33 +61,25 @@ function columnMicrosSum(
   return any ? sum : null;
 }
 
-/**
- * {@link columnMicrosSum} across one row: the columns at `slots` of row `row` of the model, read
- * from its numbers without the row object. (The same loop over another walk of the cells: one
- * function taking the walk as a callback made a closure per row and cost what the fast path
- * saves.)
- */
+/** {@link microsSum} of the column at `slot` over the rows of the model at `rows`. */
+function columnMicrosSum(
+  numbers: SheetNumbers,
+  rows: readonly number[],
+  slot: number,
+): number | null | undefined {
+  return slot < 0 ? null : microsSum(numbers, rows, numbers.width, slot);
+}
+
+/** {@link microsSum} across row `row` of the model: its columns at `slots`. */
 function rowMicrosSum(
   numbers: SheetNumbers,
   row: number,
   slots: readonly number[],
 ): number | null | undefined {
-  let sum = 0;
-  let magnitude = 0;
-  let any = false;
-  for (let i = 0; i < slots.length; i++) {
-    const m = numbers.rowMicros(row, slots[i] as number);
-    if (m === null) continue;
-    if (m === undefined) return undefined;
-    any = true;
-    sum += m;
-    magnitude += m < 0 ? -m : m;
-  }
-  if (magnitude > MAX_EXACT) return undefined;
-  return any ? sum : null;
+  return microsSum(numbers, slots, 1, row * numbers.width);
 }
 
-/** Whether the fast path confirms that a total equals the sum of its parts (see columnMicrosSum). */
+/** Whether the fast path confirms that a total equals the sum of its parts (see microsSum). */
 function addsUp(total: number | null | undefined, sum: number | null | undefined): boolean {
   return sum === null || (sum !== undefined && total !== undefined && sum === total);
 }
@@ -130,7 +126,7 @@ export function checkFoot(m: SheetModel, issues: Issue[]): void {
       const total = parent.values.microsAt(slot);
       if (total === null) continue;
       // Fast path: the children's micros add up to the parent's exactly (the usual case).
-      if (addsUp(total, columnMicrosSum(m.rows, parent.children, slot))) continue;
+      if (addsUp(total, columnMicrosSum(m.numbers, parent.children, slot))) continue;
       const actual = parent.values.get(key) as NumericCell;
       const kids = parent.children.map((i) => m.rows[i] as ModelRow);
       const parts = kids.map((k) => k.values.get(key) ?? null);

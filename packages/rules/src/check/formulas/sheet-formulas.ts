@@ -150,7 +150,7 @@ export class SheetFormulas {
       if (!formula) continue;
       const slot = i < 0 ? -1 : this.slot(c);
       if (slot < 0) {
-        this.noteBracket(formula, r, c, formula.includes('['));
+        this.noteBracket(formula, r, c);
         if (i >= 0 && !this.inTable && this.tableColumns.has(c)) this.inTable = true;
         continue;
       }
@@ -159,20 +159,20 @@ export class SheetFormulas {
       const kind = this.kinds[i] as number;
       if ((kind & PARENT) !== 0) this.readSum(formula, i, slot, c);
       if ((kind & LEAF) === 0) {
-        this.noteBracket(formula, r, c, formula.includes('['));
+        this.noteBracket(formula, r, c);
         continue;
       }
       // A leaf's formula that is the text of its column's last template but for row numbers (most
       // are) has no `[`: templates are made only of formulas the fast paths read, which refuse
       // one (R1C1Template.of). Only the others are searched.
       const leaves = (this.leaves[slot] ??= new R1C1Patterns(this.leafCount));
-      if (!leaves.add(formula, r, c)) this.noteBracket(formula, r, c, formula.includes('['));
+      if (!leaves.add(formula, r, c)) this.noteBracket(formula, r, c);
     }
   }
 
-  /** Keep a formula with a `[` (`bracket`), which may name another workbook. */
-  private noteBracket(formula: string, row: number, col: number, bracket: boolean): void {
-    if (bracket) this.withBracket.push({ row, col, formula });
+  /** Keep the formula if it has a `[`: it may name another workbook. */
+  private noteBracket(formula: string, row: number, col: number): void {
+    if (formula.includes('[')) this.withBracket.push({ row, col, formula });
   }
 
   /** Keep the formula of a parent row, and note whether it is the plain sum of its children. */

@@ -1,4 +1,4 @@
-import { similarity } from '../grid/normalize.js';
+import { bigramSimilarity, bigrams, type Bigrams } from '../grid/normalize.js';
 
 const FUZZY_MIN = 0.8;
 
@@ -21,13 +21,54 @@ export function phraseText(normalised: string): PhraseText {
  * or more, or one word of six letters or more, are matched fuzzily.
  */
 export function matchPhrase(text: PhraseText, phrase: string): number {
-  if (text.padded.includes(` ${phrase} `)) return 1;
-  const n = phrase.split(' ').length;
-  if ((n < 2 && phrase.length < 6) || text.words.length < n) return 0;
+  const known = phraseOf(phrase);
+  if (text.padded.includes(known.spaced)) return 1;
+  const n = known.words;
+  const words = text.words;
+  if ((n < 2 && phrase.length < 6) || words.length < n) return 0;
   let best = 0;
-  for (let i = 0; i + n <= text.words.length; i++) {
-    const s = similarity(text.words.slice(i, i + n).join(' '), phrase);
-    if (s > best) best = s;
+  // The length of the window of n words from word i: its words and the spaces between them.
+  let length = n - 1;
+  for (let k = 0; k < n; k++) length += (words[k] as string).length;
+  for (let i = 0; ; i++) {
+    // Most windows are too much shorter or longer than the phrase to be FUZZY_MIN alike.
+    if (mayBeAlike(length, phrase.length)) {
+      const s = bigramSimilarity(bigrams(words.slice(i, i + n).join(' ')), known.grams);
+      if (s > best) best = s;
+    }
+    if (i + n >= words.length) break;
+    length += (words[i + n] as string).length - (words[i] as string).length;
   }
   return best >= FUZZY_MIN ? best : 0;
+}
+
+/** A phrase as {@link matchPhrase} reads it: with a space either side, its word count, its bigrams. */
+interface KnownPhrase {
+  readonly spaced: string;
+  readonly words: number;
+  readonly grams: Bigrams;
+}
+
+/**
+ * Each phrase matched so far, read once: phrases come from the layouts (a few hundred), and
+ * detection matches each against every header path of every header window it tries.
+ */
+const KNOWN_PHRASES = new Map<string, KnownPhrase>();
+
+function phraseOf(phrase: string): KnownPhrase {
+  let known = KNOWN_PHRASES.get(phrase);
+  if (!known) {
+    known = { spaced: ` ${phrase} `, words: phrase.split(' ').length, grams: bigrams(phrase) };
+    KNOWN_PHRASES.set(phrase, known);
+  }
+  return known;
+}
+
+/**
+ * Whether two texts of lengths `a` and `b` can be {@link bigramSimilarity} FUZZY_MIN or more: they share
+ * at most as many bigrams as the shorter has (the same bound, computed the same way).
+ */
+function mayBeAlike(a: number, b: number): boolean {
+  if (a < 2 || b < 2) return a === b;
+  return (2 * (Math.min(a, b) - 1)) / (a - 1 + (b - 1)) >= FUZZY_MIN;
 }

@@ -18,6 +18,7 @@ import {
 import { isTotalLabel, rowShape, ttLevel, type RowShape } from './rows.js';
 import { SheetNumbers, storedRowValues, type RowValues, type StoredRow } from './row-values.js';
 import type { Issue, ValidateOptions } from './types.js';
+import { emptyShape, keepShape } from '../keep-shape.js';
 
 /** One data row of an annex, with its place in the hierarchy and its numbers. */
 export interface ModelRow {
@@ -177,6 +178,7 @@ class TableEnd {
   ) {
     this.end = first - 1;
     this.cols = gridSize(grid).cols;
+    keepShape(this);
   }
 
   /** What row `r` is, read after the rows above it. */
@@ -379,6 +381,8 @@ export function buildModel(
     }
   }
 
+  // The table's end is read: its reader keeps nothing of the sheet (see keepShape).
+  emptyShape(table);
   linkRows(rows);
   // Indexed loops over the rows: `map` then `filter` made two arrays as long as the sheet.
   const roots: number[] = [];

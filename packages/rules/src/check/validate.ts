@@ -11,6 +11,7 @@ import { checkRange, checkRates, checkTargets } from './poverty.js';
 import { checkServiceTargets } from './service.js';
 import { checkCrossfoot, checkFoot } from './sums.js';
 import type { Issue, Report, Summary, ValidateOptions } from './types.js';
+import { emptyShapes } from '../keep-shape.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -134,6 +135,9 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
         },
       }),
     );
+  } finally {
+    // The sheet is checked: what the checks made for it keeps nothing of it (see keepShape).
+    emptyShapes();
   }
   const fit = detection?.fit ?? null;
   return {

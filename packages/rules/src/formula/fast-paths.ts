@@ -10,6 +10,7 @@
  * @module
  */
 import { isDigit, isLetter, nameRunEnd } from './tokenize.js';
+import { keepShape } from '../keep-shape.js';
 
 /**
  * The character code at `i`, or -1 past the end — like `charCodeAt`'s NaN, it equals no character,
@@ -294,6 +295,10 @@ class RowNumberRecorder implements R1C1Sink {
   rows: number[] = [];
   anchored: boolean[] = [];
 
+  constructor() {
+    keepShape(this);
+  }
+
   text(): boolean {
     return true;
   }
@@ -336,7 +341,9 @@ export class R1C1Template {
     private readonly row: number,
     private readonly col: number,
     private readonly numbers: RowNumberRecorder,
-  ) {}
+  ) {
+    keepShape(this);
+  }
 
   /** The template of a formula in the cell at `row`, `col`; null when the fast paths cannot read it. */
   static of(formula: string, row: number, col: number): R1C1Template | null {

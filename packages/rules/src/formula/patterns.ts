@@ -1,4 +1,5 @@
 import { R1C1Template, toR1C1 } from './refs.js';
+import { keepShape } from '../keep-shape.js';
 
 /**
  * Formulas numbered by their relative R1C1 form as they come: formulas with the same number have
@@ -24,7 +25,9 @@ export class R1C1Patterns {
   length = 0;
 
   /** Numbers for up to `capacity` formulas. */
-  constructor(private readonly capacity: number) {}
+  constructor(private readonly capacity: number) {
+    keepShape(this);
+  }
 
   /**
    * Number the formula of the cell at `row`, `col` (0-based). Returns true when it is the text of

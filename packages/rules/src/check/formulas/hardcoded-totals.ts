@@ -3,6 +3,7 @@ import { type ModelRow, type SheetModel } from '../model.js';
 import { crossfootEquations, summableKeys } from '../sums.js';
 import type { Issue } from '../types.js';
 import { SheetFormulas, numberAt } from './sheet-formulas.js';
+import { keepShape } from '../../keep-shape.js';
 
 /**
  * The derived cells of one kind — a column's sub-totals and totals, a cross-foot total, a rate, a
@@ -103,6 +104,7 @@ class DerivedCells {
   ) {
     ({ foot: this.foot, rules: this.rules } = derivationRules(m));
     this.takenBy = new Int32Array(Math.max(0, ...m.columns.values()) + 1).fill(-1);
+    keepShape(this);
   }
 
   /** Give the derived cells of row `i` of the model to their groups. */

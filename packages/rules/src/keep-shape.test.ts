@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { muongLayGrid, muongLayRows } from './__fixtures__/muong-lay.js';
+import type { Cell, CellValue } from './grid/types.js';
+import { validateSheet } from './check/validate.js';
+import { emptyShape, keepShape, keptShapes } from './keep-shape.js';
+
+type Row = (CellValue | Cell | undefined)[];
+
+/** Mường Lay with leaf and sum formulas, and one sum that leaves a row out. */
+function withFormulas(): Row[] {
+  const rows = muongLayRows();
+  const f = (r: number, c: number, formula: string) => {
+    const row = rows[r - 1] as Row;
+    row[c] = { value: row[c] as CellValue, formula };
+  };
+  for (const r of [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]) f(r, 2, `D${r}+E${r}`);
+  f(12, 3, 'SUM(D13)');
+  f(15, 3, 'SUM(D16:D17)');
+  return rows;
+}
+
+/** The own fields of an object that hold something: an object, or a text that is not empty. */
+function heldFields(x: object): string[] {
+  return Object.entries(x)
+    .filter(([, v]) => (typeof v === 'object' && v !== null) || (typeof v === 'string' && v !== ''))
+    .map(([k]) => k);
+}
+
+describe('keepShape', () => {
+  it('empties an instance in place: objects dropped, texts empty, numbers and flags kept', () => {
+    class Reader {
+      readonly name = 'Nậm Cản';
+      readonly rows = new Int32Array(3);
+      readonly seen = new Map<string, number>();
+      count = 7;
+      done = true;
+      missing: string | undefined = undefined;
+      constructor() {
+        keepShape(this);
+      }
+    }
+    const reader = new Reader();
+    expect(keptShapes()).toContain(reader);
+    emptyShape(reader);
+    expect({ ...reader }).toEqual({
+      name: '',
+      rows: null,
+      seen: null,
+      count: 7,
+      done: true,
+      missing: undefined,
+    });
+    expect(Object.getPrototypeOf(reader)).toBe(Reader.prototype);
+  });
+
+  it('leaves nothing of a sheet in what its checks made, and the next validate reads alike', () => {
+    const first = validateSheet(muongLayGrid(withFormulas()));
+    expect(first.issues.map((i) => `${i.cell} ${i.code}`)).toContain('D12 formula/omits-row');
+    const kept = keptShapes();
+    const names = kept.map((x) => x.constructor.name);
+    for (const name of ['TableEnd', 'SheetFormulas', 'R1C1Patterns', 'R1C1Template'])
+      expect(names).toContain(name);
+    for (const x of kept) expect(heldFields(x), x.constructor.name).toEqual([]);
+    // The emptied instances are never read again: a second validate is the same report.
+    expect(validateSheet(muongLayGrid(withFormulas()))).toEqual(first);
+  });
+});

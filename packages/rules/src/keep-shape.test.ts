@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { muongLayGrid, muongLayRows } from './__fixtures__/muong-lay.js';
+import { muongLayGrid, muongLayRowsWithFormulas } from './__fixtures__/muong-lay.js';
 import type { Cell, CellValue } from './grid/types.js';
 import { validateSheet } from './check/validate.js';
 import { emptyShape, keepShape, keptShapes } from './keep-shape.js';
 
 type Row = (CellValue | Cell | undefined)[];
 
-/** Mường Lay with leaf and sum formulas, and one sum that leaves a row out. */
+/** Mường Lay with its formulas, and one sum that leaves a row out. */
 function withFormulas(): Row[] {
-  const rows = muongLayRows();
-  const f = (r: number, c: number, formula: string) => {
-    const row = rows[r - 1] as Row;
-    row[c] = { value: row[c] as CellValue, formula };
-  };
-  for (const r of [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]) f(r, 2, `D${r}+E${r}`);
-  f(12, 3, 'SUM(D13)');
-  f(15, 3, 'SUM(D16:D17)');
+  const rows = muongLayRowsWithFormulas();
+  (rows[11] as Row)[3] = { value: 1588, formula: 'SUM(D13)' };
   return rows;
 }
 

@@ -51,3 +51,25 @@ export function muongLayGrid(rows: Row[] = muongLayRows()): Grid {
     { top: 4, left: 3, bottom: 4, right: 4 },
   ]);
 }
+
+/** Mường Lay with formulas where an office would put them: leaf totals, sub-totals, the total. */
+export function muongLayRowsWithFormulas(): Row[] {
+  const rows = muongLayRows();
+  const f = (r: number, c: number, formula: string) => {
+    const row = rows[r - 1] as Row;
+    row[c] = { value: row[c] as CellValue, formula };
+  };
+  for (const r of [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]) f(r, 2, `D${r}+E${r}`);
+  f(12, 4, 'SUM(E13:E14)');
+  f(10, 3, 'SUM(D11)');
+  f(12, 3, 'SUM(D13:D14)');
+  f(15, 3, 'SUM(D16:D17)');
+  f(18, 3, 'SUM(D19:D20)');
+  for (const [c, l] of [
+    [2, 'C'],
+    [3, 'D'],
+    [4, 'E'],
+  ] as const)
+    f(8, c, `${l}9+${l}10+${l}12+${l}15+${l}18`);
+  return rows;
+}

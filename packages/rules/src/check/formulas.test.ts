@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { muongLayGrid, muongLayRows } from '../__fixtures__/muong-lay.js';
+import { muongLayGrid, muongLayRows, muongLayRowsWithFormulas } from '../__fixtures__/muong-lay.js';
 import type { Cell, CellValue } from '../grid/types.js';
 import { validateSheet } from './validate.js';
 
 type Row = (CellValue | Cell | undefined)[];
 
-/** Mường Lay with formulas where an office would put them. */
-function withFormulas(): Row[] {
-  const rows = muongLayRows();
-  const f = (r: number, c: number, formula: string) => {
-    const row = rows[r - 1] as Row;
-    row[c] = { value: row[c] as CellValue, formula };
-  };
-  for (const r of [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]) f(r, 2, `D${r}+E${r}`);
-  f(12, 4, 'SUM(E13:E14)');
-  f(10, 3, 'SUM(D11)');
-  f(12, 3, 'SUM(D13:D14)');
-  f(15, 3, 'SUM(D16:D17)');
-  f(18, 3, 'SUM(D19:D20)');
-  for (const [c, l] of [
-    [2, 'C'],
-    [3, 'D'],
-    [4, 'E'],
-  ] as const)
-    f(8, c, `${l}9+${l}10+${l}12+${l}15+${l}18`);
-  return rows;
-}
+const withFormulas = muongLayRowsWithFormulas;
 const formulaIssues = (rows: Row[]) =>
   validateSheet(muongLayGrid(rows))
     .issues.filter((i) => i.code.startsWith('formula/'))

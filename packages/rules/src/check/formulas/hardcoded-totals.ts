@@ -24,8 +24,14 @@ interface DerivationRule {
   /** The column of the cells it derives. */
   readonly col: number;
   readonly group: DerivedGroup;
-  /** Whether it derives the cell of this row. */
-  readonly derives: (x: ModelRow) => boolean;
+  /**
+   * It derives the cell of a row with a number in any of these columns (`any`: a cross-foot's
+   * parts), or in all of them (a rate's count and base, a reduction's two years): see
+   * {@link derives}. Data, not a function: a function made per sheet would be a new call target
+   * for V8 on every sheet, and the code calling it thrown away with the sheet (see keepShape).
+   */
+  readonly keys: readonly string[];
+  readonly any: boolean;
   /** Whether no rule after it (in the order they are tried on a row) derives cells of its column. */
   last: boolean;
 }
@@ -42,41 +48,34 @@ function derivationRules(m: SheetModel): {
     return g;
   };
   const column = (key: string) => m.columns.get(key) as number;
-  const rule = (col: number, name: string, derives: (x: ModelRow) => boolean) => ({
-    col,
-    group: group(name),
-    derives,
-    last: true,
-  });
+  const rule = (
+    col: number,
+    name: string,
+    keys: readonly string[],
+    any: boolean,
+  ): DerivationRule => ({ col, group: group(name), keys, any, last: true });
   // A parent row's sums, then each row's cross-foot totals, rates and reductions.
   const foot = summableKeys(m).map((key) => ({ col: column(key), group: group(`foot:${key}`) }));
   const rules: DerivationRule[] = [
     ...crossfootEquations(m).map((eq) =>
-      rule(column(eq.target), `crossfoot:${eq.target}`, (x) =>
-        eq.parts.some((p) => x.values.has(p)),
-      ),
+      rule(column(eq.target), `crossfoot:${eq.target}`, eq.parts, true),
     ),
     ...m.layout.rates
       .filter((r) => m.columns.has(r.rate))
-      .map((r) =>
-        rule(
-          column(r.rate),
-          `rate:${r.rate}`,
-          (x) => x.values.has(r.count) && x.values.has(r.base),
-        ),
-      ),
+      .map((r) => rule(column(r.rate), `rate:${r.rate}`, [r.count, r.base], false)),
     ...m.layout.differences
       .filter((d) => m.columns.has(d.result))
-      .map((d) =>
-        rule(
-          column(d.result),
-          `diff:${d.result}`,
-          (x) => x.values.has(d.from) && x.values.has(d.to),
-        ),
-      ),
+      .map((d) => rule(column(d.result), `diff:${d.result}`, [d.from, d.to], false)),
   ];
   rules.forEach((r, k) => (r.last = !rules.slice(k + 1).some((later) => later.col === r.col)));
   return { foot, rules };
+}
+
+/** Whether a rule derives the cell of row `x`: a number in any (or all) of its columns. */
+function derives(rule: DerivationRule, x: ModelRow): boolean {
+  const { keys, any } = rule;
+  for (let k = 0; k < keys.length; k++) if (x.values.has(keys[k] as string) === any) return any;
+  return !any;
 }
 
 /**
@@ -118,7 +117,8 @@ class DerivedCells {
         if (takenBy[f.col] !== i) this.add(i, f.col, f.group);
       }
     for (let k = 0; k < rules.length; k++) {
-      const { col, group: g, derives, last } = rules[k] as DerivationRule;
+      const rule = rules[k] as DerivationRule;
+      const { col, group: g, last } = rule;
       // Whether the rule derives this row's cell (a look at the row's figures) is worth asking
       // only when the answer can change something: a cell that is neither a formula nor a number,
       // or a formula in a group known to have formulas, adds nothing to a group already listed —
@@ -131,7 +131,7 @@ class DerivedCells {
           : numberAt(this.m.grid, formulas.sheetRow[i] as number, col) === undefined)
       )
         continue;
-      if (takenBy[col] !== i && derives(this.m.rows[i] as ModelRow)) this.add(i, col, g);
+      if (takenBy[col] !== i && derives(rule, this.m.rows[i] as ModelRow)) this.add(i, col, g);
     }
   }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { muongLayGrid, muongLayRowsWithFormulas } from './__fixtures__/muong-lay.js';
+import { caoNgocGrid, serviceRows } from './__fixtures__/seeds.js';
+import { fillSheet } from './fill/fill.js';
+import { gridFromRows } from './grid/grid.js';
 import type { Cell, CellValue } from './grid/types.js';
 import { validateSheet } from './check/validate.js';
 import { emptyShape, keepShape, keptShapes } from './keep-shape.js';
@@ -57,5 +60,22 @@ describe('keepShape', () => {
     for (const x of kept) expect(heldFields(x), x.constructor.name).toEqual([]);
     // The emptied instances are never read again: a second validate is the same report.
     expect(validateSheet(muongLayGrid(withFormulas()))).toEqual(first);
+  });
+
+  it("empties the poverty and service checks' readers too", () => {
+    validateSheet(caoNgocGrid(), { assignedReduction: 24 });
+    validateSheet(gridFromRows('DV', serviceRows()));
+    const kept = keptShapes();
+    const names = kept.map((x) => x.constructor.name);
+    expect(names).toContain('RowReader');
+    expect(names).toContain('UnitReader');
+    for (const x of kept) expect(heldFields(x), x.constructor.name).toEqual([]);
+  });
+
+  it("leaves nothing of a sheet in the table's end after a fill, which reads the table too", () => {
+    fillSheet(muongLayGrid(withFormulas()));
+    const table = keptShapes().find((x) => x.constructor.name === 'TableEnd');
+    expect(table).toBeDefined();
+    expect(heldFields(table as object)).toEqual([]);
   });
 });

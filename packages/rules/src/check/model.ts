@@ -308,19 +308,25 @@ export function buildModel(
   // Each row as the table's end allows: rows held (see TableEnd) are read once a later row
   // says the table goes on through them, and dropped when it ends.
   const held: number[] = [];
-  for (let r = first; r < gridRows; r++) {
-    const verdict = table.read(r);
-    if (verdict === ENDED) break;
-    if (verdict === HELD) {
-      held.push(r);
-      continue;
+  try {
+    for (let r = first; r < gridRows; r++) {
+      const verdict = table.read(r);
+      if (verdict === ENDED) break;
+      if (verdict === HELD) {
+        held.push(r);
+        continue;
+      }
+      if (held.length > 0) {
+        // Indexed: a `for … of` here made an iterator for every row of the table.
+        for (let k = 0; k < held.length; k++) readRow(held[k] as number);
+        held.length = 0;
+      }
+      readRow(r);
     }
-    if (held.length > 0) {
-      // Indexed: a `for … of` here made an iterator for every row of the table.
-      for (let k = 0; k < held.length; k++) readRow(held[k] as number);
-      held.length = 0;
-    }
-    readRow(r);
+  } finally {
+    // The table's end is read, or reading failed: its reader keeps nothing of the sheet (see
+    // keepShape), whichever of validate, fill or the plan's cross-check called.
+    emptyShape(table);
   }
 
   /** Read sheet row `r` into the model (a row with nothing in it adds nothing). */
@@ -381,8 +387,6 @@ export function buildModel(
     }
   }
 
-  // The table's end is read: its reader keeps nothing of the sheet (see keepShape).
-  emptyShape(table);
   linkRows(rows);
   // Indexed loops over the rows: `map` then `filter` made two arrays as long as the sheet.
   const roots: number[] = [];

@@ -1,7 +1,7 @@
 import type { Grid } from '../grid/types.js';
 import { cellText, getCell, gridSize, mergeAt } from '../grid/grid.js';
 import { normalizeText } from '../grid/normalize.js';
-import { matchPhrase, phraseText, type PhraseText } from './phrases.js';
+import { matchPhrase, phraseText, phraseWordCount, type PhraseText } from './phrases.js';
 import type { ColumnDefinition, LayoutDefinition } from './schema.js';
 
 /** The header text of each column over a block of header rows, normalised, top to bottom joined by `|`. */
@@ -58,7 +58,7 @@ export function scoreColumn(def: ColumnDefinition, text: PhraseText): number {
         const m = matchPhrase(text, phrase);
         // An exact phrase scores 1 + words/4 (≥ 1.25); an OCR-damaged one at most 0.5, so an
         // exact "NSTW" always beats "ngân sách xã" read fuzzily as "ngân sách TW".
-        if (m === 1) setBest = Math.max(setBest, 1 + phrase.split(' ').length / 4);
+        if (m === 1) setBest = Math.max(setBest, 1 + phraseWordCount(phrase) / 4);
         else if (m > 0) setBest = Math.max(setBest, m * 0.5);
       }
       if (setBest === 0) {

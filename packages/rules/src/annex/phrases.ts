@@ -27,17 +27,22 @@ export function matchPhrase(text: PhraseText, phrase: string): number {
   const words = text.words;
   if ((n < 2 && phrase.length < 6) || words.length < n) return 0;
   let best = 0;
-  // The length of the window of n words from word i: its words and the spaces between them.
+  // The window of n words from word i, as a slice of the padded text (its words joined by single
+  // spaces): where it starts, and its length (its words and the spaces between them).
+  let start = 1;
   let length = n - 1;
   for (let k = 0; k < n; k++) length += (words[k] as string).length;
   for (let i = 0; ; i++) {
     // Most windows are too much shorter or longer than the phrase to be FUZZY_MIN alike.
     if (mayBeAlike(length, phrase.length)) {
-      const s = bigramSimilarity(bigrams(words.slice(i, i + n).join(' ')), known.grams);
+      const window = text.padded.slice(start, start + length);
+      const s = bigramSimilarity(bigrams(window), known.grams);
       if (s > best) best = s;
     }
     if (i + n >= words.length) break;
-    length += (words[i + n] as string).length - (words[i] as string).length;
+    const first = (words[i] as string).length;
+    start += first + 1;
+    length += (words[i + n] as string).length - first;
   }
   return best >= FUZZY_MIN ? best : 0;
 }
@@ -54,6 +59,11 @@ interface KnownPhrase {
  * detection matches each against every header path of every header window it tries.
  */
 const KNOWN_PHRASES = new Map<string, KnownPhrase>();
+
+/** How many words a phrase has. */
+export function phraseWordCount(phrase: string): number {
+  return phraseOf(phrase).words;
+}
 
 function phraseOf(phrase: string): KnownPhrase {
   let known = KNOWN_PHRASES.get(phrase);

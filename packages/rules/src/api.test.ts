@@ -25,6 +25,7 @@ describe('public contract of @phuluc/rules', () => {
       'rate/averaged-total',
       'target/raises-poverty',
       'target/reduction-mismatch',
+      'target/flow-mismatch',
       'target/below-assigned',
       'target/direction',
       'target/exceeds-households',

@@ -122,7 +122,7 @@ function isBetterFit(candidate: LayoutFit, best: LayoutFit | undefined): boolean
 }
 
 /** Header blocks to try: 1 to 3 rows ending just above the data. */
-function headerWindows(grid: Grid, top: SheetTop): number[][] {
+export function headerWindows(grid: Grid, top: SheetTop): number[][] {
   const { cols } = gridSize(grid);
   const out: number[][] = [];
   for (const end of headerEnds(grid, top)) {
@@ -228,6 +228,23 @@ function fitLayout(grid: Grid, top: SheetTop, layout: LayoutDefinition): LayoutF
   );
 }
 
+const MONEY_UNITS = new Set(['dong', 'nghin', 'trieu', 'ty']);
+
+/**
+ * A fit whose layout contradicts the sheet's own unit line (targets of households or percentages
+ * in a sheet "Đơn vị tính: triệu đồng", a budget in a sheet of households) counts half: the sheet
+ * says what it holds more surely than a header word does.
+ */
+function withUnit(top: SheetTop, fit: LayoutFit): LayoutFit {
+  const unit = top.unit;
+  if (!unit) return fit;
+  const money = MONEY_UNITS.has(unit);
+  const conflict =
+    (money && fit.layout.kind !== 'budget') ||
+    ((unit === 'households' || unit === 'percent') && fit.layout.kind === 'budget');
+  return conflict ? { ...fit, score: Math.round(fit.score * 500) / 1000 } : fit;
+}
+
 /**
  * Find the layout that best fits a sheet, with its header rows and the column of each key.
  * The caller can force a layout with `options.layout`.
@@ -243,7 +260,12 @@ export function detectLayout(grid: Grid, options: DetectOptions = {}): Detection
   const candidates = layouts
     .filter((l) => !options.layout || l.id === options.layout)
     .map((l) =>
-      l.id === BUDGET_MATRIX.id ? fitMatrix(grid, top, l, options.period) : fitLayout(grid, top, l),
+      withUnit(
+        top,
+        l.id === BUDGET_MATRIX.id
+          ? fitMatrix(grid, top, l, options.period)
+          : fitLayout(grid, top, l),
+      ),
     )
     .sort((a, b) => b.score - a.score);
   const first = candidates[0];

@@ -58,7 +58,25 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
         ),
       );
     const capital = (match.subproject ?? match.project).capital;
-    if (!capital.includes('investment')) {
+    if (!capital.includes('investment') && underInvestmentGroup(m, x)) {
+      // The capital type given by a row group ("I. Vốn đầu tư phát triển") over the line.
+      const key = ['total', ...INVESTMENT_KEYS].find((k) => {
+        const v = valueOf(x, k);
+        return v !== null && !v.isZero();
+      });
+      const col = key !== undefined ? m.columns.get(key) : undefined;
+      if (key !== undefined && col !== undefined)
+        issues.push(
+          makeIssue({
+            code: 'catalog/capital-type',
+            severity: 'warning',
+            row: x.row,
+            col,
+            text: { code: match.code, source: catalog?.capitalRule.source ?? '' },
+            actual: (valueOf(x, key) as Decimal).toString(),
+          }),
+        );
+    } else if (!capital.includes('investment')) {
       for (const key of INVESTMENT_KEYS) {
         const v = valueOf(x, key);
         const col = m.columns.get(key);
@@ -76,6 +94,19 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
       }
     }
   }
+}
+
+/** A row group that gives its lines' capital type: investment ("Vốn đầu tư phát triển", "ĐTPT"). */
+const INVESTMENT_GROUP = /^(von )?(dau tu phat trien|dtpt|dau tu)( |$)/;
+
+/** Whether a row sits under a row group of investment capital. */
+function underInvestmentGroup(m: SheetModel, x: ModelRow): boolean {
+  for (let p = x.parent, depth = 0; p !== null && depth < 8; depth++) {
+    const up = m.rows[p] as ModelRow;
+    if (INVESTMENT_GROUP.test(up.labelNorm)) return true;
+    p = up.parent;
+  }
+  return false;
 }
 
 /**

@@ -5,6 +5,7 @@ import { runRowChecks, type RowCheck } from './row-checks.js';
 import type { SheetModel } from './model.js';
 import type { NumericCell } from './read-cell.js';
 import type { SheetNumbers } from './row-values.js';
+import { isInferredKey } from '../relations/structure.js';
 import type { Issue } from './types.js';
 
 /** Decimal places a typed amount may carry, by the sheet's money unit. */
@@ -88,6 +89,8 @@ export function checkCells(m: SheetModel, issues: Issue[]): void {
   for (const [key, col] of m.columns) {
     const def = m.defs.get(key);
     if (!def || (def.kind !== 'money' && def.kind !== 'count' && def.kind !== 'percent')) continue;
+    // A column no layout names has a guessed kind: its cells are read (errors, text), not judged by it.
+    if (isInferredKey(key)) continue;
     checks.push(
       cellCheck(
         columnRules(key, col, def, moneyUnit),

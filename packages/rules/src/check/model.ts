@@ -128,6 +128,8 @@ export interface SheetModel {
   /** Percent columns whose cells hold ratios in a % format (0.0521 shown as 5,21%). */
   readonly ratioColumns: ReadonlySet<string>;
   readonly options: ValidateOptions;
+  /** Each column's header as the sheet writes it, for messages (set once the structure is read). */
+  readonly names?: ReadonlyMap<string, string>;
 }
 
 function numericKeys(

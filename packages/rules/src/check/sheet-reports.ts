@@ -1,6 +1,7 @@
 import { columnLetters } from '../grid/a1.js';
 import { makeIssue } from './issue.js';
 import type { Report } from './types.js';
+import { NOT_READ } from '../relations/coverage.js';
 import { summarize } from './validate.js';
 
 function report(sheet: string, issues: Report['issues']): Report {
@@ -11,6 +12,7 @@ function report(sheet: string, issues: Report['issues']): Report {
     candidates: [],
     issues: [...issues],
     summary: summarize(issues),
+    coverage: NOT_READ,
   };
 }
 

@@ -143,8 +143,8 @@ export function checkFoot(m: SheetModel, issues: Issue[]): void {
           text: {
             label: shortLabel(parent),
             rows: rowList(kids.map((k) => k.row)),
-            column: def?.header ?? key,
-            columnEn: def?.headerEn ?? key,
+            column: m.names?.get(key) ?? def?.header ?? key,
+            columnEn: m.names?.get(key) ?? def?.headerEn ?? key,
           },
           numbers: { diff: diff.abs().toString() },
           expected: expected.toString(),
@@ -198,8 +198,12 @@ export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
   for (const eq of equations) {
     const col = m.columns.get(eq.target) as number;
     const def = m.defs.get(eq.target);
-    const partNames = eq.parts.map((p) => m.defs.get(p)?.header ?? p).join(' + ');
-    const partNamesEn = eq.parts.map((p) => m.defs.get(p)?.headerEn ?? p).join(' + ');
+    const partNames = eq.parts
+      .map((p) => m.names?.get(p) ?? m.defs.get(p)?.header ?? p)
+      .join(' + ');
+    const partNamesEn = eq.parts
+      .map((p) => m.names?.get(p) ?? m.defs.get(p)?.headerEn ?? p)
+      .join(' + ');
     const target = m.slots.get(eq.target) ?? -1;
     const partSlots = eq.parts.map((p) => m.slots.get(p) ?? -1);
     const numbers = m.numbers;
@@ -223,8 +227,8 @@ export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
             label: shortLabel(x),
             parts: partNames,
             partsEn: partNamesEn,
-            column: def?.header ?? eq.target,
-            columnEn: def?.headerEn ?? eq.target,
+            column: m.names?.get(eq.target) ?? def?.header ?? eq.target,
+            columnEn: m.names?.get(eq.target) ?? def?.headerEn ?? eq.target,
           },
           numbers: { diff: diff.abs().toString() },
           expected: expected.toString(),

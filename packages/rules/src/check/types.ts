@@ -1,4 +1,5 @@
 import type { LayoutId } from '../annex/types.js';
+import type { Coverage } from '../relations/coverage.js';
 
 /** How bad an issue is. Only `error` makes the CLI exit with status 1. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -22,6 +23,7 @@ export const ISSUE_CODES = [
   'rate/averaged-total',
   'target/raises-poverty',
   'target/reduction-mismatch',
+  'target/flow-mismatch',
   'target/below-assigned',
   'target/direction',
   'target/exceeds-households',
@@ -110,4 +112,10 @@ export interface Report {
   readonly candidates: ReadonlyArray<{ readonly layout: LayoutId; readonly score: number }>;
   readonly issues: readonly Issue[];
   readonly summary: Summary;
+  /**
+   * What was checked: each numeric column with the relations that checked it (and where each
+   * came from), and the numeric columns nothing checked. A sheet with unchecked columns is never
+   * fully clean, whatever its issues.
+   */
+  readonly coverage: Coverage;
 }

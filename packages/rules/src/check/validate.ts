@@ -12,6 +12,9 @@ import { checkServiceTargets } from './service.js';
 import { checkCrossfoot, checkFoot } from './sums.js';
 import type { Issue, Report, Summary, ValidateOptions } from './types.js';
 import { emptyShapes } from '../keep-shape.js';
+import { NOT_READ, type Coverage } from '../relations/coverage.js';
+import { checkInferredRelations, footedColumns } from '../relations/engine.js';
+import { isInferredKey, readStructure } from '../relations/structure.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -97,31 +100,57 @@ function unknownLayout(grid: Grid, detection: Detection): Issue {
 export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): Report {
   const issues: Issue[] = [];
   let detection: Detection | undefined;
+  let coverage: Coverage = NOT_READ;
   try {
     detection = detectLayout(grid, {
       ...(options.layout ? { layout: options.layout } : {}),
       ...(options.layouts ? { layouts: options.layouts } : {}),
       ...(options.period ? { period: options.period } : {}),
     });
-    if (!detection.fit) {
-      issues.push(unknownLayout(grid, detection));
-    } else {
-      const layout = detection.fit.layout;
-      for (const key of detection.fit.missing) {
-        const def = layout.columns.find((c) => c.key === key);
-        const row = detection.fit.headerRows[0] ?? 0;
+    const fit = detection.fit;
+    if (!fit) issues.push(unknownLayout(grid, detection));
+    else {
+      for (const key of fit.missing) {
+        const def = fit.layout.columns.find((c) => c.key === key);
+        const row = fit.headerRows[0] ?? 0;
         issues.push(
           makeIssue({
             code: 'header/missing-column',
             severity: 'error',
             row,
             col: 0,
-            text: { column: def?.header ?? key, columnEn: def?.headerEn ?? key, layout: layout.id },
+            text: {
+              column: def?.header ?? key,
+              columnEn: def?.headerEn ?? key,
+              layout: fit.layout.id,
+            },
           }),
         );
       }
-      const model = buildModel(grid, detection, options, issues);
-      for (const name of layout.checks ?? DEFAULT_CHECKS[layout.kind]) CHECKS[name](model, issues);
+    }
+    // The sheet's structure (header tree, numeric columns) is read whether a layout fits or not:
+    // a layout's relations are checked as the layout says, and every other numeric column by what
+    // its headers and figures show.
+    const structure = readStructure(grid, detection);
+    if (structure) {
+      const layout = structure.fit.layout;
+      const checks: readonly CheckName[] = fit
+        ? (layout.checks ?? DEFAULT_CHECKS[layout.kind])
+        : (layout.checks ?? ['foot']);
+      const read = buildModel(
+        grid,
+        { ...detection, fit: structure.fit, firstDataRow: structure.firstDataRow },
+        options,
+        issues,
+      );
+      const { footed, unsupported } = footedColumns(read);
+      // Columns no layout names take part in the layout's checks only where they foot.
+      const columns = new Map(
+        [...read.columns].filter(([k]) => !isInferredKey(k) || footed.has(k)),
+      );
+      const model: SheetModel = { ...read, columns, names: structure.names };
+      for (const name of checks) CHECKS[name](model, issues);
+      coverage = checkInferredRelations(model, structure, checks, unsupported, issues);
     }
   } catch (error) {
     issues.push(
@@ -150,5 +179,6 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
     })),
     issues: sortIssues(issues),
     summary: summarize(issues),
+    coverage,
   };
 }

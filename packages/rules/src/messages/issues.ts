@@ -49,6 +49,14 @@ export const issueMessages = {
     vi: 'Cột "{column}" ghi {actual} nhưng cộng các cột thành phần ({parts}) được {expected}, lệch {diff}. Sửa số tổng hoặc số từng nguồn.',
     en: 'Column "{columnEn}" shows {actual} but its parts ({partsEn}) add up to {expected}, a difference of {diff}. Correct the total or a part.',
   },
+  'issue.sum/crossfoot.of-which': {
+    vi: 'Dòng "{label}": cột "{column}" (trong đó) ghi {actual}, lớn hơn cột tổng "{total}" ({expected}), vượt {diff}. Phần "trong đó" không thể lớn hơn số tổng: sửa một trong hai số.',
+    en: 'Row "{label}": column "{column}" (of which) shows {actual}, more than its total "{total}" ({expected}) by {diff}. An of-which part cannot exceed its total: correct one of them.',
+  },
+  'issue.sum/crossfoot.difference': {
+    vi: 'Dòng "{label}": cột "{column}" ghi {actual} nhưng "{from}" trừ "{to}" được {expected}, lệch {diff}. Sửa một trong ba số.',
+    en: 'Row "{label}": column "{column}" shows {actual} but "{from}" minus "{to}" is {expected}, a difference of {diff}. Correct one of the three.',
+  },
   'issue.sum/rounding': {
     vi: 'Chênh lệch {diff} giữa {actual} và {expected} nằm trong sai số làm tròn ({tolerance}).',
     en: 'The difference of {diff} between {actual} and {expected} is within the rounding tolerance ({tolerance}).',
@@ -56,6 +64,10 @@ export const issueMessages = {
   'issue.rate/mismatch': {
     vi: 'Tỷ lệ ghi {actual}% nhưng {count} ÷ {base} × 100 = {expected}%. Sửa tỷ lệ hoặc số hộ.',
     en: 'The rate shows {actual}% but {count} ÷ {base} × 100 = {expected}%. Correct the rate or the counts.',
+  },
+  'issue.rate/mismatch.columns': {
+    vi: 'Dòng "{label}": tỷ lệ ở cột "{column}" ghi {actual}% nhưng "{countColumn}" ÷ "{baseColumn}" × 100 = {count} ÷ {base} × 100 = {expected}%. Sửa tỷ lệ hoặc số liệu.',
+    en: 'Row "{label}": the rate in column "{column}" shows {actual}% but "{countColumn}" ÷ "{baseColumn}" × 100 = {count} ÷ {base} × 100 = {expected}%. Correct the rate or the figures.',
   },
   'issue.rate/range': {
     vi: 'Tỷ lệ {actual}% nằm ngoài khoảng 0–100%. Không thể vượt quá 100%: sửa lại chỉ tiêu.',
@@ -72,6 +84,10 @@ export const issueMessages = {
   'issue.target/reduction-mismatch': {
     vi: 'Mức giảm ghi {actual} nhưng đầu năm trừ cuối năm = {expected}. Sửa mức giảm hoặc chỉ tiêu.',
     en: 'The reduction shows {actual} but start minus end = {expected}. Correct the reduction or the targets.',
+  },
+  'issue.target/flow-mismatch': {
+    vi: 'Dòng "{label}": cột "{column}" ghi {actual} nhưng {formula} = {expected}, lệch {diff}. Sửa số cuối kỳ hoặc số thoát ra, phát sinh.',
+    en: 'Row "{label}": column "{column}" shows {actual} but {formula} = {expected}, a difference of {diff}. Correct the end figure or the exits and new entries.',
   },
   'issue.target/below-assigned': {
     vi: 'Tổng mức giảm ({actual} hộ) thấp hơn chỉ tiêu cấp trên giao ({expected} hộ). Cần giao thêm {diff} hộ.',

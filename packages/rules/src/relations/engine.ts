@@ -1,0 +1,171 @@
+import type { CheckName } from '../annex/schema.js';
+import { LAYOUT_IDS } from '../annex/types.js';
+import type { SheetModel } from '../check/model.js';
+import { crossfootEquations } from '../check/sums.js';
+import type { Issue } from '../check/types.js';
+import { buildCoverage, type Coverage } from './coverage.js';
+import { evaluateRelation, footEvidence, isSupported, type RelationContext } from './evaluate.js';
+import { inferRelations } from './infer.js';
+import { isInferredKey, type SheetStructure } from './structure.js';
+import { relationId, relationKeys, type Provenance, type Relation } from './types.js';
+
+/** Whether any row holds a figure in column `key` (rows with children only, with `parents`). */
+function hasData(m: SheetModel, key: string, parents = false): boolean {
+  for (const x of m.rows) {
+    if (parents && x.children.length === 0) continue;
+    if (x.values.get(key)) return true;
+  }
+  return false;
+}
+
+/** Whether a model column adds up down the rows: money and counts. */
+function isSummable(m: SheetModel, key: string): boolean {
+  const kind = m.defs.get(key)?.kind;
+  return kind === 'money' || kind === 'count';
+}
+
+/**
+ * The columns no layout names that foot down the rows' hierarchy. The hierarchy itself must be
+ * borne out first: across every summable column, parents equal the sum of their children on a
+ * clear majority of the parent rows (and on three at least). Then a column foots unless its own
+ * figures clearly say otherwise (three or more parents, most of them not adding up: an average,
+ * a unit price).
+ */
+export function footedColumns(m: SheetModel): { footed: Set<string>; unsupported: Set<string> } {
+  const footed = new Set<string>();
+  const unsupported = new Set<string>();
+  const inferred = [...m.columns.keys()].filter((k) => isInferredKey(k) && isSummable(m, k));
+  if (inferred.length === 0) return { footed, unsupported };
+  let holds = 0;
+  let evaluated = 0;
+  const own = new Map<string, { evaluated: number; holds: number }>();
+  for (const key of m.columns.keys()) {
+    if (!isSummable(m, key)) continue;
+    const e = footEvidence(m, key);
+    own.set(key, e);
+    holds += e.holds;
+    evaluated += e.evaluated;
+  }
+  const hierarchy = isSupported(holds, evaluated);
+  for (const key of inferred) {
+    const e = own.get(key) ?? { evaluated: 0, holds: 0 };
+    if (e.evaluated === 0) continue;
+    if (hierarchy && (e.evaluated < 3 || isSupported(e.holds, e.evaluated))) footed.add(key);
+    else unsupported.add(key);
+  }
+  return { footed, unsupported };
+}
+
+/**
+ * The relations the layout's checks evaluated on this sheet (for coverage): foot of each summable
+ * column, the cross-foot equations (from the layout or the sheet's index row), rates, differences,
+ * ranges and directions. Only those that met at least one row with figures.
+ */
+export function layoutRelations(m: SheetModel, checks: readonly CheckName[]): Relation[] {
+  const own: Provenance = (LAYOUT_IDS as readonly string[]).includes(m.layout.id)
+    ? 'layout'
+    : m.layout.id === 'inferred'
+      ? 'inferred'
+      : 'user-layout';
+  const prov = (key: string): Provenance => (isInferredKey(key) ? 'inferred' : own);
+  const out: Relation[] = [];
+  const has = (k: string) => m.columns.has(k);
+  if (checks.includes('foot'))
+    for (const key of m.columns.keys())
+      if (isSummable(m, key) && hasData(m, key, true))
+        out.push({ kind: 'foot', column: key, provenance: prov(key) });
+  if (checks.includes('crossfoot')) {
+    const keyOfCol = new Map([...m.columns].map(([k, c]) => [c, k]));
+    const indexTargets = new Set(
+      m.detection.top.indexEquations.map((e) => keyOfCol.get(e.target)).filter(Boolean),
+    );
+    for (const eq of crossfootEquations(m))
+      if (hasData(m, eq.target))
+        out.push({
+          kind: 'sum',
+          target: eq.target,
+          parts: eq.parts,
+          provenance: indexTargets.has(eq.target) ? 'index-row' : own,
+        });
+  }
+  if (checks.includes('rates'))
+    for (const r of m.layout.rates)
+      if (has(r.rate) && has(r.count) && has(r.base) && hasData(m, r.rate))
+        out.push({ kind: 'rate', ...r, provenance: own });
+  if (checks.includes('targets'))
+    for (const d of m.layout.differences)
+      if (has(d.result) && has(d.from) && has(d.to) && hasData(m, d.result))
+        out.push({ kind: 'difference', ...d, provenance: own });
+  const bounds = checks.includes('rates') || checks.includes('service');
+  for (const [key] of m.columns) {
+    if (isInferredKey(key)) continue;
+    const kind = m.defs.get(key)?.kind;
+    if (!hasData(m, key)) continue;
+    if (bounds && kind === 'percent') out.push({ kind: 'range', column: key, provenance: own });
+    if (checks.includes('service') && (kind === 'percent' || kind === 'count' || kind === 'money'))
+      out.push({ kind: 'direction', column: key, provenance: own });
+  }
+  return out;
+}
+
+/** The key a relation derives (its target), by kind. */
+function derived(r: Relation): string {
+  return relationKeys(r)[0] as string;
+}
+
+/**
+ * Evaluate the relations the header tree suggests that the layout does not already hold, each
+ * only once the figures bear it out; return their issues and what the sheet's coverage is.
+ */
+export function checkInferredRelations(
+  m: SheetModel,
+  structure: SheetStructure,
+  checks: readonly CheckName[],
+  unfooted: ReadonlySet<string>,
+  issues: Issue[],
+): Coverage {
+  const known = layoutRelations(m, checks);
+  const ids = new Set(known.map(relationId));
+  const targets = new Set(
+    known.filter((r) => r.kind !== 'foot').map((r) => `${r.kind}:${derived(r)}`),
+  );
+  const ctx: RelationContext = { model: m, cols: structure.cols, names: structure.names };
+  const kept: Relation[] = [...known];
+  const unsupported = new Set(unfooted);
+  const tried = new Set<string>();
+  // Columns the layout already ties to each other: a guess over only these adds nothing but doubt
+  // (a reduction the layout reads sign-free is no flow to re-check).
+  const tied = new Set(known.filter((r) => r.kind !== 'foot').flatMap(relationKeys));
+  for (const set of inferRelations(structure.tree, structure.infos)) {
+    const fresh = set.options.filter(
+      (r) => !ids.has(relationId(r)) && !targets.has(`${r.kind}:${derived(r)}`),
+    );
+    if (fresh.length < set.options.length) continue;
+    if (fresh.every((r) => relationKeys(r).every((k) => tied.has(k)))) continue;
+    let found = false;
+    for (const r of fresh) {
+      const id = relationId(r);
+      if (tried.has(id)) continue;
+      tried.add(id);
+      const e = evaluateRelation(r, ctx, true);
+      if (!e.supported) continue;
+      for (const issue of e.issues) issues.push(issue);
+      kept.push(r);
+      ids.add(id);
+      targets.add(`${r.kind}:${derived(r)}`);
+      found = true;
+      break;
+    }
+    if (!found) for (const r of fresh) for (const k of relationKeys(r)) unsupported.add(k);
+  }
+  const keyOfCol = new Map<number, string>();
+  for (const [k, c] of structure.cols) if (structure.infos[c]?.key === k) keyOfCol.set(c, k);
+  return buildCoverage({
+    numericCols: structure.numericCols,
+    keyOfCol,
+    names: structure.names,
+    relations: kept,
+    unsupported,
+    notRead: structure.notRead,
+  });
+}

@@ -1,0 +1,316 @@
+import { Decimal } from '../money/decimal.js';
+import { roundHalfUp } from '../money/round.js';
+import { makeIssue } from '../check/issue.js';
+import { shortLabel, type ModelRow, type SheetModel } from '../check/model.js';
+import type { NumericCell } from '../check/read-cell.js';
+import { roundingTolerance } from '../check/tolerance.js';
+import type { Issue } from '../check/types.js';
+import type {
+  DifferenceRelation,
+  FlowRelation,
+  OfWhichRelation,
+  RateRelation,
+  Relation,
+  SumRelation,
+} from './types.js';
+
+/** What the evaluator reads a sheet through: its rows, and each column's place and name. */
+export interface RelationContext {
+  readonly model: SheetModel;
+  /** Physical column of each key. */
+  readonly cols: ReadonlyMap<string, number>;
+  /** Each key's header as the sheet writes it (for messages). */
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/** How a relation fared on a sheet. */
+export interface Evaluation {
+  readonly relation: Relation;
+  /** Rows where every cell it needs holds a number (and not all of them zero). */
+  readonly evaluated: number;
+  /** Of those, the rows where it holds. */
+  readonly holds: number;
+  /** Whether the figures bear the relation out (always, for a relation that needs no evidence). */
+  readonly supported: boolean;
+  /** The issues of the rows that break it, and rounding notes; empty unless supported. */
+  readonly issues: readonly Issue[];
+}
+
+/** Rows an inferred relation must hold on, at least, before it is a rule. */
+export const MIN_EVIDENCE_ROWS = 3;
+/** The share of its rows an inferred relation must hold on before it is a rule. */
+export const MIN_EVIDENCE_SHARE = 0.6;
+
+/** Whether `holds` of `evaluated` rows is evidence enough for an inferred relation. */
+export function isSupported(holds: number, evaluated: number): boolean {
+  return holds >= MIN_EVIDENCE_ROWS && holds >= MIN_EVIDENCE_SHARE * evaluated;
+}
+
+/** One row's verdict on a relation: skipped (not all cells there), holds, or an issue. */
+type Verdict = null | true | Issue | { readonly rounding: Issue };
+
+const HUNDRED = new Decimal(100);
+
+/**
+ * Evaluate one relation over every row of a sheet. An inferred relation (`needsEvidence`) becomes
+ * a rule only when the figures bear it out ({@link isSupported}); then each row that breaks it is
+ * an issue at the cell it derives. A relation read from the layout or the sheet's own index row
+ * needs no evidence. Work is one pass over the rows, whatever the relation.
+ */
+export function evaluateRelation(
+  relation: Relation,
+  ctx: RelationContext,
+  needsEvidence: boolean,
+): Evaluation {
+  const rows = ctx.model.rows;
+  const verdict = verdictOf(relation, ctx);
+  let evaluated = 0;
+  let holds = 0;
+  const issues: Issue[] = [];
+  if (verdict) {
+    for (let i = 0; i < rows.length; i++) {
+      const v = verdict(rows[i] as ModelRow);
+      if (v === null) continue;
+      evaluated++;
+      if (v === true) holds++;
+      else if ('rounding' in v) {
+        holds++;
+        issues.push(v.rounding);
+      } else issues.push(v);
+    }
+  }
+  const supported = evaluated > 0 && (!needsEvidence || isSupported(holds, evaluated));
+  return { relation, evaluated, holds, supported, issues: supported ? issues : [] };
+}
+
+function verdictOf(r: Relation, ctx: RelationContext): ((x: ModelRow) => Verdict) | undefined {
+  switch (r.kind) {
+    case 'sum':
+      return (x) => sumVerdict(r, x, ctx);
+    case 'of-which':
+      return (x) => ofWhichVerdict(r, x, ctx);
+    case 'rate':
+      return (x) => rateVerdict(r, x, ctx);
+    case 'difference':
+      return (x) => differenceVerdict(r, x, ctx);
+    case 'flow':
+      return (x) => flowVerdict(r, x, ctx);
+    default:
+      return undefined;
+  }
+}
+
+function cellOf(x: ModelRow, key: string): NumericCell | null {
+  return x.values.get(key) ?? null;
+}
+
+function name(ctx: RelationContext, key: string): string {
+  return ctx.names.get(key) ?? key;
+}
+
+function at(ctx: RelationContext, x: ModelRow, key: string): { row: number; col: number } {
+  return { row: x.row, col: ctx.cols.get(key) ?? 0 };
+}
+
+/**
+ * Compare a derived cell with what its relation computes: equal, within rounding (a note), or
+ * an issue made by `failure`.
+ */
+function compare(
+  ctx: RelationContext,
+  x: ModelRow,
+  key: string,
+  actual: NumericCell,
+  expected: Decimal,
+  cells: ReadonlyArray<NumericCell | null>,
+  failure: (diff: Decimal) => Issue,
+): Verdict {
+  const diff = actual.value.minus(expected);
+  if (diff.isZero()) return true;
+  const tol = roundingTolerance(
+    [actual, ...cells],
+    ctx.model.shown.get(key) ?? 0,
+    ctx.model.options.tolerance,
+  );
+  if (diff.abs().lte(tol))
+    return {
+      rounding: makeIssue({
+        code: 'sum/rounding',
+        severity: 'info',
+        ...at(ctx, x, key),
+        numbers: { diff: diff.abs().toString(), tolerance: tol.toString() },
+        expected: expected.toString(),
+        actual: actual.value.toString(),
+      }),
+    };
+  return failure(diff);
+}
+
+/** Whether every cell is zero: such a row bears out any sum, so it is no evidence. */
+function allZero(cells: ReadonlyArray<NumericCell | null>): boolean {
+  return cells.every((c) => c === null || c.value.isZero());
+}
+
+function sumVerdict(r: SumRelation, x: ModelRow, ctx: RelationContext): Verdict {
+  const actual = cellOf(x, r.target);
+  if (!actual) return null;
+  const parts = r.parts.map((p) => cellOf(x, p));
+  if (parts.every((p) => p === null) || allZero([actual, ...parts])) return null;
+  let expected = new Decimal(0);
+  for (const p of parts) if (p) expected = expected.plus(p.value);
+  const names = r.parts.map((p) => name(ctx, p)).join(' + ');
+  return compare(ctx, x, r.target, actual, expected, parts, (diff) =>
+    makeIssue({
+      code: 'sum/crossfoot',
+      severity: 'error',
+      ...at(ctx, x, r.target),
+      text: {
+        label: shortLabel(x),
+        column: name(ctx, r.target),
+        columnEn: name(ctx, r.target),
+        parts: names,
+        partsEn: names,
+      },
+      numbers: { diff: diff.abs().toString() },
+      expected: expected.toString(),
+      actual: actual.value.toString(),
+    }),
+  );
+}
+
+function ofWhichVerdict(r: OfWhichRelation, x: ModelRow, ctx: RelationContext): Verdict {
+  const total = cellOf(x, r.total);
+  if (!total) return null;
+  const parts = r.parts.map((p) => cellOf(x, p));
+  if (parts.every((p) => p === null) || allZero([total, ...parts])) return null;
+  const tol = roundingTolerance(
+    [total, ...parts],
+    ctx.model.shown.get(r.total) ?? 0,
+    ctx.model.options.tolerance,
+  );
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (!p || p.value.minus(total.value).lte(tol)) continue;
+    const key = r.parts[k] as string;
+    return makeIssue({
+      code: 'sum/crossfoot',
+      severity: 'error',
+      ...at(ctx, x, key),
+      messageKey: 'issue.sum/crossfoot.of-which',
+      text: { label: shortLabel(x), column: name(ctx, key), total: name(ctx, r.total) },
+      numbers: { diff: p.value.minus(total.value).toString() },
+      expected: total.value.toString(),
+      actual: p.value.toString(),
+    });
+  }
+  return true;
+}
+
+function rateVerdict(r: RateRelation, x: ModelRow, ctx: RelationContext): Verdict {
+  const actual = cellOf(x, r.rate);
+  const count = cellOf(x, r.count);
+  const base = cellOf(x, r.base);
+  if (!actual || !count || !base || base.value.isZero()) return null;
+  if (allZero([actual, count])) return null;
+  const places = ctx.model.shown.get(r.rate) ?? 2;
+  const exact = count.value.dividedBy(base.value).times(HUNDRED);
+  const expected = roundHalfUp(exact, places);
+  if (roundHalfUp(actual.value, places).eq(expected)) return true;
+  // A rate typed with fewer decimals than it is shown with is still the rate, within half a unit.
+  const half = new Decimal(10).pow(-places).times(0.5);
+  if (actual.value.minus(exact).abs().lte(half)) return true;
+  return makeIssue({
+    code: 'rate/mismatch',
+    severity: 'error',
+    ...at(ctx, x, r.rate),
+    messageKey: 'issue.rate/mismatch.columns',
+    text: {
+      label: shortLabel(x),
+      column: name(ctx, r.rate),
+      countColumn: name(ctx, r.count),
+      baseColumn: name(ctx, r.base),
+    },
+    numbers: { count: count.value.toString(), base: base.value.toString() },
+    expected: expected.toString(),
+    actual: actual.value.toString(),
+  });
+}
+
+function differenceVerdict(r: DifferenceRelation, x: ModelRow, ctx: RelationContext): Verdict {
+  const actual = cellOf(x, r.result);
+  const from = cellOf(x, r.from);
+  const to = cellOf(x, r.to);
+  if (!actual || !from || allZero([actual, from, to])) return null;
+  const expected = from.value.minus(to?.value ?? 0);
+  return compare(ctx, x, r.result, actual, expected, [from, to], (diff) =>
+    makeIssue({
+      code: 'sum/crossfoot',
+      severity: 'error',
+      ...at(ctx, x, r.result),
+      messageKey: 'issue.sum/crossfoot.difference',
+      text: {
+        label: shortLabel(x),
+        column: name(ctx, r.result),
+        from: name(ctx, r.from),
+        to: name(ctx, r.to),
+      },
+      numbers: { diff: diff.abs().toString() },
+      expected: expected.toString(),
+      actual: actual.value.toString(),
+    }),
+  );
+}
+
+function flowVerdict(r: FlowRelation, x: ModelRow, ctx: RelationContext): Verdict {
+  const actual = cellOf(x, r.end);
+  const start = cellOf(x, r.start);
+  if (!actual || !start) return null;
+  const outs = r.out.map((k) => cellOf(x, k));
+  const ins = r.in.map((k) => cellOf(x, k));
+  if (allZero([actual, start, ...outs, ...ins])) return null;
+  let expected = start.value;
+  for (const c of outs) if (c) expected = expected.minus(c.value);
+  for (const c of ins) if (c) expected = expected.plus(c.value);
+  const formula = [
+    `"${name(ctx, r.start)}"`,
+    ...r.out.map((k) => `− "${name(ctx, k)}"`),
+    ...r.in.map((k) => `+ "${name(ctx, k)}"`),
+  ].join(' ');
+  return compare(ctx, x, r.end, actual, expected, [start, ...outs, ...ins], (diff) =>
+    makeIssue({
+      code: 'target/flow-mismatch',
+      severity: 'error',
+      ...at(ctx, x, r.end),
+      text: { label: shortLabel(x), column: name(ctx, r.end), formula },
+      numbers: { diff: diff.abs().toString() },
+      expected: expected.toString(),
+      actual: actual.value.toString(),
+    }),
+  );
+}
+
+/**
+ * How a column foots down the rows' hierarchy: of the parent rows with a figure in it, how many
+ * equal the sum of their children (within rounding). The evidence for footing a column no
+ * layout names.
+ */
+export function footEvidence(
+  m: SheetModel,
+  key: string,
+): { readonly evaluated: number; readonly holds: number } {
+  let evaluated = 0;
+  let holds = 0;
+  for (const parent of m.rows) {
+    if (parent.children.length === 0) continue;
+    const total = parent.values.get(key);
+    if (!total) continue;
+    const parts = parent.children.map((i) => (m.rows[i] as ModelRow).values.get(key) ?? null);
+    if (parts.every((p) => p === null) || allZero([total, ...parts])) continue;
+    evaluated++;
+    let sum = new Decimal(0);
+    for (const p of parts) if (p) sum = sum.plus(p.value);
+    const tol = roundingTolerance([total, ...parts], m.shown.get(key) ?? 0, m.options.tolerance);
+    if (total.value.minus(sum).abs().lte(tol)) holds++;
+  }
+  return { evaluated, holds };
+}

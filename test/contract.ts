@@ -10,6 +10,45 @@ export const JsonIssueSchema = z.strictObject({
   actual: z.string().optional(),
 });
 
+/**
+ * What a sheet's validation checked: each numeric column with the relations that checked it
+ * (kind and provenance), and the numeric columns nothing checked, with why. `read: false`: the
+ * sheet's figures were not read at all (too large, failed, no table found).
+ */
+export const CoverageSchema = z.strictObject({
+  read: z.boolean(),
+  checked: z.array(
+    z.strictObject({
+      column: z.string().regex(/^[A-Z]{1,3}$/),
+      header: z.string(),
+      relations: z
+        .array(
+          z.strictObject({
+            kind: z.enum([
+              'sum',
+              'of-which',
+              'rate',
+              'difference',
+              'flow',
+              'foot',
+              'range',
+              'direction',
+            ]),
+            provenance: z.enum(['layout', 'header', 'index-row', 'user-layout', 'inferred']),
+          }),
+        )
+        .min(1),
+    }),
+  ),
+  unchecked: z.array(
+    z.strictObject({
+      column: z.string().regex(/^[A-Z]{1,3}$/),
+      header: z.string(),
+      reason: z.enum(['no-relation', 'no-evidence', 'not-read']),
+    }),
+  ),
+});
+
 /** The JSON contract of `phuluc validate --format json`: exactly one document on stdout. */
 export const ValidateJsonSchema = z.strictObject({
   file: z.string().min(1),
@@ -24,6 +63,7 @@ export const ValidateJsonSchema = z.strictObject({
         ])
         .nullable(),
       issues: z.array(JsonIssueSchema),
+      coverage: CoverageSchema,
     }),
   ),
   summary: z.strictObject({

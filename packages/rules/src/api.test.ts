@@ -102,6 +102,7 @@ describe('public contract of @phuluc/rules', () => {
       'parseRow',
       'parseUnitLine',
       'rangeToA1',
+      'readHeaderTree',
       'readPlan',
       'readSheetTop',
       'romanNumeral',

@@ -112,6 +112,27 @@ export {
   type LocalizedText,
 } from './check/types.js';
 
+// Relations and coverage
+export type {
+  Relation,
+  RelationKind,
+  Provenance,
+  SumRelation,
+  OfWhichRelation,
+  RateRelation,
+  DifferenceRelation,
+  FlowRelation,
+  FootRelation,
+  BoundRelation,
+} from './relations/types.js';
+export type {
+  Coverage,
+  CheckedColumn,
+  UncheckedColumn,
+  UncheckedReason,
+} from './relations/coverage.js';
+export { readHeaderTree, type HeaderTree, type HeaderNode } from './relations/header-tree.js';
+
 // Fill
 export { fillSheet } from './fill/fill.js';
 export type {

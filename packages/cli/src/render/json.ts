@@ -1,4 +1,4 @@
-import type { Issue, Report } from '@phuluc/rules';
+import type { Coverage, Issue, Report } from '@phuluc/rules';
 import type { Lang } from '../args.js';
 
 /** One issue in the JSON report: `expected` and `actual` are present only when the rules set them. */
@@ -21,6 +21,8 @@ export interface JsonReport {
     readonly sheet: string;
     readonly template: string | null;
     readonly issues: readonly JsonIssue[];
+    /** What was checked: each numeric column and its relations, and what nothing checked. */
+    readonly coverage: Coverage;
   }>;
   readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number };
 }
@@ -56,6 +58,7 @@ export function toJsonReport(file: string, reports: readonly Report[], lang: Lan
       sheet: r.sheet,
       template: r.layout,
       issues: r.issues.map((i) => jsonIssue(i, lang)),
+      coverage: r.coverage,
     })),
     summary: totalSummary(reports),
   };

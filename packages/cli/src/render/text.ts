@@ -59,6 +59,31 @@ export function sheetHeading(
   );
 }
 
+/**
+ * What a sheet's report checked: the numeric columns checked, then one line naming the numeric
+ * columns nothing checked, each with why. Nothing for a sheet whose figures were not read (its
+ * heading and issue say so).
+ */
+export function coverageLines(report: Report, lang: Lang, p: Palette): string[] {
+  const { read, checked, unchecked } = report.coverage;
+  if (!read) return [];
+  const lines: string[] = [];
+  if (checked.length > 0)
+    lines.push(
+      `  ${p.dim(t('cli.validate.checked', { count: checked.length, columns: checked.map((c) => c.column).join(', ') }, lang))}`,
+    );
+  if (unchecked.length > 0) {
+    const columns = unchecked
+      .map(
+        (c) =>
+          `${t('cli.validate.unchecked-column', { column: c.column, header: c.header }, lang)} (${t(`cli.validate.unchecked.${c.reason}`, {}, lang)})`,
+      )
+      .join(', ');
+    lines.push(`  ${p.yellow(t('cli.validate.unchecked', { columns }, lang))}`);
+  }
+  return lines;
+}
+
 /** The summary line: counts of errors, warnings and infos. */
 export function summaryLine(summary: Report['summary'], lang: Lang, p: Palette): string {
   const line = t('cli.summary', { ...summary }, lang);
@@ -79,8 +104,12 @@ export function renderValidateText(
   const lines: string[] = [p.bold(file)];
   for (const report of reports) {
     lines.push('', sheetHeading(report, layouts, lang, p));
+    const unchecked = report.coverage.unchecked;
     if (report.issues.length === 0) {
-      lines.push(`  ${p.green(t('cli.validate.no-issues', {}, lang))}`);
+      const key =
+        unchecked.length > 0 ? 'cli.validate.no-issues-in-checked' : 'cli.validate.no-issues';
+      lines.push(`  ${p.green(t(key, {}, lang))}`);
+      lines.push(...coverageLines(report, lang, p));
       continue;
     }
     const widths = {
@@ -91,7 +120,10 @@ export function renderValidateText(
       code: Math.max(...report.issues.map((i) => i.code.length)),
     };
     for (const issue of report.issues) lines.push(issueLine(issue, lang, p, widths));
+    lines.push(...coverageLines(report, lang, p));
   }
   lines.push('', summaryLine(totalSummary(reports), lang, p));
+  const notChecked = reports.reduce((n, r) => n + r.coverage.unchecked.length, 0);
+  if (notChecked > 0) lines.push(p.yellow(t('cli.summary.unchecked', { count: notChecked }, lang)));
   return `${lines.join('\n')}\n`;
 }

@@ -269,7 +269,12 @@ export function detectLayout(grid: Grid, options: DetectOptions = {}): Detection
     )
     .sort((a, b) => b.score - a.score);
   const first = candidates[0];
-  const fit = first && (options.layout || first.score >= MIN_SCORE) ? first : null;
+  // A layout the sheet was not told to use, that lacks one of its required columns, is a guess:
+  // the sheet is read by its own structure instead, and the layout stays the closest candidate.
+  const fit =
+    first && (options.layout || (first.score >= MIN_SCORE && first.missing.length === 0))
+      ? first
+      : null;
   const lastHeader = fit?.headerRows[fit.headerRows.length - 1] ?? -1;
   let firstDataRow = Math.max(lastHeader + 1, (top.indexRow ?? -1) + 1);
   if (fit === null && top.firstNumericRow >= 0) firstDataRow = top.firstNumericRow;

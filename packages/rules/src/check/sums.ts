@@ -6,6 +6,7 @@ import { shortLabel, type ModelRow, type SheetModel } from './model.js';
 import type { NumericCell } from './read-cell.js';
 import type { SheetNumbers } from './row-values.js';
 import { roundingTolerance } from './tolerance.js';
+import { partNames as joinParts } from '../relations/header-tree.js';
 import type { Issue } from './types.js';
 
 /** Keys that add up down a column: money and counts. */
@@ -198,12 +199,15 @@ export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
   for (const eq of equations) {
     const col = m.columns.get(eq.target) as number;
     const def = m.defs.get(eq.target);
-    const partNames = eq.parts
-      .map((p) => m.names?.get(p) ?? m.defs.get(p)?.header ?? p)
-      .join(' + ');
-    const partNamesEn = eq.parts
-      .map((p) => m.names?.get(p) ?? m.defs.get(p)?.headerEn ?? p)
-      .join(' + ');
+    const targetName = m.names?.get(eq.target) ?? def?.header ?? eq.target;
+    const partNames = joinParts(
+      targetName,
+      eq.parts.map((p) => m.names?.get(p) ?? m.defs.get(p)?.header ?? p),
+    );
+    const partNamesEn = joinParts(
+      m.names?.get(eq.target) ?? def?.headerEn ?? eq.target,
+      eq.parts.map((p) => m.names?.get(p) ?? m.defs.get(p)?.headerEn ?? p),
+    );
     const target = m.slots.get(eq.target) ?? -1;
     const partSlots = eq.parts.map((p) => m.slots.get(p) ?? -1);
     const numbers = m.numbers;

@@ -72,7 +72,7 @@ export interface ValidateSheetOptions extends ValidateOptions {
   readonly layouts?: readonly LayoutDefinition[];
 }
 
-function unknownLayout(grid: Grid, detection: Detection): Issue {
+function unknownLayout(grid: Grid, detection: Detection, structured: boolean): Issue {
   const guesses = detection.candidates
     .slice(0, 2)
     .map((c) => `${c.layout.id} ${Math.round(c.score * 100)}%`)
@@ -81,6 +81,7 @@ function unknownLayout(grid: Grid, detection: Detection): Issue {
   return makeIssue({
     code: 'header/unknown-layout',
     severity: 'info',
+    ...(structured ? { messageKey: 'issue.header/unknown-layout.structure' as const } : {}),
     row: Math.min(row, Math.max(0, grid.cells.length - 1)),
     col: 0,
     text: { guesses },
@@ -108,7 +109,11 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
       ...(options.period ? { period: options.period } : {}),
     });
     const fit = detection.fit;
-    if (!fit) issues.push(unknownLayout(grid, detection));
+    // The sheet's structure (header tree, numeric columns) is read whether a layout fits or not:
+    // a layout's relations are checked as the layout says, and every other numeric column by what
+    // its headers and figures show.
+    const structure = readStructure(grid, detection);
+    if (!fit) issues.push(unknownLayout(grid, detection, structure !== undefined));
     else {
       for (const key of fit.missing) {
         const def = fit.layout.columns.find((c) => c.key === key);
@@ -128,10 +133,6 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
         );
       }
     }
-    // The sheet's structure (header tree, numeric columns) is read whether a layout fits or not:
-    // a layout's relations are checked as the layout says, and every other numeric column by what
-    // its headers and figures show.
-    const structure = readStructure(grid, detection);
     if (structure) {
       const layout = structure.fit.layout;
       const checks: readonly CheckName[] = fit

@@ -155,6 +155,35 @@ export const cliMessages = {
     en: 'Sheet "{sheet}" — could not be checked',
   },
   'cli.validate.no-issues': { vi: 'Không có vấn đề.', en: 'No issues.' },
+  'cli.validate.no-issues-in-checked': {
+    vi: 'Không thấy lỗi ở các cột đã kiểm tra (xem dòng "Không kiểm tra" bên dưới).',
+    en: 'No issues in the columns that were checked (see "Not checked" below).',
+  },
+  'cli.validate.checked': {
+    vi: 'Đã kiểm tra {count} cột số: {columns}.',
+    en: 'Checked {count} numeric columns: {columns}.',
+  },
+  'cli.validate.unchecked': { vi: 'Không kiểm tra: {columns}.', en: 'Not checked: {columns}.' },
+  'cli.validate.unchecked-column': {
+    vi: 'cột {column} "{header}"',
+    en: 'column {column} "{header}"',
+  },
+  'cli.validate.unchecked.no-relation': {
+    vi: 'không quan hệ nào nói cột này phải bằng gì',
+    en: 'no relation says what it must equal',
+  },
+  'cli.validate.unchecked.no-evidence': {
+    vi: 'số liệu không khớp quan hệ mà tiêu đề gợi ý',
+    en: 'its figures do not bear out the relations its header suggests',
+  },
+  'cli.validate.unchecked.not-read': {
+    vi: 'nằm ngoài vùng phuluc đọc',
+    en: 'beyond what phuluc reads',
+  },
+  'cli.summary.unchecked': {
+    vi: '{count} cột số không kiểm tra được.',
+    en: '{count} numeric columns could not be checked.',
+  },
   'cli.validate.expected': { vi: 'cần {value}', en: 'expected {value}' },
   'cli.validate.actual': { vi: 'thực tế {value}', en: 'actual {value}' },
   'cli.summary': {

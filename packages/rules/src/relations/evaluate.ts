@@ -4,6 +4,7 @@ import { makeIssue } from '../check/issue.js';
 import { shortLabel, type ModelRow, type SheetModel } from '../check/model.js';
 import type { NumericCell } from '../check/read-cell.js';
 import { roundingTolerance } from '../check/tolerance.js';
+import { partNames } from './header-tree.js';
 import type { Issue } from '../check/types.js';
 import type {
   DifferenceRelation,
@@ -158,7 +159,10 @@ function sumVerdict(r: SumRelation, x: ModelRow, ctx: RelationContext): Verdict 
   if (parts.every((p) => p === null) || allZero([actual, ...parts])) return null;
   let expected = new Decimal(0);
   for (const p of parts) if (p) expected = expected.plus(p.value);
-  const names = r.parts.map((p) => name(ctx, p)).join(' + ');
+  const names = partNames(
+    name(ctx, r.target),
+    r.parts.map((p) => name(ctx, p)),
+  );
   return compare(ctx, x, r.target, actual, expected, parts, (diff) =>
     makeIssue({
       code: 'sum/crossfoot',

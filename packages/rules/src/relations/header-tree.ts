@@ -107,3 +107,16 @@ export function leafOf(tree: HeaderTree, c: number): HeaderNode | undefined {
   const path = tree.paths[c];
   return path?.[path.length - 1];
 }
+
+/**
+ * The names of a relation's parts as a reader wants them beside its target's: a part under the
+ * same group header as the target is named by its own header alone ("Giải ngân › Tổng số" =
+ * "NSTW" + "NSĐP", not "Giải ngân › NSTW" + "Giải ngân › NSĐP").
+ */
+export function partNames(target: string, parts: readonly string[]): string {
+  const cut = target.lastIndexOf(' › ');
+  const prefix = cut >= 0 ? target.slice(0, cut + 3) : '';
+  return parts
+    .map((p) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p))
+    .join(' + ');
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { gridFromRows } from '../grid/grid.js';
+import type { CellValue, Grid } from '../grid/types.js';
+import { validateSheet } from '../check/validate.js';
+import { parseLayoutFile } from '../annex/user-layout.js';
+import { ALL_ANNEX_FIXTURES } from './__fixtures__/annexes.js';
+import { readHeaderTree, writtenHeader } from './header-tree.js';
+
+const problems = (g: Grid) =>
+  validateSheet(g)
+    .issues.filter((i) => i.severity !== 'info')
+    .map((i) => `${i.cell} ${i.code}`)
+    .sort();
+
+describe('relations inferred from a sheet’s own structure', () => {
+  for (const { name, build } of ALL_ANNEX_FIXTURES) {
+    it(`${name}: the clean sheet has no error or warning, and every numeric column is checked`, () => {
+      const r = validateSheet(build().grid);
+      expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+      expect(r.coverage.read).toBe(true);
+      expect(r.coverage.unchecked).toEqual([]);
+      expect(r.coverage.checked.length).toBeGreaterThanOrEqual(3);
+    });
+
+    it(`${name}: each planted mistake is caught at its cell, and nothing else`, () => {
+      const fx = build({ planted: true });
+      expect(problems(fx.grid)).toEqual(fx.planted.map((p) => `${p.cell} ${p.code}`).sort());
+    });
+  }
+
+  it('names columns as the sheet writes them, with their group when the name repeats', () => {
+    const fx = ALL_ANNEX_FIXTURES.find((f) => f.name === 'disbursementReport')?.build({
+      planted: true,
+    });
+    const r = validateSheet(fx?.grid as Grid);
+    const crossfoot = r.issues.find((i) => i.code === 'sum/crossfoot');
+    expect(crossfoot?.message.vi).toContain('"Giải ngân đến 30/9/2024 › Tổng số"');
+    expect(crossfoot?.message.vi).toContain('(NSTW + NSĐP)');
+    const rate = r.issues.find((i) => i.code === 'rate/mismatch');
+    expect(rate?.message.vi).toContain('"Tỷ lệ giải ngân (%)"');
+    expect(rate?.message.vi).not.toMatch(/giai ngan|tong so/);
+    const coverage = r.coverage.checked.find((c) => c.column === 'I');
+    expect(coverage?.relations).toEqual([{ kind: 'rate', provenance: 'header' }]);
+  });
+
+  it('says which numeric columns it could not check, with their headers', () => {
+    const g = gridFromRows('PL', [
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP', 'Đơn giá'],
+      [null, 'Tổng cộng', 300, 200, 100, null],
+      ['1', 'Dự án 2', 100, 60, 40, 7],
+      ['2', 'Dự án 3', 120, 80, 40, 9],
+      ['3', 'Dự án 6', 80, 60, 20, 11],
+    ]);
+    const r = validateSheet(g);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.coverage.unchecked).toEqual([
+      { column: 'F', header: 'Đơn giá', reason: 'no-relation' },
+    ]);
+  });
+
+  it('accuses no row on a guess the figures do not bear out', () => {
+    // "Tổng số" beside two columns that never add up to it: no rule, only coverage.
+    const rows: CellValue[][] = [['TT', 'Xã', 'Tổng số hộ', 'Số hộ nghèo', 'Số hộ cận nghèo']];
+    for (let i = 1; i <= 8; i++) rows.push([String(i), `Xã ${i}`, 1000 + i * 37, 50 + i, 70 + i]);
+    const r = validateSheet(gridFromRows('PL', rows));
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+  });
+
+  it('reads a three-row header tree with merged groups', () => {
+    const g = gridFromRows(
+      'PL',
+      [
+        ['TT', 'Nội dung', 'Kế hoạch', null, null, 'Thực hiện', null, null],
+        [null, null, 'Tổng số', 'Chia ra', null, 'Tổng số', 'Chia ra', null],
+        [null, null, null, 'NSTW', 'NSĐP', null, 'NSTW', 'NSĐP'],
+      ],
+      [
+        { top: 0, left: 2, bottom: 0, right: 4 },
+        { top: 0, left: 5, bottom: 0, right: 7 },
+        { top: 1, left: 2, bottom: 2, right: 2 },
+        { top: 1, left: 3, bottom: 1, right: 4 },
+        { top: 1, left: 5, bottom: 2, right: 5 },
+        { top: 1, left: 6, bottom: 1, right: 7 },
+      ],
+    );
+    const tree = readHeaderTree(g, [0, 1, 2]);
+    expect(writtenHeader(tree, 4)).toBe('Kế hoạch › Chia ra › NSĐP');
+    expect(writtenHeader(tree, 5)).toBe('Thực hiện › Tổng số');
+    expect(tree.paths[3]?.[1]).toBe(tree.paths[4]?.[1]);
+  });
+});
+
+describe('bad input to the relation engine', () => {
+  it('a header deeper than three rows, a thousand sub-columns, text inside a relation: a report, never an exception', () => {
+    const width = 1200;
+    const header = Array.from({ length: width }, (_, c) => (c === 0 ? 'TT' : `Cột ${c}`));
+    const rows: CellValue[][] = [['A'], ['B'], ['C'], ['D'], header];
+    for (let r = 0; r < 6; r++)
+      rows.push(
+        Array.from({ length: width }, (_, c) =>
+          c === 0 ? String(r + 1) : c % 7 === 0 ? 'x' : r + c,
+        ),
+      );
+    rows.push(Array.from({ length: width }, (_, c) => (c === 0 ? '' : 'không phải số')));
+    const r = validateSheet(gridFromRows('Wide', rows));
+    expect(r.issues.some((i) => i.code === 'check/failed')).toBe(false);
+    expect(r.coverage.unchecked.some((u) => u.reason === 'not-read')).toBe(true);
+  });
+
+  it('a user layout that makes A = B + C and B = A + C: both checked, no hang, no exception', () => {
+    const file = parseLayoutFile(
+      JSON.stringify({
+        id: 'vong-tron',
+        title: { vi: 'Vòng tròn' },
+        kind: 'budget',
+        columns: [
+          { key: 'label', header: 'Nội dung', kind: 'text', required: true },
+          { key: 'a', header: 'A', kind: 'money', required: true },
+          { key: 'b', header: 'B', kind: 'money', required: true },
+          { key: 'c', header: 'C', kind: 'money', required: true },
+        ],
+        crossfoot: [
+          { target: 'a', parts: ['b', 'c'] },
+          { target: 'b', parts: ['a', 'c'] },
+        ],
+      }),
+    );
+    if (!file.ok) throw new Error(JSON.stringify(file));
+    const layout = file.layout;
+    const g = gridFromRows('U', [
+      ['Nội dung', 'A', 'B', 'C'],
+      ['x', 3, 2, 1],
+      ['y', 5, 3, 2],
+    ]);
+    const r = validateSheet(g, { layouts: [layout] });
+    expect(r.issues.some((i) => i.code === 'check/failed')).toBe(false);
+    expect(r.issues.filter((i) => i.code === 'sum/crossfoot').map((i) => i.cell)).toEqual([
+      'C2',
+      'C3',
+    ]);
+  });
+});

@@ -130,6 +130,11 @@ export interface SheetModel {
   readonly options: ValidateOptions;
   /** Each column's header as the sheet writes it, for messages (set once the structure is read). */
   readonly names?: ReadonlyMap<string, string>;
+  /**
+   * Whether the sheet's header tree lets column `part` add into column `target` (physical
+   * columns; see relations/header-tree.ts `treeAllows`). Unset: anything goes.
+   */
+  readonly allows?: (target: number, part: number) => boolean;
 }
 
 function numericKeys(

@@ -180,6 +180,10 @@ export function crossfootEquations(m: SheetModel): Array<{ target: string; parts
       sheetTargets.add(target);
     }
   }
+  // A layout's equation the header tree contradicts (its parts under a group with a total of its
+  // own) is not this sheet's arithmetic: the tree's own relations check those columns instead.
+  const allowed = (target: string, part: string) =>
+    !m.allows || m.allows(m.columns.get(target) as number, m.columns.get(part) as number);
   for (const eq of m.layout.crossfoot) {
     if (!present(eq.target) || sheetTargets.has(eq.target)) continue;
     // A part the sheet lacks may be present as its own parts (NSTW as ĐTPT + sự nghiệp).
@@ -188,7 +192,8 @@ export function crossfootEquations(m: SheetModel): Array<{ target: string; parts
       const sub = m.layout.crossfoot.find((e) => e.target === p);
       return sub ? sub.parts.filter(present) : [];
     });
-    if (parts.length >= (eq.minParts ?? 2)) add(eq.target, parts);
+    if (parts.length >= (eq.minParts ?? 2) && parts.every((p) => allowed(eq.target, p)))
+      add(eq.target, parts);
   }
   return out;
 }

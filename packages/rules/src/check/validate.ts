@@ -15,6 +15,7 @@ import { emptyShapes } from '../keep-shape.js';
 import { NOT_READ, type Coverage } from '../relations/coverage.js';
 import { checkInferredRelations, footedColumns } from '../relations/engine.js';
 import { isInferredKey, readStructure } from '../relations/structure.js';
+import { treeAllows } from '../relations/header-tree.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -149,7 +150,13 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
       const columns = new Map(
         [...read.columns].filter(([k]) => !isInferredKey(k) || footed.has(k)),
       );
-      const model: SheetModel = { ...read, columns, names: structure.names };
+      const tree = structure.tree;
+      const model: SheetModel = {
+        ...read,
+        columns,
+        names: structure.names,
+        allows: (target, part) => treeAllows(tree, target, part),
+      };
       for (const name of checks) CHECKS[name](model, issues);
       coverage = checkInferredRelations(model, structure, checks, unsupported, issues);
     }

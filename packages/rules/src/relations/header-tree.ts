@@ -120,3 +120,27 @@ export function partNames(target: string, parts: readonly string[]): string {
     .map((p) => (prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p))
     .join(' + ');
 }
+
+const TOTAL_HEADER = /^(tong|cong)(\s|$)/;
+
+/**
+ * Whether the header tree lets column `part` add into column `target`: the part stands in the
+ * target's group (or at the top level beside a top-level target), and no group between them has
+ * a total of its own as its first sub-column ("Kế hoạch › Tổng số, NSTW, NSĐP": that group's
+ * NSTW adds into its own "Tổng số", never into a "Tổng số" outside it). A tree with no header
+ * over either column allows anything.
+ */
+export function treeAllows(tree: HeaderTree, target: number, part: number): boolean {
+  const t = tree.paths[target];
+  const p = tree.paths[part];
+  if (!t || !p || t.length === 0 || p.length === 0) return true;
+  const outer = t.slice(0, -1);
+  for (let i = 0; i < outer.length; i++) if (p[i] !== outer[i]) return false;
+  for (const g of p.slice(outer.length, -1)) {
+    if (g.left === part) continue;
+    const first = tree.paths[g.left];
+    const lead = first?.[first.length - 1];
+    if (lead && lead !== g && TOTAL_HEADER.test(lead.norm) && g.left !== target) return false;
+  }
+  return true;
+}

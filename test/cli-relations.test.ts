@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ALL_ANNEX_FIXTURES } from '../packages/rules/src/relations/__fixtures__/annexes.js';
+import ExcelJS from 'exceljs';
+import { ensureCliBuilt, runCli, tempDir, validateJson } from './helpers.js';
+
+/** The workbooks examples/build-relation-examples.ts writes, by fixture (clean; planted adds -loi). */
+const FILES: Record<string, string> = {
+  disbursementReport: 'giai-ngan-2024',
+  phasePlan: 'ke-hoach-giai-doan-2021-2025',
+  provinceCapitalMatrix: 'von-theo-huyen-2024',
+  povertyFlow: 'bien-dong-ho-ngheo-2024',
+  capitalByRowGroups: 'von-theo-loai-von-2024',
+  incomeResultsVsPlan: 'ket-qua-so-ke-hoach-2024',
+};
+const file = (name: string, planted: boolean) =>
+  join('examples', 'relations', `${FILES[name]}${planted ? '-loi' : ''}.xlsx`);
+
+beforeAll(() => ensureCliBuilt(), 120_000);
+
+describe('phuluc validate on annexes laid out as offices lay them out', () => {
+  it('has a workbook for every fixture', () => {
+    expect(Object.keys(FILES).sort()).toEqual(ALL_ANNEX_FIXTURES.map((f) => f.name).sort());
+  });
+
+  for (const { name, build } of ALL_ANNEX_FIXTURES) {
+    it(`${name}: clean, exit 0, every numeric column checked`, () => {
+      const { run, json } = validateJson(file(name, false));
+      expect(run.status).toBe(0);
+      expect(json.summary.errors).toBe(0);
+      expect(json.summary.warnings).toBe(0);
+      for (const s of json.sheets) {
+        expect(s.coverage.read).toBe(true);
+        expect(s.coverage.unchecked).toEqual([]);
+      }
+    });
+
+    it(`${name}: each planted mistake at its cell`, () => {
+      const planted = build({ planted: true }).planted;
+      const { json } = validateJson(file(name, true));
+      const found = json.sheets
+        .flatMap((s) => s.issues)
+        .filter((i) => i.severity !== 'info')
+        .map((i) => `${i.cell} ${i.code}`)
+        .sort();
+      expect(found).toEqual(planted.map((p) => `${p.cell} ${p.code}`).sort());
+    });
+  }
+
+  it('says in the text report which numeric columns it checked, and which it did not', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('PL01');
+      ws.addRows([
+        ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP', 'Đơn giá'],
+        [null, 'Tổng cộng', 300, 200, 100, null],
+        ['1', 'Dự án 2', 100, 60, 40, 7],
+        ['2', 'Dự án 3', 120, 80, 40, 9],
+        ['3', 'Dự án 6', 80, 60, 20, 11],
+      ]);
+      const path = join(dir, 'don-gia.xlsx');
+      await wb.xlsx.writeFile(path);
+      const run = runCli(['validate', path]);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('Không thấy lỗi ở các cột đã kiểm tra');
+      expect(run.stdout).not.toContain('Không có vấn đề.');
+      expect(run.stdout).toContain('Đã kiểm tra 3 cột số: C, D, E.');
+      expect(run.stdout).toMatch(/Không kiểm tra: cột F "Đơn giá" \(.+\)\./);
+      expect(run.stdout).toContain('1 cột số không kiểm tra được.');
+      const { json } = validateJson(path);
+      expect(json.sheets[0]?.coverage.unchecked).toEqual([
+        { column: 'F', header: 'Đơn giá', reason: 'no-relation' },
+      ]);
+      const en = runCli(['validate', path, '--lang', 'en']);
+      expect(en.stdout).toMatch(
+        /Not checked: column F "Đơn giá" \(no relation says what it must equal\)\./,
+      );
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { listLayouts, type Report } from '@phuluc/rules';
+import { coverageState, uncheckedTitle } from './Coverage.js';
 import { useI18n } from './i18n.js';
 import { SEVERITY_COLORS } from './severity.js';
 
@@ -19,10 +20,12 @@ const useStyles = makeStyles({
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', width: '3.5em' },
   wrap: { overflowX: 'auto' },
   zero: { color: tokens.colorNeutralForeground4 },
+  notChecked: { display: 'block', color: tokens.colorStatusWarningForeground3 },
 });
 
 export function AllSheets(props: { reports: readonly Report[]; onOpen: (sheet: string) => void }) {
-  const { tr, lang } = useI18n();
+  const i18n = useI18n();
+  const { tr, lang } = i18n;
   const styles = useStyles();
   const titles = new Map(listLayouts().map((l) => [l.id, l.title[lang]]));
   const count = (n: number, color: string) => (
@@ -33,6 +36,23 @@ export function AllSheets(props: { reports: readonly Report[]; onOpen: (sheet: s
       {n}
     </span>
   );
+  // A row of zeros must not read as clean where the sheet, or some of its columns, went unchecked.
+  const notChecked = (r: Report) => {
+    const state = coverageState(r);
+    const text =
+      state.unchecked.length > 0
+        ? uncheckedTitle(i18n, state.unchecked.length)
+        : state.sheetNotChecked
+          ? tr('pane.coverage.sheetShort')
+          : null;
+    return (
+      text && (
+        <Text size={100} className={styles.notChecked} data-not-checked={r.sheet}>
+          {text}
+        </Text>
+      )
+    );
+  };
   return (
     <section aria-label={tr('pane.all.title')} data-panel="all-sheets" className={styles.wrap}>
       <Text weight="semibold">{tr('pane.all.title')}</Text>
@@ -57,6 +77,7 @@ export function AllSheets(props: { reports: readonly Report[]; onOpen: (sheet: s
                 >
                   {r.sheet}
                 </Link>
+                {notChecked(r)}
               </TableCell>
               <TableCell>
                 {r.layout ? (titles.get(r.layout) ?? r.layout) : tr('pane.all.noLayout')}

@@ -1,12 +1,14 @@
 /** Issues grouped by severity with counts; clicking one selects its cell. */
 import { makeStyles, tokens, Text } from '@fluentui/react-components';
 import { formatValue, type Issue, type Report, type Severity } from '@phuluc/rules';
+import { CheckedColumns, CoverageNotice, coverageState } from './Coverage.js';
 import { useI18n } from './i18n.js';
 import { issueListStyle, issueRowStyle } from './styles.js';
 import { SEVERITY_COLORS } from './severity.js';
 
 const useStyles = makeStyles({
-  group: { marginTop: '10px' },
+  verdict: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  group: { marginTop: '4px' },
   heading: {
     display: 'flex',
     alignItems: 'center',
@@ -41,18 +43,37 @@ export function IssueList(props: {
   const { tr, lang } = useI18n();
   const styles = useStyles();
   const { report } = props;
+  const coverage = coverageState(report);
   if (report.issues.length === 0) {
-    return <Text>{tr('pane.issues.none', { sheet: report.sheet })}</Text>;
+    // "No issues" only where every numeric column read was checked; otherwise say how far it went.
+    return (
+      <div className={styles.verdict}>
+        {coverage.fullyChecked ? (
+          <Text data-testid="issues-verdict">
+            {tr('pane.issues.none', { sheet: report.sheet })}
+          </Text>
+        ) : (
+          coverage.checked.length > 0 && (
+            <Text data-testid="issues-verdict">
+              {tr('pane.issues.noneInChecked', { sheet: report.sheet })}
+            </Text>
+          )
+        )}
+        <CoverageNotice report={report} />
+        <CheckedColumns report={report} />
+      </div>
+    );
   }
   return (
-    <div>
-      <Text weight="semibold">
+    <div className={styles.verdict}>
+      <Text weight="semibold" data-testid="issues-verdict">
         {tr('pane.issues.summary', {
           errors: report.summary.errors,
           warnings: report.summary.warnings,
           infos: report.summary.infos,
         })}
       </Text>
+      <CoverageNotice report={report} />
       {ORDER.map((severity) => {
         const issues = report.issues.filter((i) => i.severity === severity);
         if (issues.length === 0) return null;
@@ -104,6 +125,7 @@ export function IssueList(props: {
           </section>
         );
       })}
+      <CheckedColumns report={report} />
     </div>
   );
 }

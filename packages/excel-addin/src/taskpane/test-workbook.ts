@@ -63,9 +63,10 @@ export class MemoryWorkbook implements Workbook {
   failNext: unknown = null;
   private sheetListener: ((s: string) => void) | null = null;
 
-  constructor(sheets: Record<string, Row[]>) {
-    for (const [name, rows] of Object.entries(sheets))
-      this.grids.set(name, gridFromRows(name, rows));
+  /** Each sheet as rows, or as a grid (with its merges) that keeps its own cells under `name`. */
+  constructor(sheets: Record<string, Row[] | Grid>) {
+    for (const [name, sheet] of Object.entries(sheets))
+      this.grids.set(name, Array.isArray(sheet) ? gridFromRows(name, sheet) : { ...sheet, name });
     this.active = Object.keys(sheets)[0] ?? '';
   }
 

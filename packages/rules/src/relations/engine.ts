@@ -159,7 +159,8 @@ export function checkInferredRelations(
     if (!found) for (const r of fresh) for (const k of relationKeys(r)) unsupported.add(k);
   }
   const keyOfCol = new Map<number, string>();
-  for (const [k, c] of structure.cols) if (structure.infos[c]?.key === k) keyOfCol.set(c, k);
+  for (const [k, c] of structure.cols)
+    if (structure.infos[c]?.key === k || !keyOfCol.has(c)) keyOfCol.set(c, k);
   return buildCoverage({
     numericCols: structure.numericCols,
     keyOfCol,

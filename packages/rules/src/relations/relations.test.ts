@@ -140,3 +140,20 @@ describe('bad input to the relation engine', () => {
     ]);
   });
 });
+
+describe('coverage of columns a layout reads as text', () => {
+  it('a notes column holding amounts is named as not checked', () => {
+    const g = gridFromRows('PL', [
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP', 'Ghi chú'],
+      [null, 'Tổng cộng', 300, 200, 100, 12],
+      ['1', 'Dự án 2', 100, 60, 40, 5],
+      ['2', 'Dự án 3', 120, 80, 40, 4],
+      ['3', 'Dự án 6', 80, 60, 20, 2],
+    ]);
+    const r = validateSheet(g);
+    expect(r.layout).toBe('budget-allocation');
+    expect(r.coverage.unchecked).toEqual([
+      { column: 'F', header: 'Ghi chú', reason: 'no-relation' },
+    ]);
+  });
+});

@@ -188,6 +188,14 @@ export function readStructure(grid: Grid, detection: Detection): SheetStructure 
       if (def && (def.kind === 'money' || def.kind === 'count' || def.kind === 'percent')) {
         infos[c] = { key: known, role: def.kind === 'percent' ? 'rate' : 'value' };
         numericCols.push(c);
+      } else if (
+        known !== 'tt' &&
+        known !== 'label' &&
+        isNumericSample(samples[c] as ColumnSample)
+      ) {
+        // Figures in a column the layout reads as text ("Ghi chú" holding amounts): not checked,
+        // and the report says so.
+        numericCols.push(c);
       }
       continue;
     }

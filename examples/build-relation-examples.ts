@@ -35,8 +35,8 @@ const FIXED_DATE = new Date(Date.UTC(2024, 9, 15));
 const THIN = { style: 'thin' as const };
 const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/** File stems, by fixture name. */
-const FILES: Record<string, string> = {
+/** File stems, by fixture name (the planted version adds `-loi`). */
+export const RELATION_FILES: Readonly<Record<string, string>> = {
   disbursementReport: 'giai-ngan-2024',
   phasePlan: 'ke-hoach-giai-doan-2021-2025',
   provinceCapitalMatrix: 'von-theo-huyen-2024',
@@ -162,7 +162,7 @@ function workbook(fx: AnnexFixture, shape: AnnexShape): Workbook {
 export const RELATION_EXAMPLES: readonly RelationExample[] = ALL_ANNEX_FIXTURES.flatMap(
   ({ name, build }) => {
     const shape = ANNEX_SHAPES[name]!;
-    const stem = FILES[name]!;
+    const stem = RELATION_FILES[name]!;
     return [
       { file: `${stem}.xlsx`, build: () => workbook(build(), shape) },
       { file: `${stem}-loi.xlsx`, build: () => workbook(build({ planted: true }), shape) },

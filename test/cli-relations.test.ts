@@ -2,17 +2,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ANNEX_FIXTURES } from '../packages/rules/src/relations/__fixtures__/annexes.js';
 import ExcelJS from 'exceljs';
+import { RELATION_FILES } from '../examples/build-relation-examples.js';
 import { ensureCliBuilt, runCli, tempDir, validateJson } from './helpers.js';
 
-/** The workbooks examples/build-relation-examples.ts writes, by fixture (clean; planted adds -loi). */
-const FILES: Record<string, string> = {
-  disbursementReport: 'giai-ngan-2024',
-  phasePlan: 'ke-hoach-giai-doan-2021-2025',
-  provinceCapitalMatrix: 'von-theo-huyen-2024',
-  povertyFlow: 'bien-dong-ho-ngheo-2024',
-  capitalByRowGroups: 'von-theo-loai-von-2024',
-  incomeResultsVsPlan: 'ket-qua-so-ke-hoach-2024',
-};
+const FILES = RELATION_FILES;
 const file = (name: string, planted: boolean) =>
   join('examples', 'relations', `${FILES[name]}${planted ? '-loi' : ''}.xlsx`);
 

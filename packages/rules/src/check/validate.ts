@@ -1,21 +1,20 @@
 import type { Grid } from '../grid/types.js';
-import { detectLayout, type Detection } from '../annex/detect.js';
+import type { Detection } from '../annex/detect.js';
 import type { CheckName, LayoutDefinition } from '../annex/schema.js';
 import type { LayoutId } from '../annex/types.js';
 import { checkCounterpart, checkCatalog, checkMatrixHeaders, checkUnitSuspect } from './budget.js';
 import { checkCells } from './cells.js';
 import { checkFormulas } from './formulas.js';
 import { makeIssue } from './issue.js';
-import { buildModel, type SheetModel } from './model.js';
+import type { SheetModel } from './model.js';
 import { checkRange, checkRates, checkTargets } from './poverty.js';
 import { checkServiceTargets } from './service.js';
 import { checkCrossfoot, checkFoot } from './sums.js';
 import type { Issue, Report, Summary, ValidateOptions } from './types.js';
 import { emptyShapes } from '../keep-shape.js';
 import { NOT_READ, type Coverage } from '../relations/coverage.js';
-import { checkInferredRelations, footedColumns } from '../relations/engine.js';
-import { isInferredKey, readStructure } from '../relations/structure.js';
-import { treeAllows } from '../relations/header-tree.js';
+import { sheetRelations } from '../relations/engine.js';
+import { readSheet } from '../relations/read-sheet.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -37,13 +36,6 @@ const CHECKS: Record<CheckName, (m: SheetModel, issues: Issue[]) => void> = {
   },
   targets: checkTargets,
   service: checkServiceTargets,
-};
-
-/** The checks of each kind of layout, when the layout does not name its own. */
-const DEFAULT_CHECKS: Record<LayoutDefinition['kind'], readonly CheckName[]> = {
-  budget: ['cells', 'foot', 'crossfoot', 'formulas', 'catalog', 'unit-suspect', 'counterpart'],
-  poverty: ['cells', 'foot', 'crossfoot', 'formulas', 'rates', 'targets'],
-  service: ['cells', 'foot', 'crossfoot', 'formulas', 'service'],
 };
 
 /** Count issues by severity. */
@@ -104,17 +96,10 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
   let detection: Detection | undefined;
   let coverage: Coverage = NOT_READ;
   try {
-    detection = detectLayout(grid, {
-      ...(options.layout ? { layout: options.layout } : {}),
-      ...(options.layouts ? { layouts: options.layouts } : {}),
-      ...(options.period ? { period: options.period } : {}),
-    });
+    const sheet = readSheet(grid, options, issues);
+    detection = sheet.detection;
     const fit = detection.fit;
-    // The sheet's structure (header tree, numeric columns) is read whether a layout fits or not:
-    // a layout's relations are checked as the layout says, and every other numeric column by what
-    // its headers and figures show.
-    const structure = readStructure(grid, detection);
-    if (!fit) issues.push(unknownLayout(grid, detection, structure !== undefined));
+    if (!fit) issues.push(unknownLayout(grid, detection, sheet.structure !== undefined));
     else {
       for (const key of fit.missing) {
         const def = fit.layout.columns.find((c) => c.key === key);
@@ -134,31 +119,11 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
         );
       }
     }
-    if (structure) {
-      const layout = structure.fit.layout;
-      const checks: readonly CheckName[] = fit
-        ? (layout.checks ?? DEFAULT_CHECKS[layout.kind])
-        : (layout.checks ?? ['foot']);
-      const read = buildModel(
-        grid,
-        { ...detection, fit: structure.fit, firstDataRow: structure.firstDataRow },
-        options,
-        issues,
-      );
-      const { footed, unsupported } = footedColumns(read);
-      // Columns no layout names take part in the layout's checks only where they foot.
-      const columns = new Map(
-        [...read.columns].filter(([k]) => !isInferredKey(k) || footed.has(k)),
-      );
-      const tree = structure.tree;
-      const model: SheetModel = {
-        ...read,
-        columns,
-        names: structure.names,
-        allows: (target, part) => treeAllows(tree, target, part),
-      };
-      for (const name of checks) CHECKS[name](model, issues);
-      coverage = checkInferredRelations(model, structure, checks, unsupported, issues);
+    if (sheet.model && sheet.structure) {
+      for (const name of sheet.checks) CHECKS[name](sheet.model, issues);
+      const relations = sheetRelations(sheet.model, sheet.structure, sheet.checks, sheet.unfooted);
+      for (const issue of relations.issues) issues.push(issue);
+      coverage = relations.coverage;
     }
   } catch (error) {
     issues.push(

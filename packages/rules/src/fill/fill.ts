@@ -1,12 +1,19 @@
 import type { Grid } from '../grid/types.js';
 import { getCell, isEmptyCell } from '../grid/grid.js';
 import { toA1 } from '../grid/a1.js';
-import { detectLayout } from '../annex/detect.js';
 import type { LayoutId } from '../annex/types.js';
 import { Decimal } from '../money/decimal.js';
 import { roundHalfUp } from '../money/round.js';
-import { buildModel, type ModelRow, type SheetModel } from '../check/model.js';
-import { crossfootEquations, summableKeys } from '../check/sums.js';
+import type { ModelRow, SheetModel } from '../check/model.js';
+import { columnLetters } from '../grid/a1.js';
+import { readSheet } from '../relations/read-sheet.js';
+import { sheetRelations } from '../relations/engine.js';
+import type {
+  DifferenceRelation,
+  FlowRelation,
+  RateRelation,
+  Relation,
+} from '../relations/types.js';
 import type { Issue } from '../check/types.js';
 import { minusFormula, plusFormula, rateFormula, ratioFormula, sumFormula } from './formula.js';
 import { isPercentFormat } from '../check/read-cell.js';
@@ -36,22 +43,33 @@ const HUNDRED = new Decimal(100);
  * writes[0]; // { cell: 'C8', formula: 'SUM(C9,C12)', value: 7645, text: '7645', role: 'total', ... }
  */
 export function fillSheet(grid: Grid, options: FillOptions = {}): FillResult {
-  const detection = detectLayout(grid, {
-    ...(options.layout ? { layout: options.layout } : {}),
-    ...(options.layouts ? { layouts: options.layouts } : {}),
-  });
-  const fit = detection.fit;
-  if (!fit) return { sheet: grid.name, layout: null, writes: [], conflicts: [] };
   const ignored: Issue[] = [];
-  const m = buildModel(grid, detection, options.locale ? { locale: options.locale } : {}, ignored);
-  const engine = new Deriver(m, Boolean(options.overwrite));
+  const sheet = readSheet(
+    grid,
+    {
+      ...(options.layout ? { layout: options.layout } : {}),
+      ...(options.layouts ? { layouts: options.layouts } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
+    },
+    ignored,
+  );
+  const fit = sheet.detection.fit;
+  const layout = (fit?.layout.id as LayoutId | undefined) ?? null;
+  if (!sheet.model || !sheet.structure)
+    return { sheet: grid.name, layout, writes: [], conflicts: [] };
+  const m = sheet.model;
+  // The same relations validation checks: the layout's, and those its header tree and figures
+  // bear out (a disbursed total, a phase total, a disbursement rate), so fill works on any annex
+  // the engine understands.
+  const { relations } = sheetRelations(m, sheet.structure, sheet.checks, sheet.unfooted, false);
+  const cols = sheet.structure.cols;
+  const engine = new Deriver(m, cols, relations, Boolean(options.overwrite));
   const writes: CellWrite[] = [];
   const conflicts: FillConflict[] = [];
   const mode = options.mode ?? 'formula';
   for (let i = 0; i < m.rows.length; i++) {
     const x = m.rows[i] as ModelRow;
-    for (const key of m.columns.keys()) {
-      const col = m.columns.get(key) as number;
+    for (const [key, col] of cols) {
       const d = engine.derivation(i, key);
       if (!d) continue;
       const cell = getCell(grid, x.row, col);
@@ -98,33 +116,44 @@ export function fillSheet(grid: Grid, options: FillOptions = {}): FillResult {
       if (options.overwrite) writes.push(write);
     }
   }
-  return { sheet: grid.name, layout: fit.layout.id as LayoutId, writes, conflicts };
+  return { sheet: grid.name, layout, writes, conflicts };
 }
 
 /** Derives cells from their parts, using existing values where they are and derived ones where not. */
 class Deriver {
   private readonly memo = new Map<string, Decimal | null>();
   private readonly busy = new Set<string>();
-  private readonly equations: Array<{ target: string; parts: string[] }>;
+  private readonly equations: ReadonlyArray<{ target: string; parts: readonly string[] }>;
   private readonly summable: Set<string>;
+  private readonly rates: readonly RateRelation[];
+  private readonly differences: readonly DifferenceRelation[];
+  private readonly flows: readonly FlowRelation[];
 
   /**
+   * @param cols the physical column of every key the relations name
    * @param overwrite derived cells that will be overwritten feed their new values to the
    *   cells computed from them; otherwise the user's values do.
    */
   constructor(
     private readonly m: SheetModel,
+    private readonly cols: ReadonlyMap<string, number>,
+    relations: readonly Relation[],
     private readonly overwrite: boolean,
   ) {
-    this.equations = crossfootEquations(m);
-    this.summable = new Set(summableKeys(m));
+    const of = <K extends Relation['kind']>(kind: K) =>
+      relations.filter((r): r is Extract<Relation, { kind: K }> => r.kind === kind);
+    this.equations = of('sum');
+    this.summable = new Set(of('foot').map((r) => r.column));
+    this.rates = of('rate');
+    this.differences = of('difference');
+    this.flows = of('flow');
   }
 
   /** The value a cell has, or would have once filled; null when nothing gives it one. */
   value(i: number, key: string): Decimal | null {
     const x = this.m.rows[i];
     if (!x) return null;
-    const col = this.m.columns.get(key);
+    const col = this.cols.get(key);
     if (col === undefined) return null;
     const cell = getCell(this.m.grid, x.row, col);
     const uncalculated =
@@ -157,7 +186,7 @@ class Deriver {
     const crossfoot = this.crossfoot(i, key);
     if (crossfoot && key === 'total') return crossfoot;
     const foot = this.foot(i, key);
-    return foot ?? crossfoot ?? this.rate(i, key) ?? this.difference(i, key);
+    return foot ?? crossfoot ?? this.rate(i, key) ?? this.difference(i, key) ?? this.flow(i, key);
   }
 
   private crossfoot(i: number, key: string): Derivation | undefined {
@@ -166,7 +195,7 @@ class Deriver {
       if (eq.target !== key) continue;
       const values = eq.parts.map((p) => this.value(i, p));
       if (values.every((v) => v === null)) continue;
-      const cols = eq.parts.map((p) => this.m.columns.get(p) as number);
+      const cols = eq.parts.map((p) => this.cols.get(p) as number);
       return {
         role: 'crossfoot',
         value: values.reduce<Decimal>((s, v) => s.plus(v ?? 0), new Decimal(0)),
@@ -185,17 +214,17 @@ class Deriver {
       role: x.isTotal ? 'total' : 'subtotal',
       value: values.reduce<Decimal>((s, v) => s.plus(v ?? 0), new Decimal(0)),
       formula: sumFormula(
-        this.m.columns.get(key) as number,
+        this.cols.get(key) as number,
         x.children.map((c) => (this.m.rows[c] as ModelRow).row),
       ),
     };
   }
 
   private rate(i: number, key: string): Derivation | undefined {
-    const rule = this.m.layout.rates.find((r) => r.rate === key);
+    const rule = this.rates.find((r) => r.rate === key);
     if (!rule) return undefined;
-    const countCol = this.m.columns.get(rule.count);
-    const baseCol = this.m.columns.get(rule.base);
+    const countCol = this.cols.get(rule.count);
+    const baseCol = this.cols.get(rule.base);
     if (countCol === undefined || baseCol === undefined) return undefined;
     const count = this.value(i, rule.count);
     const base = this.value(i, rule.base);
@@ -212,10 +241,10 @@ class Deriver {
   }
 
   private difference(i: number, key: string): Derivation | undefined {
-    const rule = this.m.layout.differences.find((r) => r.result === key);
+    const rule = this.differences.find((r) => r.result === key);
     if (!rule) return undefined;
-    const fromCol = this.m.columns.get(rule.from);
-    const toCol = this.m.columns.get(rule.to);
+    const fromCol = this.cols.get(rule.from);
+    const toCol = this.cols.get(rule.to);
     if (fromCol === undefined || toCol === undefined) return undefined;
     const from = this.value(i, rule.from);
     const to = this.value(i, rule.to);
@@ -228,10 +257,34 @@ class Deriver {
     // A reduction typed as −24 agrees with 24.
     const agreed = existing && existing.eq(value.negated()) ? existing : value;
     return {
-      role: 'reduction',
+      role: rule.provenance === 'header' ? 'difference' : 'reduction',
       value: agreed,
       formula: minusFormula(x.row, fromCol, toCol),
       ...(places !== undefined ? { places } : {}),
+    };
+  }
+
+  private flow(i: number, key: string): Derivation | undefined {
+    const rule = this.flows.find((r) => r.end === key);
+    if (!rule) return undefined;
+    const start = this.value(i, rule.start);
+    if (start === null) return undefined;
+    const outs = rule.out.map((k) => this.value(i, k));
+    const ins = rule.in.map((k) => this.value(i, k));
+    if ([...outs, ...ins].every((v) => v === null)) return undefined;
+    let value = start;
+    for (const v of outs) if (v) value = value.minus(v);
+    for (const v of ins) if (v) value = value.plus(v);
+    const x = this.m.rows[i] as ModelRow;
+    const cell = (k: string) => `${columnLetters(this.cols.get(k) as number)}${x.row + 1}`;
+    return {
+      role: 'flow',
+      value,
+      formula: [
+        cell(rule.start),
+        ...rule.out.map((k) => `-${cell(k)}`),
+        ...rule.in.map((k) => `+${cell(k)}`),
+      ].join(''),
     };
   }
 }

@@ -3,7 +3,8 @@ import type { CellValue } from '../grid/types.js';
 import type { LayoutDefinition } from '../annex/schema.js';
 
 /** What a derived cell is. */
-export type DerivedRole = 'total' | 'subtotal' | 'crossfoot' | 'rate' | 'reduction';
+export type DerivedRole =
+  'total' | 'subtotal' | 'crossfoot' | 'rate' | 'reduction' | 'difference' | 'flow';
 
 /**
  * A cell that fill would write. `formula` (without `=`) is set in formula mode;

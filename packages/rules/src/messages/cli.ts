@@ -212,6 +212,8 @@ export const cliMessages = {
   'cli.fill.role.crossfoot': { vi: 'tổng các nguồn', en: 'sum of sources' },
   'cli.fill.role.rate': { vi: 'tỷ lệ', en: 'rate' },
   'cli.fill.role.reduction': { vi: 'mức giảm', en: 'reduction' },
+  'cli.fill.role.difference': { vi: 'hiệu', en: 'difference' },
+  'cli.fill.role.flow': { vi: 'cuối kỳ (biến động)', en: 'end of period (flow)' },
   'cli.fill.more-writes': { vi: '… và {count} ô khác', en: '… and {count} more cells' },
   'cli.fill.conflict-kept': {
     vi: 'giữ nguyên {existing}; giá trị tính được là {computed}',

@@ -165,6 +165,8 @@ export const paneMessages = {
   'pane.role.crossfoot': { vi: 'tổng dòng', en: 'row total' },
   'pane.role.rate': { vi: 'tỷ lệ', en: 'rate' },
   'pane.role.reduction': { vi: 'mức giảm', en: 'reduction' },
+  'pane.role.difference': { vi: 'hiệu', en: 'difference' },
+  'pane.role.flow': { vi: 'cuối kỳ (biến động)', en: 'end of period (flow)' },
   'pane.value.empty': { vi: '(trống)', en: '(empty)' },
 
   'pane.template.title': { vi: 'Tạo phụ lục mẫu', en: 'New annex from template' },

@@ -10,7 +10,8 @@ import { isInferredKey, type SheetStructure } from './structure.js';
 import { relationId, relationKeys, type Provenance, type Relation } from './types.js';
 
 /** Whether any row holds a figure in column `key` (rows with children only, with `parents`). */
-function hasData(m: SheetModel, key: string, parents = false): boolean {
+function hasData(m: SheetModel, key: string, parents = false, required = true): boolean {
+  if (!required) return true;
   for (const x of m.rows) {
     if (parents && x.children.length === 0) continue;
     if (x.values.get(key)) return true;
@@ -61,7 +62,11 @@ export function footedColumns(m: SheetModel): { footed: Set<string>; unsupported
  * column, the cross-foot equations (from the layout or the sheet's index row), rates, differences,
  * ranges and directions. Only those that met at least one row with figures.
  */
-export function layoutRelations(m: SheetModel, checks: readonly CheckName[]): Relation[] {
+export function layoutRelations(
+  m: SheetModel,
+  checks: readonly CheckName[],
+  requireData = true,
+): Relation[] {
   const own: Provenance = (LAYOUT_IDS as readonly string[]).includes(m.layout.id)
     ? 'layout'
     : m.layout.id === 'inferred'
@@ -72,7 +77,7 @@ export function layoutRelations(m: SheetModel, checks: readonly CheckName[]): Re
   const has = (k: string) => m.columns.has(k);
   if (checks.includes('foot'))
     for (const key of m.columns.keys())
-      if (isSummable(m, key) && hasData(m, key, true))
+      if (isSummable(m, key) && hasData(m, key, true, requireData))
         out.push({ kind: 'foot', column: key, provenance: prov(key) });
   if (checks.includes('crossfoot')) {
     const keyOfCol = new Map([...m.columns].map(([k, c]) => [c, k]));
@@ -80,7 +85,7 @@ export function layoutRelations(m: SheetModel, checks: readonly CheckName[]): Re
       m.detection.top.indexEquations.map((e) => keyOfCol.get(e.target)).filter(Boolean),
     );
     for (const eq of crossfootEquations(m))
-      if (hasData(m, eq.target))
+      if (hasData(m, eq.target, false, requireData))
         out.push({
           kind: 'sum',
           target: eq.target,
@@ -90,17 +95,17 @@ export function layoutRelations(m: SheetModel, checks: readonly CheckName[]): Re
   }
   if (checks.includes('rates'))
     for (const r of m.layout.rates)
-      if (has(r.rate) && has(r.count) && has(r.base) && hasData(m, r.rate))
+      if (has(r.rate) && has(r.count) && has(r.base) && hasData(m, r.rate, false, requireData))
         out.push({ kind: 'rate', ...r, provenance: own });
   if (checks.includes('targets'))
     for (const d of m.layout.differences)
-      if (has(d.result) && has(d.from) && has(d.to) && hasData(m, d.result))
+      if (has(d.result) && has(d.from) && has(d.to) && hasData(m, d.result, false, requireData))
         out.push({ kind: 'difference', ...d, provenance: own });
   const bounds = checks.includes('rates') || checks.includes('service');
   for (const [key] of m.columns) {
     if (isInferredKey(key)) continue;
     const kind = m.defs.get(key)?.kind;
-    if (!hasData(m, key)) continue;
+    if (!hasData(m, key, false, requireData)) continue;
     if (bounds && kind === 'percent') out.push({ kind: 'range', column: key, provenance: own });
     if (checks.includes('service') && (kind === 'percent' || kind === 'count' || kind === 'money'))
       out.push({ kind: 'direction', column: key, provenance: own });
@@ -113,18 +118,30 @@ function derived(r: Relation): string {
   return relationKeys(r)[0] as string;
 }
 
+/** What the relation engine made of a sheet. */
+export interface SheetRelations {
+  /** Every relation that holds as a rule on the sheet: the layout's, and the inferred ones borne out. */
+  readonly relations: readonly Relation[];
+  /** The issues of the inferred relations' rows that break them (the layout's checks raise their own). */
+  readonly issues: readonly Issue[];
+  readonly coverage: Coverage;
+}
+
 /**
- * Evaluate the relations the header tree suggests that the layout does not already hold, each
- * only once the figures bear it out; return their issues and what the sheet's coverage is.
+ * The sheet's relations: the layout's (as its checks evaluate them), and those the header tree
+ * suggests that the layout does not already hold, each only once the figures bear it out; with
+ * the issues of the rows that break the inferred ones, and the sheet's coverage. With
+ * `requireData: false` (fill), the layout's relations are kept even where no row has figures yet.
  */
-export function checkInferredRelations(
+export function sheetRelations(
   m: SheetModel,
   structure: SheetStructure,
   checks: readonly CheckName[],
   unfooted: ReadonlySet<string>,
-  issues: Issue[],
-): Coverage {
-  const known = layoutRelations(m, checks);
+  requireData = true,
+): SheetRelations {
+  const issues: Issue[] = [];
+  const known = layoutRelations(m, checks, requireData);
   const ids = new Set(known.map(relationId));
   const targets = new Set(
     known.filter((r) => r.kind !== 'foot').map((r) => `${r.kind}:${derived(r)}`),
@@ -161,7 +178,7 @@ export function checkInferredRelations(
   const keyOfCol = new Map<number, string>();
   for (const [k, c] of structure.cols)
     if (structure.infos[c]?.key === k || !keyOfCol.has(c)) keyOfCol.set(c, k);
-  return buildCoverage({
+  const coverage = buildCoverage({
     numericCols: structure.numericCols,
     keyOfCol,
     names: structure.names,
@@ -169,4 +186,5 @@ export function checkInferredRelations(
     unsupported,
     notRead: structure.notRead,
   });
+  return { relations: kept, issues, coverage };
 }

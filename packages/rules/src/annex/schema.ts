@@ -48,6 +48,20 @@ export const DifferenceRuleSchema = z.object({
   to: z.string(),
 });
 
+/** `end` = `start` − Σ `out` + Σ `in`, in every row (a period's flow: poor households at the end). */
+export const FlowRuleSchema = z.object({
+  end: z.string(),
+  start: z.string(),
+  out: z.array(z.string()).max(12).default([]),
+  in: z.array(z.string()).max(12).default([]),
+});
+
+/** Each of `parts` ≤ `total`, in every row ("Trong đó": of-which parts are not added to the others). */
+export const OfWhichRuleSchema = z.object({
+  total: z.string(),
+  parts: z.array(z.string()).min(1).max(12),
+});
+
 /** The checks a layout can ask for; a layout without `checks` gets those of its kind. */
 export const CHECK_NAMES = [
   'cells',
@@ -73,6 +87,10 @@ export const LayoutDefinitionSchema = z.object({
   crossfoot: z.array(CrossfootSchema).max(20).default([]),
   rates: z.array(RateRuleSchema).max(20).default([]),
   differences: z.array(DifferenceRuleSchema).max(20).default([]),
+  /** Flows checked in every row (relations of kind `flow`). */
+  flows: z.array(FlowRuleSchema).max(20).default([]),
+  /** Of-which parts checked in every row (relations of kind `of-which`). */
+  ofWhich: z.array(OfWhichRuleSchema).max(20).default([]),
   /** Labels of a total row, normalised. */
   totalLabels: z.array(z.string().min(1).max(60)).min(1).max(20),
   /** The checks that apply; unset: those of the layout's kind. */

@@ -52,6 +52,26 @@ export const UserLayoutSchema = z
       .array(z.object({ result: z.string(), from: z.string(), to: z.string() }).strict())
       .max(20)
       .default([]),
+    flows: z
+      .array(
+        z
+          .object({
+            end: z.string(),
+            start: z.string(),
+            out: z.array(z.string()).max(12).default([]),
+            in: z.array(z.string()).max(12).default([]),
+          })
+          .strict()
+          .refine((f) => f.out.length + f.in.length > 0, {
+            message: 'cần ít nhất một cột "out" hoặc "in" / at least one "out" or "in" column',
+          }),
+      )
+      .max(20)
+      .default([]),
+    ofWhich: z
+      .array(z.object({ total: z.string(), parts: z.array(z.string()).min(1).max(12) }).strict())
+      .max(20)
+      .default([]),
     checks: z.array(z.enum(CHECK_NAMES)).min(1).optional(),
   })
   .strict()
@@ -83,6 +103,12 @@ export const UserLayoutSchema = z
     );
     l.differences.forEach((e, i) =>
       [e.result, e.from, e.to].forEach((k) => refs.push([k, ['differences', i]])),
+    );
+    l.flows.forEach((e, i) =>
+      [e.end, e.start, ...e.out, ...e.in].forEach((k) => refs.push([k, ['flows', i]])),
+    );
+    l.ofWhich.forEach((e, i) =>
+      [e.total, ...e.parts].forEach((k) => refs.push([k, ['ofWhich', i]])),
     );
     for (const [k, path] of refs)
       if (!known(k))
@@ -124,6 +150,8 @@ export function toLayoutDefinition(user: UserLayout): LayoutDefinition {
     crossfoot: user.crossfoot.map((e) => ({ ...e, minParts: 2 })),
     rates: user.rates,
     differences: user.differences,
+    flows: user.flows,
+    ofWhich: user.ofWhich,
     totalLabels: user.totalLabels.length ? user.totalLabels.map(normalizeText) : TOTAL_LABELS,
     ...(user.checks ? { checks: user.checks } : {}),
   };

@@ -101,6 +101,13 @@ export function layoutRelations(
     for (const d of m.layout.differences)
       if (has(d.result) && has(d.from) && has(d.to) && hasData(m, d.result, false, requireData))
         out.push({ kind: 'difference', ...d, provenance: own });
+  // Flows and of-which parts a layout declares: no check of its own evaluates them, the
+  // relation evaluator does (see sheetRelations).
+  for (const f of m.layout.flows)
+    if ([f.end, f.start, ...f.out, ...f.in].every(has))
+      out.push({ kind: 'flow', ...f, provenance: own });
+  for (const o of m.layout.ofWhich)
+    if ([o.total, ...o.parts].every(has)) out.push({ kind: 'of-which', ...o, provenance: own });
   const bounds = checks.includes('rates') || checks.includes('service');
   for (const [key] of m.columns) {
     if (isInferredKey(key)) continue;
@@ -141,12 +148,23 @@ export function sheetRelations(
   requireData = true,
 ): SheetRelations {
   const issues: Issue[] = [];
-  const known = layoutRelations(m, checks, requireData);
+  const ctx: RelationContext = { model: m, cols: structure.cols, names: structure.names };
+  const declared = layoutRelations(m, checks, requireData);
+  // The layout's flows and of-which parts are rules as declared: the evaluator checks them.
+  const known: Relation[] = [];
+  for (const r of declared) {
+    if (r.kind !== 'flow' && r.kind !== 'of-which') {
+      known.push(r);
+      continue;
+    }
+    const e = evaluateRelation(r, ctx, false);
+    for (const issue of e.issues) issues.push(issue);
+    if (e.supported || !requireData) known.push(r);
+  }
   const ids = new Set(known.map(relationId));
   const targets = new Set(
     known.filter((r) => r.kind !== 'foot').map((r) => `${r.kind}:${derived(r)}`),
   );
-  const ctx: RelationContext = { model: m, cols: structure.cols, names: structure.names };
   const kept: Relation[] = [...known];
   const unsupported = new Set(unfooted);
   const tried = new Set<string>();

@@ -16,14 +16,14 @@ import {
 function without(grid: Grid, cells: readonly string[]): Grid {
   const rows = grid.cells.map((r) => [...r]);
   for (const a1 of cells) {
-    const { row, col } = parseA1(a1);
+    const { row, col } = parseA1(a1) as { row: number; col: number };
     (rows[row] as Array<Cell | null | undefined>)[col] = null;
   }
   return { ...grid, cells: rows };
 }
 
 const valueAt = (grid: Grid, a1: string) => {
-  const { row, col } = parseA1(a1);
+  const { row, col } = parseA1(a1) as { row: number; col: number };
   return grid.cells[row]?.[col]?.value;
 };
 

@@ -157,3 +157,49 @@ describe('coverage of columns a layout reads as text', () => {
     ]);
   });
 });
+
+describe('flows and of-which parts a user layout declares', () => {
+  const layoutFile = JSON.stringify({
+    id: 'bien-dong',
+    title: { vi: 'Biến động hộ nghèo' },
+    kind: 'poverty',
+    columns: [
+      { key: 'label', header: 'Xã', kind: 'text', required: true },
+      { key: 'dau', header: 'Đầu kỳ', kind: 'count', required: true },
+      { key: 'ra', header: 'Thoát', kind: 'count', required: true },
+      { key: 'vao', header: 'Mới', kind: 'count', required: true },
+      { key: 'cuoi', header: 'Cuối kỳ', kind: 'count', required: true },
+      { key: 'dttt', header: 'Dân tộc thiểu số', kind: 'count' },
+    ],
+    flows: [{ end: 'cuoi', start: 'dau', out: ['ra'], in: ['vao'] }],
+    ofWhich: [{ total: 'cuoi', parts: ['dttt'] }],
+    checks: ['cells', 'foot'],
+  });
+
+  it('are parsed, checked by the evaluator, and listed in the coverage', () => {
+    const file = parseLayoutFile(layoutFile);
+    if (!file.ok) throw new Error(file.errors.join('\n'));
+    const g = gridFromRows('U', [
+      ['Xã', 'Đầu kỳ', 'Thoát', 'Mới', 'Cuối kỳ', 'Dân tộc thiểu số'],
+      ['Xã A', 50, 10, 2, 42, 30],
+      ['Xã B', 40, 5, 1, 37, 40],
+      ['Xã C', 30, 4, 0, 26, 10],
+    ]);
+    const r = validateSheet(g, { layouts: [file.layout] });
+    expect(r.issues.map((i) => `${i.cell} ${i.code}`)).toEqual([
+      'E3 target/flow-mismatch',
+      'F3 sum/crossfoot',
+    ]);
+    const e = r.coverage.checked.find((c) => c.column === 'E');
+    expect(e?.relations).toContainEqual({ kind: 'flow', provenance: 'user-layout' });
+    expect(e?.relations).toContainEqual({ kind: 'of-which', provenance: 'user-layout' });
+  });
+
+  it('are refused, one line each, when they name a column the layout lacks', () => {
+    const bad = JSON.parse(layoutFile) as Record<string, unknown>;
+    bad.flows = [{ end: 'cuoi', start: 'khong_co', out: ['ra'] }];
+    const file = parseLayoutFile(JSON.stringify(bad));
+    expect(file.ok).toBe(false);
+    if (!file.ok) expect(file.errors.join('\n')).toMatch(/flows\.0.*khong_co/);
+  });
+});

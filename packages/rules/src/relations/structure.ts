@@ -279,6 +279,8 @@ function genericLayout(detection: Detection): LayoutDefinition {
     crossfoot: [],
     rates: [],
     differences: [],
+    flows: [],
+    ofWhich: [],
     totalLabels: TOTAL_LABELS,
     checks: ['foot'],
   };

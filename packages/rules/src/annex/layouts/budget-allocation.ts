@@ -263,5 +263,7 @@ export const BUDGET_ALLOCATION: LayoutDefinition = {
   ],
   rates: [],
   differences: [],
+  flows: [],
+  ofWhich: [],
   totalLabels: TOTAL_LABELS,
 };

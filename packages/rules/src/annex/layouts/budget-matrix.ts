@@ -61,5 +61,7 @@ export const BUDGET_MATRIX: LayoutDefinition = {
   crossfoot: [],
   rates: [],
   differences: [],
+  flows: [],
+  ofWhich: [],
   totalLabels: TOTAL_LABELS,
 };

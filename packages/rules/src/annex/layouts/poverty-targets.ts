@@ -240,5 +240,7 @@ export const POVERTY_TARGETS: LayoutDefinition = {
     { result: 'reduction', from: 'poor_start', to: 'poor_end' },
     { result: 'reduction_rate', from: 'poor_start_rate', to: 'poor_end_rate' },
   ],
+  flows: [],
+  ofWhich: [],
   totalLabels: TOTAL_LABELS,
 };

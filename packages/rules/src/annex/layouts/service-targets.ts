@@ -81,5 +81,7 @@ export const SERVICE_TARGETS: LayoutDefinition = {
   crossfoot: [],
   rates: [],
   differences: [],
+  flows: [],
+  ofWhich: [],
   totalLabels: TOTAL_LABELS,
 };

@@ -233,7 +233,16 @@ export function readStructure(grid: Grid, detection: Detection): SheetStructure 
   if (numericCols.length === 0 && !given) return undefined;
   const base: LayoutDefinition = layout ?? genericLayout(detection);
   const fit: LayoutFit = given
-    ? { ...given, layout: { ...base, columns: [...base.columns, ...extra] }, columns }
+    ? {
+        ...given,
+        layout: {
+          ...base,
+          // Each column as the sheet names it, so every message does ("NSTW", not the layout's
+          // "Ngân sách trung ương").
+          columns: [...base.columns.map((d) => asWritten(d, names.get(d.key))), ...extra],
+        },
+        columns,
+      }
     : {
         layout: {
           ...base,
@@ -248,6 +257,11 @@ export function readStructure(grid: Grid, detection: Detection): SheetStructure 
       };
   const cmap = new Map(columns);
   return { tree, fit, infos, cols: cmap, names, notRead, numericCols, firstDataRow: first };
+}
+
+/** A layout's column named as the sheet writes it (in both languages: it is the sheet's text). */
+function asWritten(def: ColumnDefinition, name: string | undefined): ColumnDefinition {
+  return name ? { ...def, header: name, headerEn: name } : def;
 }
 
 /** Whether column `c`'s data look like TT numbering (I, 1, 1.1, a, -). */

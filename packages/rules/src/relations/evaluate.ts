@@ -5,6 +5,8 @@ import { shortLabel, type ModelRow, type SheetModel } from '../check/model.js';
 import type { NumericCell } from '../check/read-cell.js';
 import { roundingTolerance } from '../check/tolerance.js';
 import { partNames } from './header-tree.js';
+import { MAX_EXACT } from '../money/micros.js';
+import type { SheetNumbers } from '../check/row-values.js';
 import type { Issue } from '../check/types.js';
 import type {
   DifferenceRelation,
@@ -65,11 +67,20 @@ export function evaluateRelation(
 ): Evaluation {
   const rows = ctx.model.rows;
   const verdict = verdictOf(relation, ctx);
+  const fast = fastVerdictOf(relation, ctx.model);
   let evaluated = 0;
   let holds = 0;
   const issues: Issue[] = [];
   if (verdict) {
     for (let i = 0; i < rows.length; i++) {
+      // Most rows hold exactly, which their micros say without a cell or a Decimal.
+      const quick = fast ? fast(i) : SLOW;
+      if (quick === null) continue;
+      if (quick === true) {
+        evaluated++;
+        holds++;
+        continue;
+      }
       const v = verdict(rows[i] as ModelRow);
       if (v === null) continue;
       evaluated++;
@@ -82,6 +93,102 @@ export function evaluateRelation(
   }
   const supported = evaluated > 0 && (!needsEvidence || isSupported(holds, evaluated));
   return { relation, evaluated, holds, supported, issues: supported ? issues : [] };
+}
+
+/** What a fast verdict says when only the exact path can: read the cells. */
+const SLOW = 0;
+
+/** A row's verdict from its micros alone: skipped (null), holds (true), or ask the exact path. */
+type FastVerdict = (i: number) => null | true | typeof SLOW;
+
+/**
+ * The micros of row `i` at `slots` summed with `signs` (+1 / −1): null when every cell is empty,
+ * SLOW when one has no exact micros or the sum could lose exactness; `zero` says every cell read
+ * was zero.
+ */
+function signedMicros(
+  numbers: SheetNumbers,
+  i: number,
+  slots: readonly number[],
+  signs: readonly number[],
+  state: { zero: boolean },
+): number | null | typeof SLOW {
+  let sum = 0;
+  let magnitude = 0;
+  let any = false;
+  for (let k = 0; k < slots.length; k++) {
+    const v = numbers.rowMicros(i, slots[k] as number);
+    if (v === null) continue;
+    if (v === undefined) return SLOW;
+    any = true;
+    if (v !== 0) state.zero = false;
+    sum += (signs[k] as number) * v;
+    magnitude += v < 0 ? -v : v;
+  }
+  if (magnitude > MAX_EXACT) return SLOW;
+  return any ? sum : null;
+}
+
+function fastVerdictOf(r: Relation, m: SheetModel): FastVerdict | undefined {
+  const numbers = m.numbers;
+  const slot = (k: string) => m.slots.get(k) ?? -1;
+  const state = { zero: true };
+  /** `target` = Σ signs × parts, with `need` parts present at least (a flow needs its start). */
+  const linear = (target: string, parts: readonly string[], signs: readonly number[]) => {
+    const t = slot(target);
+    const ps = parts.map(slot);
+    if (t < 0 || ps.some((p) => p < 0)) return undefined;
+    return (i: number): null | true | typeof SLOW => {
+      const total = numbers.rowMicros(i, t);
+      if (total === null) return null;
+      if (total === undefined) return SLOW;
+      state.zero = total === 0;
+      const sum = signedMicros(numbers, i, ps, signs, state);
+      if (sum === SLOW) return SLOW;
+      if (sum === null || state.zero) return null;
+      return sum === total ? true : SLOW;
+    };
+  };
+  switch (r.kind) {
+    case 'sum':
+      return linear(
+        r.target,
+        r.parts,
+        r.parts.map(() => 1),
+      );
+    case 'flow': {
+      const start = slot(r.start);
+      const f = linear(
+        r.end,
+        [r.start, ...r.out, ...r.in],
+        [1, ...r.out.map(() => -1), ...r.in.map(() => 1)],
+      );
+      // The exact path needs the start figure: without it the row is skipped there too.
+      return f && ((i) => (numbers.rowMicros(i, start) === null ? null : f(i)));
+    }
+    case 'difference': {
+      const from = slot(r.from);
+      const f = linear(r.result, [r.from, r.to], [1, -1]);
+      return f && ((i) => (numbers.rowMicros(i, from) === null ? null : f(i)));
+    }
+    case 'rate': {
+      const [rs, cs, bs] = [slot(r.rate), slot(r.count), slot(r.base)];
+      if (rs < 0 || cs < 0 || bs < 0) return undefined;
+      const half = 0.5 * 10 ** -(m.shown.get(r.rate) ?? 2);
+      return (i) => {
+        const a = numbers.rowMicros(i, rs);
+        const c = numbers.rowMicros(i, cs);
+        const b = numbers.rowMicros(i, bs);
+        if (a === null || c === null || b === null || b === 0) return null;
+        if (a === undefined || c === undefined || b === undefined) return SLOW;
+        if (a === 0 && c === 0) return null;
+        // Clearly within half a shown unit of count ÷ base × 100 (the exact path's test).
+        return Math.abs(a / 1e6 - (c / b) * 100) <= half * 0.999 ? true : SLOW;
+      };
+    }
+    default:
+      return undefined;
+  }
 }
 
 function verdictOf(r: Relation, ctx: RelationContext): ((x: ModelRow) => Verdict) | undefined {
@@ -304,11 +411,42 @@ export function footEvidence(
 ): { readonly evaluated: number; readonly holds: number } {
   let evaluated = 0;
   let holds = 0;
-  for (const parent of m.rows) {
-    if (parent.children.length === 0) continue;
+  const slot = m.slots.get(key) ?? -1;
+  const numbers = m.numbers;
+  for (let i = 0; i < m.rows.length; i++) {
+    const parent = m.rows[i] as ModelRow;
+    const kids = parent.children;
+    if (kids.length === 0) continue;
+    const micros = numbers.rowMicros(i, slot);
+    if (micros === null) continue;
+    if (micros !== undefined) {
+      // Fast path: the children's micros add up to the parent's exactly (the usual case).
+      let sum = 0;
+      let any = false;
+      let zero = micros === 0;
+      let exact = true;
+      for (let k = 0; k < kids.length && exact; k++) {
+        const v = numbers.rowMicros(kids[k] as number, slot);
+        if (v === null) continue;
+        if (v === undefined || Math.abs(sum) + Math.abs(v) > MAX_EXACT) exact = false;
+        else {
+          any = true;
+          if (v !== 0) zero = false;
+          sum += v;
+        }
+      }
+      if (exact) {
+        if (!any || zero) continue;
+        if (sum === micros) {
+          evaluated++;
+          holds++;
+          continue;
+        }
+      }
+    }
     const total = parent.values.get(key);
     if (!total) continue;
-    const parts = parent.children.map((i) => (m.rows[i] as ModelRow).values.get(key) ?? null);
+    const parts = kids.map((c) => (m.rows[c] as ModelRow).values.get(key) ?? null);
     if (parts.every((p) => p === null) || allZero([total, ...parts])) continue;
     evaluated++;
     let sum = new Decimal(0);

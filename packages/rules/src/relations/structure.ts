@@ -10,7 +10,7 @@ import { MAX_HEADER_COLS, readHeaderTree, writtenHeader, type HeaderTree } from 
 import type { ColumnInfo } from './infer.js';
 
 /** Rows of the data read to tell which columns are numeric: enough to see, bounded on any sheet. */
-const SAMPLE_ROWS = 5000;
+const SAMPLE_ROWS = 2000;
 
 /** The prefix of the model keys of columns no layout names: `_c3` is column D (never a layout key). */
 const INFERRED_KEY = '_c';
@@ -46,6 +46,8 @@ interface ColumnSample {
   wholeNonNegative: number;
 }
 
+const NUMBER_START = /^[-+−–(]?\s*\d/;
+
 /** Whether a cell holds a number: typed, a formula's result, or text that reads as one. */
 function numberOf(cell: Cell | undefined): number | undefined {
   if (!cell) return undefined;
@@ -53,7 +55,8 @@ function numberOf(cell: Cell | undefined): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'string') {
     const t = v.trim();
-    if (t === '' || t.length > 40) return undefined;
+    // Only text that starts like a number is parsed: labels and notes are most of a sheet's text.
+    if (t === '' || t.length > 40 || !NUMBER_START.test(t)) return undefined;
     const p = parseNumber(t);
     return p.kind === 'number' ? p.value.toNumber() : undefined;
   }
@@ -68,8 +71,11 @@ function sampleColumns(grid: Grid, first: number, cols: number): ColumnSample[] 
     yearLike: 0,
     wholeNonNegative: 0,
   }));
-  const last = Math.min(gridSize(grid).rows, first + SAMPLE_ROWS);
-  for (let r = first; r < last; r++) {
+  // Rows spread over the whole table, at most SAMPLE_ROWS of them: a column whose figures start
+  // late is still seen, and a large sheet costs no more than a small one.
+  const rows = gridSize(grid).rows;
+  const step = Math.max(1, Math.floor((rows - first) / SAMPLE_ROWS));
+  for (let r = first; r < rows; r += step) {
     const row = grid.cells[r];
     if (!row) continue;
     for (let c = 0; c < Math.min(cols, row.length); c++) {

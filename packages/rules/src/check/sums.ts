@@ -6,7 +6,6 @@ import { shortLabel, type ModelRow, type SheetModel } from './model.js';
 import type { NumericCell } from './read-cell.js';
 import type { SheetNumbers } from './row-values.js';
 import { roundingTolerance } from './tolerance.js';
-import { partNames as joinParts } from '../relations/header-tree.js';
 import type { Issue } from './types.js';
 
 /** Keys that add up down a column: money and counts. */
@@ -36,8 +35,8 @@ export function rowList(rows: readonly number[]): string {
  * cannot say (a number without micros, or a sum that could pass 2^53 and lose exactness). Only
  * "this sum equals its total" is decided from it; anything else goes through the `Decimal` path,
  * which words the issues. No cell is made, and no row fetched: row i of the model holds cells
- * `i × width` on (`SheetModel.numbers`). One loop for both walks, down a column and across a row
- * ({@link columnMicrosSum}, {@link rowMicrosSum}).
+ * `i × width` on (`SheetModel.numbers`). The foot's walk down a column ({@link columnMicrosSum});
+ * sums across a row are relations, checked by relations/evaluate.ts.
  */
 function microsSum(
   numbers: SheetNumbers,
@@ -69,15 +68,6 @@ function columnMicrosSum(
   slot: number,
 ): number | null | undefined {
   return slot < 0 ? null : microsSum(numbers, rows, numbers.width, slot);
-}
-
-/** {@link microsSum} across row `row` of the model: its columns at `slots`. */
-function rowMicrosSum(
-  numbers: SheetNumbers,
-  row: number,
-  slots: readonly number[],
-): number | null | undefined {
-  return microsSum(numbers, slots, 1, row * numbers.width);
 }
 
 /** Whether the fast path confirms that a total equals the sum of its parts (see microsSum). */
@@ -196,54 +186,4 @@ export function crossfootEquations(m: SheetModel): Array<{ target: string; parts
       add(eq.target, parts);
   }
   return out;
-}
-
-/** Cross-foot: in every row, a total equals the sum of its parts (sources, capital types). */
-export function checkCrossfoot(m: SheetModel, issues: Issue[]): void {
-  const equations = crossfootEquations(m);
-  for (const eq of equations) {
-    const col = m.columns.get(eq.target) as number;
-    const def = m.defs.get(eq.target);
-    const targetName = m.names?.get(eq.target) ?? def?.header ?? eq.target;
-    const partNames = joinParts(
-      targetName,
-      eq.parts.map((p) => m.names?.get(p) ?? m.defs.get(p)?.header ?? p),
-    );
-    const partNamesEn = joinParts(
-      m.names?.get(eq.target) ?? def?.headerEn ?? eq.target,
-      eq.parts.map((p) => m.names?.get(p) ?? m.defs.get(p)?.headerEn ?? p),
-    );
-    const target = m.slots.get(eq.target) ?? -1;
-    const partSlots = eq.parts.map((p) => m.slots.get(p) ?? -1);
-    const numbers = m.numbers;
-    for (let i = 0; i < m.rows.length; i++) {
-      const total = numbers.rowMicros(i, target);
-      if (total === null) continue;
-      // Fast path: the parts' micros add up to the total exactly (the usual case), read from the
-      // sheet's numbers: the row itself is fetched only when they do not.
-      if (addsUp(total, rowMicrosSum(numbers, i, partSlots))) continue;
-      const x = m.rows[i] as ModelRow;
-      const actual = x.values.get(eq.target) as NumericCell;
-      const parts = eq.parts.map((p) => x.values.get(p) ?? null);
-      const expected = sumDecimals(parts.map((p) => p?.value ?? 0));
-      compare(m, issues, { row: x.row, col }, actual, expected, parts, eq.target, (diff) =>
-        makeIssue({
-          code: 'sum/crossfoot',
-          severity: 'error',
-          row: x.row,
-          col,
-          text: {
-            label: shortLabel(x),
-            parts: partNames,
-            partsEn: partNamesEn,
-            column: m.names?.get(eq.target) ?? def?.header ?? eq.target,
-            columnEn: m.names?.get(eq.target) ?? def?.headerEn ?? eq.target,
-          },
-          numbers: { diff: diff.abs().toString() },
-          expected: expected.toString(),
-          actual: actual.value.toString(),
-        }),
-      );
-    }
-  }
 }

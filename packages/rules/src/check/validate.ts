@@ -9,7 +9,7 @@ import { makeIssue } from './issue.js';
 import type { SheetModel } from './model.js';
 import { checkRange, checkRates, checkTargets } from './poverty.js';
 import { checkServiceTargets } from './service.js';
-import { checkCrossfoot, checkFoot } from './sums.js';
+import { checkFoot } from './sums.js';
 import type { Issue, Report, Summary, ValidateOptions } from './types.js';
 import { emptyShapes } from '../keep-shape.js';
 import { NOT_READ, type Coverage } from '../relations/coverage.js';
@@ -22,7 +22,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const CHECKS: Record<CheckName, (m: SheetModel, issues: Issue[]) => void> = {
   cells: checkCells,
   foot: checkFoot,
-  crossfoot: checkCrossfoot,
+  // Cross-foots are relations: the relation evaluator checks them (relations/engine.ts).
+  crossfoot: () => undefined,
   formulas: checkFormulas,
   catalog: (m, issues) => {
     checkCatalog(m, issues);

@@ -153,12 +153,14 @@ export function sheetRelations(
   // The layout's flows and of-which parts are rules as declared: the evaluator checks them.
   const known: Relation[] = [];
   for (const r of declared) {
-    if (r.kind !== 'flow' && r.kind !== 'of-which') {
+    // The layout's foot, rates, reductions and bounds are evaluated by its own checks; its sums
+    // (cross-foots, the index row's equations), flows and of-which parts by the evaluator.
+    if (r.kind !== 'flow' && r.kind !== 'of-which' && r.kind !== 'sum') {
       known.push(r);
       continue;
     }
     const e = evaluateRelation(r, ctx, false);
-    for (const issue of e.issues) issues.push(issue);
+    if (requireData) for (const issue of e.issues) issues.push(issue);
     if (e.supported || !requireData) known.push(r);
   }
   const ids = new Set(known.map(relationId));

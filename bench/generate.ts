@@ -1,18 +1,29 @@
 /**
- * Benchmark workbooks: budget-allocation and poverty-target annexes of any size, laid out the way
- * offices keep them (title block, merged two-row header, column-index row, TT numbering I / 1 / -,
- * formulas with cached results computed the way Excel does, vi-VN labels). Deterministic: the same
- * rows on every run. Every sheet is clean, so `validateSheet` walks all of it and reports nothing
- * that is an error.
+ * Benchmark workbooks: budget-allocation, poverty-target and disbursement annexes of any size,
+ * laid out the way offices keep them (title block, merged two-row header, column-index row, TT
+ * numbering I / 1 / -, formulas with cached results computed the way Excel does, vi-VN labels).
+ * Deterministic: the same rows on every run. Every sheet is clean, so `validateSheet` walks all of
+ * it and reports nothing that is an error.
  */
-import { romanNumeral } from '@phuluc/rules';
+import { romanNumeral, type LayoutId } from '@phuluc/rules';
 // exceljs is a dependency of @phuluc/xlsx, not of the workspace root: take it from there.
 import { ExcelJS } from '../packages/xlsx/src/index.js';
 
 type Workbook = InstanceType<typeof ExcelJS.Workbook>;
 type Worksheet = ReturnType<Workbook['addWorksheet']>;
 
-export type BenchLayout = 'budget-allocation' | 'poverty-targets';
+/** A bench sheet: the two layouts' own annexes, and a disbursement report no layout names. */
+export type BenchSheet = 'budget-allocation' | 'poverty-targets' | 'disbursement-report';
+
+/**
+ * The layout `validateSheet` must detect on each bench sheet. A disbursement report is read as a
+ * budget allocation (its plan columns); the relation engine infers the rest from its headers.
+ */
+export const SHEET_LAYOUT: Readonly<Record<BenchSheet, LayoutId>> = {
+  'budget-allocation': 'budget-allocation',
+  'poverty-targets': 'poverty-targets',
+  'disbursement-report': 'budget-allocation',
+};
 
 const COMMUNES = [
   'Nậm Cản',
@@ -363,7 +374,177 @@ export function povertyWorkbook(rows: number): Workbook {
   return wb;
 }
 
-/** The workbook of a layout with `rows` data rows (group, project, sub-rows and the total row all count). */
-export function benchWorkbook(layout: BenchLayout, rows: number): Workbook {
-  return layout === 'budget-allocation' ? budgetWorkbook(rows) : povertyWorkbook(rows);
+/** The four amounts of a disbursement row, in thousandths of a million đồng (exact integers). */
+interface Disbursed {
+  /** Kế hoạch vốn: NSTW, NSĐP. */
+  planD: number;
+  planE: number;
+  /** Giải ngân: NSTW, NSĐP. */
+  paidG: number;
+  paidH: number;
+}
+
+/** ROUND(paid ÷ plan × 100, 2), half up, from thousandths: exact (BigInt), with 2 decimals. */
+function rateOf(paid: number, plan: number): number {
+  if (plan === 0) return 0;
+  const n = BigInt(paid) * 20_000n + BigInt(plan);
+  return Number(n / (BigInt(plan) * 2n)) / 100;
+}
+
+/**
+ * One row of a disbursement report: TT, label, then C–H either typed (`sums` absent: D, E, G, H
+ * typed, C `=D+E`, F `=G+H`) or formulas made from `sums` (`#` stands for the column letter),
+ * and I `=ROUND(F/C*100,2)`; cached results exact from `x`. Empty NSĐP cells stay empty.
+ */
+function disbursementRow(
+  ws: Worksheet,
+  row: number,
+  tt: string | null,
+  label: string,
+  x: Disbursed,
+  sums?: string,
+): void {
+  const m = (milli: number) => milli / 1000;
+  const planC = x.planD + x.planE;
+  const paidF = x.paidG + x.paidH;
+  const cell = (col: string, milli: number, typed: number | null) =>
+    sums ? { formula: sums.replace(/#/g, col), result: m(milli) } : typed;
+  const xr = ws.getRow(row);
+  xr.values = [
+    tt,
+    label,
+    sums ? cell('C', planC, null) : { formula: `D${row}+E${row}`, result: m(planC) },
+    cell('D', x.planD, m(x.planD)),
+    cell('E', x.planE, x.planE === 0 ? null : m(x.planE)),
+    sums ? cell('F', paidF, null) : { formula: `G${row}+H${row}`, result: m(paidF) },
+    cell('G', x.paidG, m(x.paidG)),
+    cell('H', x.paidH, x.planE === 0 ? null : m(x.paidH)),
+    { formula: `ROUND(F${row}/C${row}*100,2)`, result: rateOf(paidF, planC) },
+  ];
+  for (const c of [3, 4, 5, 6, 7, 8]) xr.getCell(c).numFmt = MONEY;
+  xr.getCell(9).numFmt = '#,##0.00';
+}
+
+function addDisbursed(to: Disbursed, x: Disbursed): void {
+  to.planD += x.planD;
+  to.planE += x.planE;
+  to.paidG += x.paidG;
+  to.paidH += x.paidH;
+}
+
+const noDisbursed = (): Disbursed => ({ planD: 0, planE: 0, paidG: 0, paidH: 0 });
+
+/**
+ * A disbursement report with `rows` data rows, the plan of the year against what was disbursed
+ * by 30/9, by source: A TT | B Nội dung | C–E "Kế hoạch vốn năm 2024" (Tổng số | NSTW | NSĐP) |
+ * F–H "Giải ngân đến 30/9/2024" (Tổng số | NSTW | NSĐP) | I "Tỷ lệ giải ngân (%)". Groups I, II,
+ * … (SUM of their projects), projects 1, 2, … (SUM of their sub-rows), sub-rows "-" (NSTW typed,
+ * NSĐP on some rows, totals `=D+E` and `=G+H`), rates `ROUND(F/C*100,2)` on every row, and a
+ * TỔNG CỘNG row at the bottom (plus-chains of the groups). Amounts in million đồng with up to 3
+ * decimals; every figure holds exactly (the sums are of thousandths, so no float noise). With
+ * `indexRow: false`, no column-index row ("1=2+3", …): the data start right under the header.
+ */
+export function disbursementWorkbook(rows: number, { indexRow = true } = {}): Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('PL01');
+  [6, 60, 14, 14, 14, 14, 14, 14, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  titleBlock(
+    ws,
+    'I',
+    'TÌNH HÌNH GIẢI NGÂN VỐN CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA GIẢM NGHÈO BỀN VỮNG NĂM 2024',
+    'Đơn vị tính: triệu đồng',
+    'G',
+  );
+  headerCell(ws, 'A5', 'TT', 'A5:A6');
+  headerCell(ws, 'B5', 'Nội dung', 'B5:B6');
+  headerCell(ws, 'C5', 'Kế hoạch vốn năm 2024', 'C5:E5');
+  headerCell(ws, 'F5', 'Giải ngân đến 30/9/2024', 'F5:H5');
+  headerCell(ws, 'I5', 'Tỷ lệ giải ngân (%)', 'I5:I6');
+  for (const [addr, text] of [
+    ['C6', 'Tổng số'],
+    ['D6', 'NSTW'],
+    ['E6', 'NSĐP'],
+    ['F6', 'Tổng số'],
+    ['G6', 'NSTW'],
+    ['H6', 'NSĐP'],
+  ] as const)
+    headerCell(ws, addr, text);
+  if (indexRow) ws.addRow(['A', 'B', '1=2+3', '2', '3', '4=5+6', '5', '6', '7=4/1']);
+
+  const rnd = random(rows + 2);
+  const groups = groupCount(rows);
+  // As in the budget sheet: each project has one row and 9 sub-rows, leftovers to the first ones.
+  const body = rows - 1 - groups;
+  const projects = Math.max(groups, Math.floor(body / 10));
+  const subRows = split(body - projects, projects);
+  const projectsPerGroup = split(projects, groups);
+  let r = indexRow ? 8 : 7;
+  let p = 0;
+  const groupRows: number[] = [];
+  const total = noDisbursed();
+  for (let g = 0; g < groups; g++) {
+    const gRow = r++;
+    groupRows.push(gRow);
+    const projectRows: number[] = [];
+    const gSum = noDisbursed();
+    for (let j = 0; j < projectsPerGroup[g]!; j++, p++) {
+      const proj = PROJECTS[p % PROJECTS.length]!;
+      const pRow = r++;
+      projectRows.push(pRow);
+      const first = r;
+      const pSum = noDisbursed();
+      for (let k = 0; k < subRows[p]!; k++) {
+        const commune = COMMUNES[(p + k) % COMMUNES.length]!;
+        const label = proj.subs.length
+          ? `Tiểu dự án ${(k % proj.subs.length) + 1}: ${proj.subs[k % proj.subs.length]} (xã ${commune}, hạng mục ${p + 1}.${k + 1})`
+          : `Xã ${commune}: hỗ trợ thôn ${k + 1}, hạng mục ${p + 1}.${k + 1}`;
+        const planD = Math.round(rnd() * 2_000_000) + 50_000;
+        const planE = rnd() < 0.3 ? Math.round(rnd() * 300_000) + 1 : 0;
+        // One row in twenty has disbursed nothing yet; the others 15–100 % of each source.
+        const idle = rnd() < 0.05;
+        const paidG = idle ? 0 : Math.round(planD * (0.15 + rnd() * 0.85));
+        const paidH = idle || planE === 0 ? 0 : Math.round(planE * rnd());
+        const x = { planD, planE, paidG, paidH };
+        disbursementRow(ws, r++, '-', label, x);
+        addDisbursed(pSum, x);
+      }
+      const last = r - 1;
+      disbursementRow(
+        ws,
+        pRow,
+        String(j + 1),
+        `Dự án ${proj.n}: ${proj.name}`,
+        pSum,
+        `SUM(#${first}:#${last})`,
+      );
+      ws.getRow(pRow).font = { bold: true };
+      addDisbursed(gSum, pSum);
+    }
+    disbursementRow(
+      ws,
+      gRow,
+      romanNumeral(g + 1),
+      `Vốn giao ${g % 2 === 0 ? 'UBND các xã' : 'các cơ quan, đơn vị cấp huyện'} thực hiện (đợt ${g + 1})`,
+      gSum,
+      `SUM(${projectRows.map((x) => `#${x}`).join(',')})`,
+    );
+    ws.getRow(gRow).font = { bold: true };
+    addDisbursed(total, gSum);
+  }
+  disbursementRow(ws, r, null, 'TỔNG CỘNG', total, groupRows.map((x) => `#${x}`).join('+'));
+  ws.getRow(r).font = { bold: true };
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: indexRow ? 7 : 6 }];
+  return wb;
+}
+
+/** The workbook of a bench sheet with `rows` data rows (group, project, sub-rows and the total row all count). */
+export function benchWorkbook(sheet: BenchSheet, rows: number): Workbook {
+  switch (sheet) {
+    case 'budget-allocation':
+      return budgetWorkbook(rows);
+    case 'poverty-targets':
+      return povertyWorkbook(rows);
+    case 'disbursement-report':
+      return disbursementWorkbook(rows);
+  }
 }

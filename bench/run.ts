@@ -1,9 +1,10 @@
 /**
  * `pnpm bench [--check] [--rows=1000,10000] [--layouts=budget-allocation] [--runs=5] [--no-cli]`
  *
- * Generates budget and poverty-target annexes of 1k, 10k and 100k data rows (bench/generate.ts),
- * writes them as .xlsx to a temporary folder, and measures, as the median of `--runs` runs after a
- * warm-up:
+ * Generates budget, poverty-target and disbursement annexes of 1k, 10k and 100k data rows
+ * (bench/generate.ts; `--layouts` names these sheets, the disbursement report is
+ * `disbursement-report`), writes them as .xlsx to a temporary folder, and measures, as the median
+ * of `--runs` runs after a warm-up:
  *
  * - validate_ms   `validateSheet` on the sheet's grid;
  * - zod_floor_ms  the same rows parsed by the layout's zod `rowSchema` alone (records of decimal strings);
@@ -13,7 +14,8 @@
  * - fast_read_ms  the fast reader (`@phuluc/xlsx/fast`, what `phuluc validate` reads with): bytes → grid;
  * - xlsx_process_ms  a new Node process that only reads the workbook with ExcelJS (bench/xlsx-read.mjs):
  *                 the floor of any command-line tool built on ExcelJS;
- * - cli_ms        the whole `phuluc validate FILE --format json` (the built CLI, in a new process).
+ * - cli_ms        the whole `phuluc validate FILE --format json` (the built CLI, in a new process;
+ *                 its runs alternate with those of xlsx_process_ms, which its budget holds it to).
  *
  * Prints a table, writes bench/results.json, and with `--check` exits 1 when a budget is missed
  * (docs/performance.md). A benchmark, not a test: it never runs in `pnpm test`.
@@ -32,16 +34,16 @@ import {
   type Grid,
 } from '../packages/rules/src/index.js';
 import { ExcelJS, openXlsx, readWorkbook, worksheetToGrid } from '../packages/xlsx/src/index.js';
-import { benchWorkbook, type BenchLayout } from './generate.js';
+import { benchWorkbook, SHEET_LAYOUT, type BenchSheet } from './generate.js';
 import { CLI, ensureCliBuilt } from '../scripts/cli-bundle.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench', 'results.json');
 const XLSX_READ = join(ROOT, 'bench', 'xlsx-read.mjs');
 
-/** One line of bench/results.json. */
+/** One line of bench/results.json (`layout` names the bench sheet). */
 export interface BenchResult {
-  readonly layout: BenchLayout;
+  readonly layout: BenchSheet;
   readonly rows: number;
   readonly validate_ms: number;
   readonly zod_floor_ms: number;
@@ -56,7 +58,7 @@ export interface BenchResult {
 interface Options {
   readonly check: boolean;
   readonly rows: readonly number[];
-  readonly layouts: readonly BenchLayout[];
+  readonly layouts: readonly BenchSheet[];
   readonly runs: number;
   readonly cli: boolean;
 }
@@ -65,14 +67,16 @@ function parseArgs(argv: readonly string[]): Options {
   const value = (name: string) =>
     argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const rows = value('rows')?.split(',').map(Number) ?? [1_000, 10_000, 100_000];
-  const layouts = (value('layouts')?.split(',') ?? [
-    'budget-allocation',
-    'poverty-targets',
-  ]) as BenchLayout[];
+  const layouts = (value('layouts')?.split(',') ?? Object.keys(SHEET_LAYOUT)) as BenchSheet[];
   const runs = Number(value('runs') ?? 5);
-  if (rows.some((n) => !Number.isInteger(n) || n < 50) || !Number.isInteger(runs) || runs < 1) {
+  if (
+    rows.some((n) => !Number.isInteger(n) || n < 50) ||
+    !Number.isInteger(runs) ||
+    runs < 1 ||
+    layouts.some((l) => !(l in SHEET_LAYOUT))
+  ) {
     throw new Error(
-      'usage: bench/run.ts [--check] [--rows=1000,10000,100000] [--layouts=budget-allocation,poverty-targets] [--runs=5] [--no-cli]',
+      'usage: bench/run.ts [--check] [--rows=1000,10000,100000] [--layouts=budget-allocation,poverty-targets,disbursement-report] [--runs=5] [--no-cli]',
     );
   }
   return { check: argv.includes('--check'), rows, layouts, runs, cli: !argv.includes('--no-cli') };
@@ -107,6 +111,33 @@ async function time(fn: () => unknown, runs: number, warmups = 1): Promise<numbe
     if (i >= warmups) times.push(dt);
   }
   return median(times);
+}
+
+/**
+ * Median wall times of `runs` runs each of two synchronous `a` and `b` (new processes), run in
+ * turn (a, b, a, b, …) after `warmups` turns that are not counted.
+ */
+function timeAlternating(
+  a: () => void,
+  b: () => void,
+  runs: number,
+  warmups: number,
+): [number, number] {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < warmups + runs; i++) {
+    for (const [fn, times] of [
+      [a, ta],
+      [b, tb],
+    ] as const) {
+      gc();
+      const t0 = performance.now();
+      fn();
+      const dt = performance.now() - t0;
+      if (i >= warmups) times.push(dt);
+    }
+  }
+  return [median(ta), median(tb)];
 }
 
 function round(ms: number): number {
@@ -150,7 +181,7 @@ function runNode(args: readonly string[]): void {
 }
 
 /** One `phuluc validate FILE --format json` in a new process; checks it read the sheet cleanly. */
-function runCli(file: string, layout: BenchLayout): void {
+function runCli(file: string, layout: string): void {
   const r = spawnSync(process.execPath, [CLI, 'validate', file, '--format', 'json'], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -182,14 +213,15 @@ async function timeToGrid(bytes: Uint8Array, runs: number): Promise<number> {
 }
 
 async function measure(
-  layout: BenchLayout,
+  sheet: BenchSheet,
   rows: number,
   dir: string,
   o: Options,
 ): Promise<BenchResult> {
-  const file = join(dir, `${layout}-${rows}.xlsx`);
+  const layout = SHEET_LAYOUT[sheet];
+  const file = join(dir, `${sheet}-${rows}.xlsx`);
   const bytes = new Uint8Array(
-    (await benchWorkbook(layout, rows).xlsx.writeBuffer()) as ArrayBuffer,
+    (await benchWorkbook(sheet, rows).xlsx.writeBuffer()) as ArrayBuffer,
   );
   writeFileSync(file, bytes);
 
@@ -201,14 +233,21 @@ async function measure(
   const report = validateSheet(grid);
   if (report.layout !== layout || report.summary.errors > 0 || report.summary.warnings > 0) {
     throw new Error(
-      `bench sheet ${layout} ${rows}: ${report.layout} ${JSON.stringify(report.summary)} ${report.issues[0]?.message.en ?? ''}`,
+      `bench sheet ${sheet} ${rows}: ${report.layout} ${JSON.stringify(report.summary)} ${report.issues[0]?.message.en ?? ''}`,
+    );
+  }
+  // Clean also means checked: every numeric column read by some relation (the disbursed group and
+  // the rate of the disbursement report are the relation engine's, not the layout's).
+  if (!report.coverage.read || report.coverage.unchecked.length > 0) {
+    throw new Error(
+      `bench sheet ${sheet} ${rows}: coverage ${JSON.stringify({ read: report.coverage.read, unchecked: report.coverage.unchecked })}`,
     );
   }
   const validate_ms = await time(() => validateSheet(grid), o.runs);
 
   const table = tableOf(grid);
   if (table.records.length !== rows)
-    throw new Error(`bench sheet ${layout}: ${table.records.length} data rows, expected ${rows}`);
+    throw new Error(`bench sheet ${sheet}: ${table.records.length} data rows, expected ${rows}`);
   const schema = rowSchema(table.layout);
   const zod_floor_ms = await time(() => {
     for (const rec of table.records) schema.parse(rec);
@@ -239,19 +278,24 @@ async function measure(
   const fast_read_ms = await time(() => {
     const book = openXlsx(bytes, (d, max) => inflateRawSync(d, { maxOutputLength: max }));
     const read = book.readSheet(0);
-    if (!('grid' in read)) throw new Error(`bench sheet ${layout} ${rows}: too large`);
+    if (!('grid' in read)) throw new Error(`bench sheet ${sheet} ${rows}: too large`);
   }, o.runs);
 
   let cli_ms: number | null = null;
   let xlsx_process_ms: number | null = null;
   if (o.cli) {
-    // New processes each time; the 100k runs are the slow part: five, no warm-up.
+    // New processes each time; the 100k runs are the slow part: five, no warm-up. The two are
+    // compared by a budget, so their runs alternate: a slow spell of the machine falls on both.
     const warmups = rows >= 100_000 ? 0 : 1;
-    xlsx_process_ms = await time(() => runNode([XLSX_READ, file]), o.runs, warmups);
-    cli_ms = await time(() => runCli(file, layout), o.runs, warmups);
+    [xlsx_process_ms, cli_ms] = timeAlternating(
+      () => runNode([XLSX_READ, file]),
+      () => runCli(file, layout),
+      o.runs,
+      warmups,
+    );
   }
   return {
-    layout,
+    layout: sheet,
     rows,
     validate_ms: round(validate_ms),
     zod_floor_ms: round(zod_floor_ms),
@@ -294,42 +338,43 @@ export interface Verdict {
 
 /** The budgets of docs/performance.md: each one's verdict and the numbers behind it. */
 export function checkBudgets(results: readonly BenchResult[]): Verdict[] {
-  const at = (layout: BenchLayout, rows: number) =>
-    results.find((r) => r.layout === layout && r.rows === rows);
+  const at = (sheet: BenchSheet, rows: number) =>
+    results.find((r) => r.layout === sheet && r.rows === rows);
   const out: Verdict[] = [];
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  const big = at('budget-allocation', 100_000);
-  if (big) {
+  for (const sheet of ['budget-allocation', 'disbursement-report'] as const) {
+    const big = at(sheet, 100_000);
+    if (!big) continue;
     out.push({
       ok: big.validate_ms <= 0.5 * big.xlsx_read_ms,
-      text: `budget 100k: validate ${big.validate_ms} ms ≤ 0.5 × ExcelJS read ${big.xlsx_read_ms} ms (ratio ${ratio(big.validate_ms, big.xlsx_read_ms)})`,
+      text: `${sheet} 100k: validate ${big.validate_ms} ms ≤ 0.5 × ExcelJS read ${big.xlsx_read_ms} ms (ratio ${ratio(big.validate_ms, big.xlsx_read_ms)})`,
     });
     out.push({
       ok: big.validate_ms <= 3 * big.zod_floor_ms,
-      text: `budget 100k: validate ${big.validate_ms} ms ≤ 3 × zod floor ${big.zod_floor_ms} ms (ratio ${ratio(big.validate_ms, big.zod_floor_ms)})`,
+      text: `${sheet} 100k: validate ${big.validate_ms} ms ≤ 3 × zod floor ${big.zod_floor_ms} ms (ratio ${ratio(big.validate_ms, big.zod_floor_ms)})`,
     });
   }
-  for (const layout of ['budget-allocation', 'poverty-targets'] as const) {
-    const a = at(layout, 10_000);
-    const b = at(layout, 100_000);
+  for (const sheet of Object.keys(SHEET_LAYOUT) as BenchSheet[]) {
+    const a = at(sheet, 10_000);
+    const b = at(sheet, 100_000);
     if (a && b)
       out.push({
         ok: b.validate_ms <= 12 * a.validate_ms,
-        text: `${layout}: validate 10k → 100k ${a.validate_ms} → ${b.validate_ms} ms ≤ 12× (×${ratio(b.validate_ms, a.validate_ms)})`,
+        text: `${sheet}: validate 10k → 100k ${a.validate_ms} → ${b.validate_ms} ms ≤ 12× (×${ratio(b.validate_ms, a.validate_ms)})`,
       });
-    if (a && a.cli_ms !== null) {
-      // A new process against a read in this warm process, as the budget is written: possible
-      // because validate reads with the fast reader and never loads ExcelJS.
+    if (a && a.cli_ms !== null && a.xlsx_process_ms !== null) {
+      // Two new processes, each the median of the same runs: what a user waits for against the
+      // floor of any command-line tool that reads the file with ExcelJS.
+      out.push({
+        ok: a.cli_ms <= 0.75 * a.xlsx_process_ms,
+        text: `${sheet} 10k: phuluc validate ${a.cli_ms} ms ≤ 0.75 × a new process that only reads the file with ExcelJS ${a.xlsx_process_ms} ms (ratio ${ratio(a.cli_ms, a.xlsx_process_ms)})`,
+      });
+      // The budget before (a new process against a read in this warm process), for the record.
       out.push({
         ok: a.cli_ms <= 1.5 * a.xlsx_read_ms,
-        text: `${layout} 10k: phuluc validate ${a.cli_ms} ms ≤ 1.5 × ExcelJS read ${a.xlsx_read_ms} ms (ratio ${ratio(a.cli_ms, a.xlsx_read_ms)})`,
+        info: true,
+        text: `${sheet} 10k: phuluc validate ${a.cli_ms} ms against ExcelJS's read in this warm process ${a.xlsx_read_ms} ms (ratio ${ratio(a.cli_ms, a.xlsx_read_ms)}; not a budget)`,
       });
-      if (a.xlsx_process_ms !== null)
-        out.push({
-          ok: a.cli_ms <= a.xlsx_process_ms,
-          info: true,
-          text: `${layout} 10k: phuluc validate ${a.cli_ms} ms against a new process that only reads the file with ExcelJS ${a.xlsx_process_ms} ms (ratio ${ratio(a.cli_ms, a.xlsx_process_ms)})`,
-        });
     }
   }
   return out;

@@ -7,7 +7,8 @@
  * of `--runs` runs after a warm-up:
  *
  * - validate_ms   `validateSheet` on the sheet's grid;
- * - zod_floor_ms  the same rows parsed by the layout's zod `rowSchema` alone (records of decimal strings);
+ * - zod_floor_ms  the same rows parsed by a zod `rowSchema` alone (records of decimal strings), over
+ *                 every column validate reads (the layout's and the numeric columns it does not name);
  * - float_sum_ms  a plain float sum of the same amounts;
  * - xlsx_read_ms  ExcelJS reading the workbook (`xlsx.load` on its bytes, in this process, warm);
  * - grid_ms       ExcelJS worksheet → grid (`worksheetToGrid`), for the record;
@@ -35,6 +36,7 @@ import {
 } from '../packages/rules/src/index.js';
 import { ExcelJS, openXlsx, readWorkbook, worksheetToGrid } from '../packages/xlsx/src/index.js';
 import { benchWorkbook, SHEET_LAYOUT, type BenchSheet } from './generate.js';
+import { readStructure } from '../packages/rules/src/relations/structure.js';
 import { CLI, ensureCliBuilt } from '../scripts/cli-bundle.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -148,9 +150,12 @@ function round(ms: number): number {
 function tableOf(grid: Grid) {
   const d = detectLayout(grid);
   if (!d.fit) throw new Error(`bench sheet ${grid.name}: no layout detected`);
-  const layout = getLayout(d.fit.layout.id);
-  if (!layout) throw new Error(`unknown layout ${d.fit.layout.id}`);
-  const columns = [...d.fit.columns.entries()].map(([key, col]) => ({
+  if (!getLayout(d.fit.layout.id)) throw new Error(`unknown layout ${d.fit.layout.id}`);
+  // Every column validate reads: the layout's, and the numeric columns it does not name (a
+  // disbursement report's disbursed group and rate), so the floor parses the cells validate checks.
+  const fit = readStructure(grid, d)?.fit ?? d.fit;
+  const layout = fit.layout;
+  const columns = [...fit.columns.entries()].map(([key, col]) => ({
     key,
     col,
     kind: layout.columns.find((c) => c.key === key)!.kind,

@@ -50,10 +50,12 @@ export function readHeaderTree(grid: Grid, headerRows: readonly number[]): Heade
   const mergeOf = new Array<{ node: HeaderNode; bottom: number } | undefined>(cols);
   for (const m of grid.merges) {
     if (m.bottom < top || m.top > bottom || m.left >= cols) continue;
-    const text = writtenText(cellText(getCell(grid, m.top, m.left)));
+    const raw = cellText(getCell(grid, m.top, m.left));
+    const text = writtenText(raw);
     const node: HeaderNode = {
       text,
-      norm: normalizeText(text),
+      // Folded from the cell's own text, as detection folds it (normalizeText folds spaces too).
+      norm: normalizeText(raw),
       row: Math.max(m.top, top),
       left: m.left,
       right: Math.min(m.right, cols - 1),
@@ -74,9 +76,10 @@ export function readHeaderTree(grid: Grid, headerRows: readonly number[]): Heade
         node = m.node.text ? m.node : undefined;
         carried = undefined;
       } else {
-        const text = writtenText(cellText(getCell(grid, r, c)));
+        const raw = cellText(getCell(grid, r, c));
+        const text = writtenText(raw);
         if (text) {
-          node = { text, norm: normalizeText(text), row: r, left: c, right: c };
+          node = { text, norm: normalizeText(raw), row: r, left: c, right: c };
           carried = node;
         } else if (carried && below !== undefined && cellText(getCell(grid, below, c)).trim()) {
           // Widen the unmerged group header over this column too.

@@ -58,40 +58,25 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
         ),
       );
     const capital = (match.subproject ?? match.project).capital;
-    if (!capital.includes('investment') && underInvestmentGroup(m, x)) {
-      // The capital type given by a row group ("I. Vốn đầu tư phát triển") over the line.
-      const key = ['total', ...INVESTMENT_KEYS].find((k) => {
-        const v = valueOf(x, k);
-        return v !== null && !v.isZero();
-      });
-      const col = key !== undefined ? m.columns.get(key) : undefined;
-      if (key !== undefined && col !== undefined)
-        issues.push(
-          makeIssue({
-            code: 'catalog/capital-type',
-            severity: 'warning',
-            row: x.row,
-            col,
-            text: { code: match.code, source: catalog?.capitalRule.source ?? '' },
-            actual: (valueOf(x, key) as Decimal).toString(),
-          }),
-        );
-    } else if (!capital.includes('investment')) {
-      for (const key of INVESTMENT_KEYS) {
-        const v = valueOf(x, key);
-        const col = m.columns.get(key);
-        if (v === null || col === undefined || v.isZero()) continue;
-        issues.push(
-          makeIssue({
-            code: 'catalog/capital-type',
-            severity: 'warning',
-            row: x.row,
-            col,
-            text: { code: match.code, source: catalog?.capitalRule.source ?? '' },
-            actual: v.toString(),
-          }),
-        );
-      }
+    if (capital.includes('investment')) continue;
+    // Investment capital in its own columns, or the line's amount under a row group of
+    // investment capital ("I. Vốn đầu tư phát triển"): the first such figure when by row group.
+    const byGroup = underInvestmentGroup(m, x);
+    for (const key of byGroup ? ['total', ...INVESTMENT_KEYS] : INVESTMENT_KEYS) {
+      const v = valueOf(x, key);
+      const col = m.columns.get(key);
+      if (v === null || col === undefined || v.isZero()) continue;
+      issues.push(
+        makeIssue({
+          code: 'catalog/capital-type',
+          severity: 'warning',
+          row: x.row,
+          col,
+          text: { code: match.code, source: catalog?.capitalRule.source ?? '' },
+          actual: v.toString(),
+        }),
+      );
+      if (byGroup) break;
     }
   }
 }

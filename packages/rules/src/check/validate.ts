@@ -9,7 +9,6 @@ import { makeIssue } from './issue.js';
 import type { SheetModel } from './model.js';
 import { checkRange, checkRates, checkTargets } from './poverty.js';
 import { checkServiceTargets } from './service.js';
-import { checkFoot } from './sums.js';
 import type { Issue, Report, Summary, ValidateOptions } from './types.js';
 import { emptyShapes } from '../keep-shape.js';
 import { NOT_READ, type Coverage } from '../relations/coverage.js';
@@ -21,8 +20,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Each check a layout can ask for, by name. */
 const CHECKS: Record<CheckName, (m: SheetModel, issues: Issue[]) => void> = {
   cells: checkCells,
-  foot: checkFoot,
-  // Cross-foots are relations: the relation evaluator checks them (relations/engine.ts).
+  // Foot and cross-foot are relations: the relation evaluator checks them (relations/engine.ts).
+  foot: () => undefined,
   crossfoot: () => undefined,
   formulas: checkFormulas,
   catalog: (m, issues) => {
@@ -121,10 +120,22 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
       }
     }
     if (sheet.model && sheet.structure) {
-      for (const name of sheet.checks) CHECKS[name](sheet.model, issues);
-      const relations = sheetRelations(sheet.model, sheet.structure, sheet.checks, sheet.unfooted);
-      for (const issue of relations.issues) issues.push(issue);
-      coverage = relations.coverage;
+      const { model, structure, checks, unfooted } = sheet;
+      // The relations (foot, cross-foots, the index row's, the header's and the figures') are
+      // evaluated in the checks' place, so that issues at one cell keep the checks' order.
+      let done = false;
+      const relations = () => {
+        if (done) return;
+        done = true;
+        const found = sheetRelations(model, structure, checks, unfooted);
+        for (const issue of found.issues) issues.push(issue);
+        coverage = found.coverage;
+      };
+      for (const name of checks) {
+        if (name === 'foot' || name === 'crossfoot') relations();
+        else CHECKS[name](model, issues);
+      }
+      relations();
     }
   } catch (error) {
     issues.push(

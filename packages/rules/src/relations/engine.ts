@@ -153,9 +153,9 @@ export function sheetRelations(
   // The layout's flows and of-which parts are rules as declared: the evaluator checks them.
   const known: Relation[] = [];
   for (const r of declared) {
-    // The layout's foot, rates, reductions and bounds are evaluated by its own checks; its sums
+    // The layout's rates, reductions and bounds are evaluated by its own checks; its foot, sums
     // (cross-foots, the index row's equations), flows and of-which parts by the evaluator.
-    if (r.kind !== 'flow' && r.kind !== 'of-which' && r.kind !== 'sum') {
+    if (r.kind !== 'flow' && r.kind !== 'of-which' && r.kind !== 'sum' && r.kind !== 'foot') {
       known.push(r);
       continue;
     }

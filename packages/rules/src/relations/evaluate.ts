@@ -8,8 +8,10 @@ import { partNames } from './header-tree.js';
 import { MAX_EXACT } from '../money/micros.js';
 import type { SheetNumbers } from '../check/row-values.js';
 import type { Issue } from '../check/types.js';
+import { rowList } from '../check/sums.js';
 import type {
   DifferenceRelation,
+  FootRelation,
   FlowRelation,
   OfWhichRelation,
   RateRelation,
@@ -186,6 +188,31 @@ function fastVerdictOf(r: Relation, m: SheetModel): FastVerdict | undefined {
         return Math.abs(a / 1e6 - (c / b) * 100) <= half * 0.999 ? true : SLOW;
       };
     }
+    case 'foot': {
+      const fs = slot(r.column);
+      if (fs < 0) return undefined;
+      const rows = m.rows;
+      return (i) => {
+        const kids = (rows[i] as ModelRow).children;
+        if (kids.length === 0) return null;
+        const total = numbers.rowMicros(i, fs);
+        if (total === null) return null;
+        if (total === undefined) return SLOW;
+        let sum = 0;
+        let magnitude = total < 0 ? -total : total;
+        let any = false;
+        for (let k = 0; k < kids.length; k++) {
+          const v = numbers.rowMicros(kids[k] as number, fs);
+          if (v === null) continue;
+          if (v === undefined) return SLOW;
+          any = true;
+          sum += v;
+          magnitude += v < 0 ? -v : v;
+        }
+        if (!any) return null;
+        return magnitude <= MAX_EXACT && sum === total ? true : SLOW;
+      };
+    }
     default:
       return undefined;
   }
@@ -203,6 +230,11 @@ function verdictOf(r: Relation, ctx: RelationContext): ((x: ModelRow) => Verdict
       return (x) => differenceVerdict(r, x, ctx);
     case 'flow':
       return (x) => flowVerdict(r, x, ctx);
+    case 'foot': {
+      // A reduction may be written as 24 or as −24 (domain.md §7: "64 → 40 (−24)").
+      const signFree = ctx.model.layout.differences.some((d) => d.result === r.column);
+      return (x) => footVerdict(r, x, ctx, signFree);
+    }
     default:
       return undefined;
   }
@@ -364,6 +396,42 @@ function differenceVerdict(r: DifferenceRelation, x: ModelRow, ctx: RelationCont
         column: name(ctx, r.result),
         from: name(ctx, r.from),
         to: name(ctx, r.to),
+      },
+      numbers: { diff: diff.abs().toString() },
+      expected: expected.toString(),
+      actual: actual.value.toString(),
+    }),
+  );
+}
+
+/** A parent row against the sum of its children, down one column (`sum/foot`). */
+function footVerdict(
+  r: FootRelation,
+  x: ModelRow,
+  ctx: RelationContext,
+  signFree: boolean,
+): Verdict {
+  if (x.children.length === 0) return null;
+  const actual = cellOf(x, r.column);
+  if (!actual) return null;
+  const rows = ctx.model.rows;
+  const kids = x.children.map((i) => rows[i] as ModelRow);
+  const parts = kids.map((k) => cellOf(k, r.column));
+  if (parts.every((p) => p === null)) return null;
+  let expected = new Decimal(0);
+  for (const p of parts) if (p) expected = expected.plus(p.value);
+  if (signFree && actual.value.eq(expected.negated())) return true;
+  const column = name(ctx, r.column);
+  return compare(ctx, x, r.column, actual, expected, parts, (diff) =>
+    makeIssue({
+      code: 'sum/foot',
+      severity: 'error',
+      ...at(ctx, x, r.column),
+      text: {
+        label: shortLabel(x),
+        rows: rowList(kids.map((k) => k.row)),
+        column,
+        columnEn: column,
       },
       numbers: { diff: diff.abs().toString() },
       expected: expected.toString(),

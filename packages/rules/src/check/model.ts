@@ -18,7 +18,6 @@ import {
 import { isTotalLabel, rowShape, ttLevel, type RowShape } from './rows.js';
 import { SheetNumbers, storedRowValues, type RowValues, type StoredRow } from './row-values.js';
 import type { Issue, ValidateOptions } from './types.js';
-import { emptyShape, keepShape } from '../keep-shape.js';
 
 /** One data row of an annex, with its place in the hierarchy and its numbers. */
 export interface ModelRow {
@@ -185,7 +184,6 @@ class TableEnd {
   ) {
     this.end = first - 1;
     this.cols = gridSize(grid).cols;
-    keepShape(this);
   }
 
   /** What row `r` is, read after the rows above it. */
@@ -315,25 +313,19 @@ export function buildModel(
   // Each row as the table's end allows: rows held (see TableEnd) are read once a later row
   // says the table goes on through them, and dropped when it ends.
   const held: number[] = [];
-  try {
-    for (let r = first; r < gridRows; r++) {
-      const verdict = table.read(r);
-      if (verdict === ENDED) break;
-      if (verdict === HELD) {
-        held.push(r);
-        continue;
-      }
-      if (held.length > 0) {
-        // Indexed: a `for … of` here made an iterator for every row of the table.
-        for (let k = 0; k < held.length; k++) readRow(held[k] as number);
-        held.length = 0;
-      }
-      readRow(r);
+  for (let r = first; r < gridRows; r++) {
+    const verdict = table.read(r);
+    if (verdict === ENDED) break;
+    if (verdict === HELD) {
+      held.push(r);
+      continue;
     }
-  } finally {
-    // The table's end is read, or reading failed: its reader keeps nothing of the sheet (see
-    // keepShape), whichever of validate, fill or the plan's cross-check called.
-    emptyShape(table);
+    if (held.length > 0) {
+      // Indexed: a `for … of` here made an iterator for every row of the table.
+      for (let k = 0; k < held.length; k++) readRow(held[k] as number);
+      held.length = 0;
+    }
+    readRow(r);
   }
 
   /** Read sheet row `r` into the model (a row with nothing in it adds nothing). */

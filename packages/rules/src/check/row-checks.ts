@@ -1,7 +1,6 @@
 import type { ModelRow } from './model.js';
 import type { NumericCell } from './read-cell.js';
 import type { Issue } from './types.js';
-import { keepShape } from '../keep-shape.js';
 
 /**
  * A check of one row (for one column or one rule): pushes the row's issues, if any, to `found`.
@@ -17,10 +16,6 @@ export type RowCheck = (x: ModelRow, found: Issue[], i: number) => void;
 export class RowReader {
   private readonly keys: string[] = [];
   private readonly cells: Array<NumericCell | null | undefined> = [];
-
-  constructor() {
-    keepShape(this);
-  }
 
   /** The slot of column `key`, for {@link RowReader.cell}. */
   slot(key: string): number {

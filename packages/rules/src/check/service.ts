@@ -5,7 +5,6 @@ import { makeIssue } from './issue.js';
 import { shortLabel, type ModelRow, type SheetModel } from './model.js';
 import { compareValues, isOutOfPercentRange, rangeIssue } from './poverty.js';
 import type { Issue } from './types.js';
-import { keepShape } from '../keep-shape.js';
 
 const VALUE_KEYS = ['baseline', 'target', 'result'] as const;
 
@@ -22,10 +21,6 @@ type IndicatorMatch = ReturnType<typeof matchIndicator>;
  */
 class UnitReader {
   private readonly byText = new Map<string, boolean | undefined>();
-
-  constructor() {
-    keepShape(this);
-  }
 
   isPercent(text: string): boolean | undefined {
     if (this.byText.has(text)) return this.byText.get(text);

@@ -10,7 +10,6 @@ import type { SheetModel } from './model.js';
 import { checkRange, checkRates, checkTargets } from './poverty.js';
 import { checkServiceTargets } from './service.js';
 import type { Issue, Report, Summary, ValidateOptions } from './types.js';
-import { emptyShapes } from '../keep-shape.js';
 import { NOT_READ, type Coverage } from '../relations/coverage.js';
 import { sheetRelations } from '../relations/engine.js';
 import { readSheet } from '../relations/read-sheet.js';
@@ -149,9 +148,6 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
         },
       }),
     );
-  } finally {
-    // The sheet is checked: what the checks made for it keeps nothing of it (see keepShape).
-    emptyShapes();
   }
   const fit = detection?.fit ?? null;
   return {

@@ -10,7 +10,6 @@
  * @module
  */
 import { isDigit, isLetter, nameRunEnd } from './tokenize.js';
-import { keepShape } from '../keep-shape.js';
 
 /**
  * The character code at `i`, or -1 past the end — like `charCodeAt`'s NaN, it equals no character,
@@ -295,10 +294,6 @@ class RowNumberRecorder implements R1C1Sink {
   rows: number[] = [];
   anchored: boolean[] = [];
 
-  constructor() {
-    keepShape(this);
-  }
-
   text(): boolean {
     return true;
   }
@@ -341,9 +336,7 @@ export class R1C1Template {
     private readonly row: number,
     private readonly col: number,
     private readonly numbers: RowNumberRecorder,
-  ) {
-    keepShape(this);
-  }
+  ) {}
 
   /** The template of a formula in the cell at `row`, `col`; null when the fast paths cannot read it. */
   static of(formula: string, row: number, col: number): R1C1Template | null {

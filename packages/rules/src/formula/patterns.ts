@@ -1,5 +1,4 @@
 import { R1C1Template, toR1C1 } from './refs.js';
-import { keepShape } from '../keep-shape.js';
 
 /**
  * Formulas numbered by their relative R1C1 form as they come: formulas with the same number have
@@ -25,9 +24,7 @@ export class R1C1Patterns {
   length = 0;
 
   /** Numbers for up to `capacity` formulas. */
-  constructor(private readonly capacity: number) {
-    keepShape(this);
-  }
+  constructor(private readonly capacity: number) {}
 
   /**
    * Number the formula of the cell at `row`, `col` (0-based). Returns true when it is the text of

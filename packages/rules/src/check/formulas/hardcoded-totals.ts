@@ -3,7 +3,6 @@ import { type ModelRow, type SheetModel } from '../model.js';
 import { crossfootEquations, summableKeys } from '../sums.js';
 import type { Issue } from '../types.js';
 import { SheetFormulas, numberAt } from './sheet-formulas.js';
-import { keepShape } from '../../keep-shape.js';
 
 /**
  * The derived cells of one kind — a column's sub-totals and totals, a cross-foot total, a rate, a
@@ -27,8 +26,7 @@ interface DerivationRule {
   /**
    * It derives the cell of a row with a number in any of these columns (`any`: a cross-foot's
    * parts), or in all of them (a rate's count and base, a reduction's two years): see
-   * {@link derives}. Data, not a function: a function made per sheet would be a new call target
-   * for V8 on every sheet, and the code calling it thrown away with the sheet (see keepShape).
+   * {@link derives}. Data, not a function made per sheet.
    */
   readonly keys: readonly string[];
   readonly any: boolean;
@@ -103,7 +101,6 @@ class DerivedCells {
   ) {
     ({ foot: this.foot, rules: this.rules } = derivationRules(m));
     this.takenBy = new Int32Array(Math.max(0, ...m.columns.values()) + 1).fill(-1);
-    keepShape(this);
   }
 
   /** Give the derived cells of row `i` of the model to their groups. */

@@ -5,7 +5,6 @@ import { type SheetModel } from '../model.js';
 import { crossfootEquations, summableKeys } from '../sums.js';
 import type { Issue } from '../types.js';
 import { SheetFormulas, isNumericColumn } from './sheet-formulas.js';
-import { keepShape } from '../../keep-shape.js';
 
 /** Formula cells that should share one R1C1 form: a column's leaf rows, or a total row's sums. */
 interface FormulaCells {
@@ -24,9 +23,7 @@ class LeafCells implements FormulaCells {
     private readonly formulas: SheetFormulas,
     private readonly column: number,
     readonly length: number,
-  ) {
-    keepShape(this);
-  }
+  ) {}
 
   private modelRow(k: number): number {
     this.rows ??= this.formulas.leafRows(this.column);
@@ -52,9 +49,7 @@ class RowCells implements FormulaCells {
     private readonly sheetRow: number,
     private readonly cols: readonly number[],
     private readonly formulas: readonly string[],
-  ) {
-    keepShape(this);
-  }
+  ) {}
 
   get length(): number {
     return this.cols.length;

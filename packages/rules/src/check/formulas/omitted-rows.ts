@@ -4,7 +4,6 @@ import { shortLabel, type ModelRow, type SheetModel } from '../model.js';
 import { rowList, summableKeys } from '../sums.js';
 import type { Issue } from '../types.js';
 import { SheetFormulas } from './sheet-formulas.js';
-import { keepShape } from '../../keep-shape.js';
 
 function descendants(m: SheetModel, i: number, out = new Set<number>()): Set<number> {
   for (const c of (m.rows[i] as ModelRow).children) {
@@ -31,7 +30,6 @@ class RowMarks {
 
   constructor(rows: number) {
     this.marks = new Int32Array(rows);
-    keepShape(this);
   }
 
   /** Mark a row with `mark`; false when it already had it. */
@@ -75,7 +73,6 @@ class OmittedRowsCheck {
     private readonly issues: Issue[],
   ) {
     this.columns = summableKeys(m).map((key) => ({ key, col: m.columns.get(key) as number }));
-    keepShape(this);
   }
 
   /** Check the sums of row `i` of the model, a row with children. */

@@ -3,7 +3,6 @@ import { R1C1Patterns } from '../../formula/patterns.js';
 import { scanOneRangeSum, type MutableCellRange } from '../../formula/refs.js';
 import { type ModelRow, type SheetModel } from '../model.js';
 import { summableKeys } from '../sums.js';
-import { keepShape } from '../../keep-shape.js';
 
 // The formula checks read a sheet of 100k rows once, row by row, into compact arrays they share
 // (SheetFormulas), and then rarely look at a cell or a row object again: on sheets that size the
@@ -141,7 +140,6 @@ export class SheetFormulas {
       const row = cells[r];
       if (row) this.readRow(row, r);
     }
-    keepShape(this);
   }
 
   /** Read the formulas of sheet row `r`. */

@@ -286,6 +286,33 @@ function compare(
   return failure(diff);
 }
 
+/**
+ * The issue of a derived cell that differs from what its relation computes: `code` at the cell of
+ * `key` on row `x`, with the message's text and the difference, expected and actual figures.
+ */
+function mismatch(
+  ctx: RelationContext,
+  x: ModelRow,
+  key: string,
+  code: 'sum/crossfoot' | 'sum/foot' | 'target/flow-mismatch',
+  text: Readonly<Record<string, string>>,
+  expected: Decimal,
+  actual: NumericCell,
+  messageKey?: 'issue.sum/crossfoot.difference',
+): (diff: Decimal) => Issue {
+  return (diff) =>
+    makeIssue({
+      code,
+      severity: 'error',
+      ...at(ctx, x, key),
+      ...(messageKey ? { messageKey } : {}),
+      text,
+      numbers: { diff: diff.abs().toString() },
+      expected: expected.toString(),
+      actual: actual.value.toString(),
+    });
+}
+
 /** Whether every cell is zero: such a row bears out any sum, so it is no evidence. */
 function allZero(cells: ReadonlyArray<NumericCell | null>): boolean {
   return cells.every((c) => c === null || c.value.isZero());
@@ -302,22 +329,28 @@ function sumVerdict(r: SumRelation, x: ModelRow, ctx: RelationContext): Verdict 
     name(ctx, r.target),
     r.parts.map((p) => name(ctx, p)),
   );
-  return compare(ctx, x, r.target, actual, expected, parts, (diff) =>
-    makeIssue({
-      code: 'sum/crossfoot',
-      severity: 'error',
-      ...at(ctx, x, r.target),
-      text: {
+  return compare(
+    ctx,
+    x,
+    r.target,
+    actual,
+    expected,
+    parts,
+    mismatch(
+      ctx,
+      x,
+      r.target,
+      'sum/crossfoot',
+      {
         label: shortLabel(x),
         column: name(ctx, r.target),
         columnEn: name(ctx, r.target),
         parts: names,
         partsEn: names,
       },
-      numbers: { diff: diff.abs().toString() },
-      expected: expected.toString(),
-      actual: actual.value.toString(),
-    }),
+      expected,
+      actual,
+    ),
   );
 }
 
@@ -385,22 +418,29 @@ function differenceVerdict(r: DifferenceRelation, x: ModelRow, ctx: RelationCont
   const to = cellOf(x, r.to);
   if (!actual || !from || allZero([actual, from, to])) return null;
   const expected = from.value.minus(to?.value ?? 0);
-  return compare(ctx, x, r.result, actual, expected, [from, to], (diff) =>
-    makeIssue({
-      code: 'sum/crossfoot',
-      severity: 'error',
-      ...at(ctx, x, r.result),
-      messageKey: 'issue.sum/crossfoot.difference',
-      text: {
-        label: shortLabel(x),
-        column: name(ctx, r.result),
-        from: name(ctx, r.from),
-        to: name(ctx, r.to),
-      },
-      numbers: { diff: diff.abs().toString() },
-      expected: expected.toString(),
-      actual: actual.value.toString(),
-    }),
+  const text = {
+    label: shortLabel(x),
+    column: name(ctx, r.result),
+    from: name(ctx, r.from),
+    to: name(ctx, r.to),
+  };
+  return compare(
+    ctx,
+    x,
+    r.result,
+    actual,
+    expected,
+    [from, to],
+    mismatch(
+      ctx,
+      x,
+      r.result,
+      'sum/crossfoot',
+      text,
+      expected,
+      actual,
+      'issue.sum/crossfoot.difference',
+    ),
   );
 }
 
@@ -422,21 +462,20 @@ function footVerdict(
   for (const p of parts) if (p) expected = expected.plus(p.value);
   if (signFree && actual.value.eq(expected.negated())) return true;
   const column = name(ctx, r.column);
-  return compare(ctx, x, r.column, actual, expected, parts, (diff) =>
-    makeIssue({
-      code: 'sum/foot',
-      severity: 'error',
-      ...at(ctx, x, r.column),
-      text: {
-        label: shortLabel(x),
-        rows: rowList(kids.map((k) => k.row)),
-        column,
-        columnEn: column,
-      },
-      numbers: { diff: diff.abs().toString() },
-      expected: expected.toString(),
-      actual: actual.value.toString(),
-    }),
+  const text = {
+    label: shortLabel(x),
+    rows: rowList(kids.map((k) => k.row)),
+    column,
+    columnEn: column,
+  };
+  return compare(
+    ctx,
+    x,
+    r.column,
+    actual,
+    expected,
+    parts,
+    mismatch(ctx, x, r.column, 'sum/foot', text, expected, actual),
   );
 }
 
@@ -455,16 +494,15 @@ function flowVerdict(r: FlowRelation, x: ModelRow, ctx: RelationContext): Verdic
     ...r.out.map((k) => `− "${name(ctx, k)}"`),
     ...r.in.map((k) => `+ "${name(ctx, k)}"`),
   ].join(' ');
-  return compare(ctx, x, r.end, actual, expected, [start, ...outs, ...ins], (diff) =>
-    makeIssue({
-      code: 'target/flow-mismatch',
-      severity: 'error',
-      ...at(ctx, x, r.end),
-      text: { label: shortLabel(x), column: name(ctx, r.end), formula },
-      numbers: { diff: diff.abs().toString() },
-      expected: expected.toString(),
-      actual: actual.value.toString(),
-    }),
+  const text = { label: shortLabel(x), column: name(ctx, r.end), formula };
+  return compare(
+    ctx,
+    x,
+    r.end,
+    actual,
+    expected,
+    [start, ...outs, ...ins],
+    mismatch(ctx, x, r.end, 'target/flow-mismatch', text, expected, actual),
   );
 }
 

@@ -1,7 +1,7 @@
 import type { CheckName } from '../annex/schema.js';
 import { LAYOUT_IDS } from '../annex/types.js';
 import type { SheetModel } from '../check/model.js';
-import { crossfootEquations } from '../check/sums.js';
+import { crossfootEquations, summableKeys } from '../check/sums.js';
 import type { Issue } from '../check/types.js';
 import { buildCoverage, type Coverage } from './coverage.js';
 import { evaluateRelation, footEvidence, isSupported, type RelationContext } from './evaluate.js';
@@ -19,12 +19,6 @@ function hasData(m: SheetModel, key: string, parents = false, required = true): 
   return false;
 }
 
-/** Whether a model column adds up down the rows: money and counts. */
-function isSummable(m: SheetModel, key: string): boolean {
-  const kind = m.defs.get(key)?.kind;
-  return kind === 'money' || kind === 'count';
-}
-
 /**
  * The columns no layout names that foot down the rows' hierarchy. The hierarchy itself must be
  * borne out first: across every summable column, parents equal the sum of their children on a
@@ -35,13 +29,13 @@ function isSummable(m: SheetModel, key: string): boolean {
 export function footedColumns(m: SheetModel): { footed: Set<string>; unsupported: Set<string> } {
   const footed = new Set<string>();
   const unsupported = new Set<string>();
-  const inferred = [...m.columns.keys()].filter((k) => isInferredKey(k) && isSummable(m, k));
+  const summable = summableKeys(m);
+  const inferred = summable.filter(isInferredKey);
   if (inferred.length === 0) return { footed, unsupported };
   let holds = 0;
   let evaluated = 0;
   const own = new Map<string, { evaluated: number; holds: number }>();
-  for (const key of m.columns.keys()) {
-    if (!isSummable(m, key)) continue;
+  for (const key of summable) {
     const e = footEvidence(m, key);
     own.set(key, e);
     holds += e.holds;
@@ -76,8 +70,8 @@ export function layoutRelations(
   const out: Relation[] = [];
   const has = (k: string) => m.columns.has(k);
   if (checks.includes('foot'))
-    for (const key of m.columns.keys())
-      if (isSummable(m, key) && hasData(m, key, true, requireData))
+    for (const key of summableKeys(m))
+      if (hasData(m, key, true, requireData))
         out.push({ kind: 'foot', column: key, provenance: prov(key) });
   if (checks.includes('crossfoot')) {
     const keyOfCol = new Map([...m.columns].map(([k, c]) => [c, k]));
@@ -150,18 +144,20 @@ export function sheetRelations(
   const issues: Issue[] = [];
   const ctx: RelationContext = { model: m, cols: structure.cols, names: structure.names };
   const declared = layoutRelations(m, checks, requireData);
-  // The layout's flows and of-which parts are rules as declared: the evaluator checks them.
+  // The layout's rates, reductions and bounds are evaluated by its own checks; its foot, sums
+  // (cross-foots, the index row's equations), flows and of-which parts by the evaluator. A fill
+  // (no data required) takes them as declared and evaluates nothing.
   const known: Relation[] = [];
   for (const r of declared) {
-    // The layout's rates, reductions and bounds are evaluated by its own checks; its foot, sums
-    // (cross-foots, the index row's equations), flows and of-which parts by the evaluator.
-    if (r.kind !== 'flow' && r.kind !== 'of-which' && r.kind !== 'sum' && r.kind !== 'foot') {
+    const byEvaluator =
+      r.kind === 'flow' || r.kind === 'of-which' || r.kind === 'sum' || r.kind === 'foot';
+    if (!byEvaluator || !requireData) {
       known.push(r);
       continue;
     }
     const e = evaluateRelation(r, ctx, false);
-    if (requireData) for (const issue of e.issues) issues.push(issue);
-    if (e.supported || !requireData) known.push(r);
+    for (const issue of e.issues) issues.push(issue);
+    if (e.supported) known.push(r);
   }
   const ids = new Set(known.map(relationId));
   const targets = new Set(

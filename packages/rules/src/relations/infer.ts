@@ -1,5 +1,5 @@
 import type { HeaderNode, HeaderTree } from './header-tree.js';
-import type { Provenance, Relation } from './types.js';
+import { relationId, type Provenance, type Relation } from './types.js';
 
 /** What inference knows of a physical column: its key in the model and what it holds. */
 export interface ColumnInfo {
@@ -70,9 +70,8 @@ export function inferRelations(
   const kids = childrenOf(tree);
   const out: Candidates[] = [];
   const push = (options: Relation[]) => {
-    const unique = options.filter(
-      (r, i) => options.findIndex((o) => JSON.stringify(o) === JSON.stringify(r)) === i,
-    );
+    const ids = options.map(relationId);
+    const unique = options.filter((_, i) => ids.indexOf(ids[i] as string) === i);
     if (unique.length > 0 && out.length < MAX_CANDIDATE_SETS)
       out.push({ options: unique.slice(0, MAX_OPTIONS) });
   };

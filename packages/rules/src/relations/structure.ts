@@ -261,8 +261,7 @@ export function readStructure(grid: Grid, detection: Detection): SheetStructure 
         missing: [],
         strength: 0,
       };
-  const cmap = new Map(columns);
-  return { tree, fit, infos, cols: cmap, names, notRead, numericCols, firstDataRow: first };
+  return { tree, fit, infos, cols: columns, names, notRead, numericCols, firstDataRow: first };
 }
 
 /** A layout's column named as the sheet writes it (in both languages: it is the sheet's text). */

@@ -39,7 +39,8 @@ function colLetter(n: number): string {
   return s;
 }
 
-function colNumber(letters: string): number {
+/** A column's number from its letters ("C" → 3). */
+export function colNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
@@ -813,18 +814,26 @@ export const EXAMPLES: readonly Example[] = [
   { file: 'cao-ngoc-2024-ho-ngheo.xlsx', build: caoNgoc },
 ];
 
-/** Write every example into `dir` (default: this folder). */
-export async function writeExamples(
-  dir = dirname(fileURLToPath(import.meta.url)),
+/** Write workbooks into `dir`, each under its file name; returns their paths. */
+export async function writeBooks(
+  books: ReadonlyArray<{ readonly file: string; readonly build: () => Workbook }>,
+  dir: string,
 ): Promise<string[]> {
   const written: string[] = [];
-  for (const ex of EXAMPLES) {
+  for (const ex of books) {
     const path = join(dir, ex.file);
     const bytes = await ex.build().xlsx.writeBuffer();
     await writeFile(path, new Uint8Array(bytes as ArrayBuffer));
     written.push(path);
   }
   return written;
+}
+
+/** Write every example into `dir` (default: this folder). */
+export async function writeExamples(
+  dir = dirname(fileURLToPath(import.meta.url)),
+): Promise<string[]> {
+  return writeBooks(EXAMPLES, dir);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

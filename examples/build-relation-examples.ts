@@ -9,11 +9,12 @@
  *
  * The planted mistakes are listed in examples/relations/README.md.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // exceljs is a dependency of @phuluc/xlsx, not of the workspace root: take it from there.
 import { ExcelJS } from '../packages/xlsx/src/index.js';
+import { colNumber, writeBooks } from './build-examples.js';
 import {
   ALL_ANNEX_FIXTURES,
   ANNEX_SHAPES,
@@ -44,10 +45,6 @@ export const RELATION_FILES: Readonly<Record<string, string>> = {
   capitalByRowGroups: 'von-theo-loai-von-2024',
   incomeResultsVsPlan: 'ket-qua-so-ke-hoach-2024',
 };
-
-function colNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
 
 /** Each column's number format: rates (a "(%)" header) 2 decimals; amounts 0 or 3 decimals. */
 function formats(fx: AnnexFixture, shape: AnnexShape): Map<number, string> {
@@ -175,14 +172,7 @@ export async function writeRelationExamples(
   dir = join(dirname(fileURLToPath(import.meta.url)), 'relations'),
 ): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const written: string[] = [];
-  for (const ex of RELATION_EXAMPLES) {
-    const path = join(dir, ex.file);
-    const bytes = await ex.build().xlsx.writeBuffer();
-    await writeFile(path, new Uint8Array(bytes as ArrayBuffer));
-    written.push(path);
-  }
-  return written;
+  return writeBooks(RELATION_EXAMPLES, dir);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

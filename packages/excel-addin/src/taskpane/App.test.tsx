@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as rules from '@phuluc/rules';
 import { App } from './App.js';
 import { MemoryWorkbook, muongLayRows } from './test-workbook.js';
@@ -16,16 +16,6 @@ vi.mock('@phuluc/rules', async (importOriginal) => {
       return actual.validateSheet(...args);
     },
   };
-});
-
-beforeAll(() => {
-  // jsdom lacks these; Fluent's popovers and our scroll-to-cell use them.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Element.prototype.scrollIntoView ??= function () {};
 });
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as rules from '@phuluc/rules';
 import type { Lang, Report } from '@phuluc/rules';
 import { disbursementReport } from '../../../rules/src/relations/__fixtures__/annexes.js';
@@ -18,16 +18,6 @@ vi.mock('@phuluc/rules', async (importOriginal) => {
     validateSheet: (...args: Parameters<typeof actual.validateSheet>) =>
       forcedReport ?? actual.validateSheet(...args),
   };
-});
-
-beforeAll(() => {
-  // jsdom lacks these; Fluent's popovers and our scroll-to-cell use them.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Element.prototype.scrollIntoView ??= function () {};
 });
 
 afterEach(() => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { App } from './App.js';
 import { PlanPanel } from './PlanPanel.js';
 import { MemoryWorkbook, muongLayRows } from './test-workbook.js';
@@ -11,14 +11,6 @@ import type { Workbook } from '../workbook/types.js';
 const SEEDS = join(__dirname, '..', '..', '..', 'rules', 'src', 'plan', '__fixtures__');
 const MUONG_LAY = readFileSync(join(SEEDS, '000-muong-lay-2024.txt'), 'utf8');
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Element.prototype.scrollIntoView ??= function () {};
-});
 afterEach(cleanup);
 
 async function openPanel(wb: MemoryWorkbook) {

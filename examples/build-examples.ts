@@ -24,10 +24,11 @@ export interface Example {
   readonly build: () => Workbook;
 }
 
-const FONT = 'Times New Roman';
+/** The font and the thin box border of every example's cells. */
+export const FONT = 'Times New Roman';
 const PLAN_DATE = new Date(Date.UTC(2024, 2, 1));
 const THIN = { style: 'thin' as const };
-const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers: cells, styles, and formulas whose cached results we compute the way Excel does.
@@ -815,10 +816,7 @@ export const EXAMPLES: readonly Example[] = [
 ];
 
 /** Write workbooks into `dir`, each under its file name; returns their paths. */
-export async function writeBooks(
-  books: ReadonlyArray<{ readonly file: string; readonly build: () => Workbook }>,
-  dir: string,
-): Promise<string[]> {
+export async function writeBooks(books: readonly Example[], dir: string): Promise<string[]> {
   const written: string[] = [];
   for (const ex of books) {
     const path = join(dir, ex.file);

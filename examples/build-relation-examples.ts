@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // exceljs is a dependency of @phuluc/xlsx, not of the workspace root: take it from there.
 import { ExcelJS } from '../packages/xlsx/src/index.js';
-import { colNumber, writeBooks } from './build-examples.js';
+import { BOX, colNumber, FONT, writeBooks, type Example } from './build-examples.js';
 import {
   ALL_ANNEX_FIXTURES,
   ANNEX_SHAPES,
@@ -25,16 +25,7 @@ import {
 type Workbook = InstanceType<typeof ExcelJS.Workbook>;
 type Worksheet = ReturnType<Workbook['addWorksheet']>;
 
-/** One workbook: its file name and how to build it. */
-export interface RelationExample {
-  readonly file: string;
-  readonly build: () => Workbook;
-}
-
-const FONT = 'Times New Roman';
 const FIXED_DATE = new Date(Date.UTC(2024, 9, 15));
-const THIN = { style: 'thin' as const };
-const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** File stems, by fixture name (the planted version adds `-loi`). */
 export const RELATION_FILES: Readonly<Record<string, string>> = {
@@ -156,7 +147,7 @@ function workbook(fx: AnnexFixture, shape: AnnexShape): Workbook {
 }
 
 /** Every workbook, clean then planted, in annex order. */
-export const RELATION_EXAMPLES: readonly RelationExample[] = ALL_ANNEX_FIXTURES.flatMap(
+export const RELATION_EXAMPLES: readonly Example[] = ALL_ANNEX_FIXTURES.flatMap(
   ({ name, build }) => {
     const shape = ANNEX_SHAPES[name]!;
     const stem = RELATION_FILES[name]!;

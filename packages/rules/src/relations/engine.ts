@@ -9,13 +9,10 @@ import { inferRelations } from './infer.js';
 import { isInferredKey, type SheetStructure } from './structure.js';
 import { relationId, relationKeys, type Provenance, type Relation } from './types.js';
 
-/** Whether any row holds a figure in column `key` (rows with children only, with `parents`). */
-function hasData(m: SheetModel, key: string, parents = false, required = true): boolean {
+/** Whether any row holds a figure in column `key` (always, when no data is `required`). */
+function hasData(m: SheetModel, key: string, required: boolean): boolean {
   if (!required) return true;
-  for (const x of m.rows) {
-    if (parents && x.children.length === 0) continue;
-    if (x.values.get(key)) return true;
-  }
+  for (const x of m.rows) if (x.values.get(key)) return true;
   return false;
 }
 
@@ -52,9 +49,11 @@ export function footedColumns(m: SheetModel): { footed: Set<string>; unsupported
 }
 
 /**
- * The relations the layout's checks evaluated on this sheet (for coverage): foot of each summable
- * column, the cross-foot equations (from the layout or the sheet's index row), rates, differences,
- * ranges and directions. Only those that met at least one row with figures.
+ * The relations the layout declares on this sheet: foot of each summable column, the cross-foot
+ * equations (from the layout or the sheet's index row), rates, differences, flows, of-which parts,
+ * ranges and directions. With `requireData`, those its own checks evaluate (rates, differences,
+ * bounds) only where a row has figures; the evaluator's own (foot, sums, flows, of-which) count
+ * only where it met a row (see sheetRelations).
  */
 export function layoutRelations(
   m: SheetModel,
@@ -71,29 +70,27 @@ export function layoutRelations(
   const has = (k: string) => m.columns.has(k);
   if (checks.includes('foot'))
     for (const key of summableKeys(m))
-      if (hasData(m, key, true, requireData))
-        out.push({ kind: 'foot', column: key, provenance: prov(key) });
+      out.push({ kind: 'foot', column: key, provenance: prov(key) });
   if (checks.includes('crossfoot')) {
     const keyOfCol = new Map([...m.columns].map(([k, c]) => [c, k]));
     const indexTargets = new Set(
       m.detection.top.indexEquations.map((e) => keyOfCol.get(e.target)).filter(Boolean),
     );
     for (const eq of crossfootEquations(m))
-      if (hasData(m, eq.target, false, requireData))
-        out.push({
-          kind: 'sum',
-          target: eq.target,
-          parts: eq.parts,
-          provenance: indexTargets.has(eq.target) ? 'index-row' : own,
-        });
+      out.push({
+        kind: 'sum',
+        target: eq.target,
+        parts: eq.parts,
+        provenance: indexTargets.has(eq.target) ? 'index-row' : own,
+      });
   }
   if (checks.includes('rates'))
     for (const r of m.layout.rates)
-      if (has(r.rate) && has(r.count) && has(r.base) && hasData(m, r.rate, false, requireData))
+      if (has(r.rate) && has(r.count) && has(r.base) && hasData(m, r.rate, requireData))
         out.push({ kind: 'rate', ...r, provenance: own });
   if (checks.includes('targets'))
     for (const d of m.layout.differences)
-      if (has(d.result) && has(d.from) && has(d.to) && hasData(m, d.result, false, requireData))
+      if (has(d.result) && has(d.from) && has(d.to) && hasData(m, d.result, requireData))
         out.push({ kind: 'difference', ...d, provenance: own });
   // Flows and of-which parts a layout declares: no check of its own evaluates them, the
   // relation evaluator does (see sheetRelations).
@@ -106,7 +103,7 @@ export function layoutRelations(
   for (const [key] of m.columns) {
     if (isInferredKey(key)) continue;
     const kind = m.defs.get(key)?.kind;
-    if (!hasData(m, key, false, requireData)) continue;
+    if (!hasData(m, key, requireData)) continue;
     if (bounds && kind === 'percent') out.push({ kind: 'range', column: key, provenance: own });
     if (checks.includes('service') && (kind === 'percent' || kind === 'count' || kind === 'money'))
       out.push({ kind: 'direction', column: key, provenance: own });

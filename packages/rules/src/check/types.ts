@@ -88,7 +88,9 @@ export interface ValidateOptions {
   readonly layout?: LayoutId | (string & {});
   /**
    * Largest difference (in the sheet's unit) still reported as `sum/rounding` (info) rather than an error.
-   * Default: half a unit of the sheet's last decimal place times the number of parts, at least 0.
+   * Default: each figure's rounding interval — half a unit of the last decimal its own cell shows,
+   * for a figure that hides decimals or (in a sheet in nghìn, triệu or tỷ đồng) shows some — summed
+   * over the relation's figures (see check/tolerance.ts `roundingInterval`).
    */
   readonly tolerance?: string | number;
   /** Minimum NSĐP share of a line's total, in percent (e.g. 10). Off unless set. */

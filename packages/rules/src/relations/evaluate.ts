@@ -3,7 +3,12 @@ import { roundHalfUp } from '../money/round.js';
 import { makeIssue } from '../check/issue.js';
 import { shortLabel, type ModelRow, type SheetModel } from '../check/model.js';
 import type { NumericCell } from '../check/read-cell.js';
-import { roundingTolerance } from '../check/tolerance.js';
+import {
+  figuresOnRow,
+  roundingInterval,
+  shownPlacesAt,
+  type ShownFigure,
+} from '../check/tolerance.js';
 import { partNames } from './header-tree.js';
 import { MAX_EXACT } from '../money/micros.js';
 import type { SheetNumbers } from '../check/row-values.js';
@@ -253,8 +258,9 @@ function at(ctx: RelationContext, x: ModelRow, key: string): { row: number; col:
 }
 
 /**
- * Compare a derived cell with what its relation computes: equal, within rounding (a note), or
- * an issue made by `failure`.
+ * Compare a derived cell with what its relation computes: equal, within the rounding interval of
+ * its `figures` (a note), or an issue made by `failure`. The figures are read only when the two
+ * differ.
  */
 function compare(
   ctx: RelationContext,
@@ -262,16 +268,12 @@ function compare(
   key: string,
   actual: NumericCell,
   expected: Decimal,
-  cells: ReadonlyArray<NumericCell | null>,
+  figures: () => readonly ShownFigure[],
   failure: (diff: Decimal) => Issue,
 ): Verdict {
   const diff = actual.value.minus(expected);
   if (diff.isZero()) return true;
-  const tol = roundingTolerance(
-    [actual, ...cells],
-    ctx.model.shown.get(key) ?? 0,
-    ctx.model.options.tolerance,
-  );
+  const tol = roundingInterval(figures(), ctx.model.unit, ctx.model.options.tolerance);
   if (diff.abs().lte(tol))
     return {
       rounding: makeIssue({
@@ -335,7 +337,7 @@ function sumVerdict(r: SumRelation, x: ModelRow, ctx: RelationContext): Verdict 
     r.target,
     actual,
     expected,
-    parts,
+    () => figuresOnRow(ctx.model, x.row, [r.target, ...r.parts], [actual, ...parts], ctx.cols),
     mismatch(
       ctx,
       x,
@@ -359,9 +361,9 @@ function ofWhichVerdict(r: OfWhichRelation, x: ModelRow, ctx: RelationContext): 
   if (!total) return null;
   const parts = r.parts.map((p) => cellOf(x, p));
   if (parts.every((p) => p === null) || allZero([total, ...parts])) return null;
-  const tol = roundingTolerance(
-    [total, ...parts],
-    ctx.model.shown.get(r.total) ?? 0,
+  const tol = roundingInterval(
+    figuresOnRow(ctx.model, x.row, [r.total, ...r.parts], [total, ...parts], ctx.cols),
+    ctx.model.unit,
     ctx.model.options.tolerance,
   );
   for (let k = 0; k < parts.length; k++) {
@@ -430,7 +432,7 @@ function differenceVerdict(r: DifferenceRelation, x: ModelRow, ctx: RelationCont
     r.result,
     actual,
     expected,
-    [from, to],
+    () => figuresOnRow(ctx.model, x.row, [r.result, r.from, r.to], [actual, from, to], ctx.cols),
     mismatch(
       ctx,
       x,
@@ -442,6 +444,29 @@ function differenceVerdict(r: DifferenceRelation, x: ModelRow, ctx: RelationCont
       'issue.sum/crossfoot.difference',
     ),
   );
+}
+
+/**
+ * A parent's figure and its children's down column `key`, each with the decimals its own cell
+ * shows.
+ */
+function footFigures(
+  m: SheetModel,
+  parent: ModelRow,
+  kids: readonly ModelRow[],
+  key: string,
+  total: NumericCell,
+  parts: ReadonlyArray<NumericCell | null>,
+  cols?: ReadonlyMap<string, number>,
+): ShownFigure[] {
+  const figures: ShownFigure[] = [{ cell: total, places: shownPlacesAt(m, parent.row, key, cols) }];
+  parts.forEach((cell, k) =>
+    figures.push({
+      cell,
+      places: cell ? shownPlacesAt(m, (kids[k] as ModelRow).row, key, cols) : 0,
+    }),
+  );
+  return figures;
 }
 
 /** A parent row against the sum of its children, down one column (`sum/foot`). */
@@ -474,7 +499,7 @@ function footVerdict(
     r.column,
     actual,
     expected,
-    parts,
+    () => footFigures(ctx.model, x, kids, r.column, actual, parts, ctx.cols),
     mismatch(ctx, x, r.column, 'sum/foot', text, expected, actual),
   );
 }
@@ -501,7 +526,14 @@ function flowVerdict(r: FlowRelation, x: ModelRow, ctx: RelationContext): Verdic
     r.end,
     actual,
     expected,
-    [start, ...outs, ...ins],
+    () =>
+      figuresOnRow(
+        ctx.model,
+        x.row,
+        [r.end, r.start, ...r.out, ...r.in],
+        [actual, start, ...outs, ...ins],
+        ctx.cols,
+      ),
     mismatch(ctx, x, r.end, 'target/flow-mismatch', text, expected, actual),
   );
 }
@@ -557,7 +589,12 @@ export function footEvidence(
     evaluated++;
     let sum = new Decimal(0);
     for (const p of parts) if (p) sum = sum.plus(p.value);
-    const tol = roundingTolerance([total, ...parts], m.shown.get(key) ?? 0, m.options.tolerance);
+    const kidRows = kids.map((c) => m.rows[c] as ModelRow);
+    const tol = roundingInterval(
+      footFigures(m, parent, kidRows, key, total, parts),
+      m.unit,
+      m.options.tolerance,
+    );
     if (total.value.minus(sum).abs().lte(tol)) holds++;
   }
   return { evaluated, holds };

@@ -28,6 +28,9 @@ interface PlainRef {
   fromCol: number;
   fromAbsRow: boolean;
   fromAbsCol: boolean;
+  /** Where the column letters are in the text: `[fromColAt, fromColEnd)`. */
+  fromColAt: number;
+  fromColEnd: number;
   /** Where the digits of the row number are in the text: `[fromRowAt, fromRowEnd)`. */
   fromRowAt: number;
   fromRowEnd: number;
@@ -37,6 +40,8 @@ interface PlainRef {
   toCol: number;
   toAbsRow: boolean;
   toAbsCol: boolean;
+  toColAt: number;
+  toColEnd: number;
   toRowAt: number;
   toRowEnd: number;
 }
@@ -47,6 +52,8 @@ const ref: PlainRef = {
   fromCol: 0,
   fromAbsRow: false,
   fromAbsCol: false,
+  fromColAt: 0,
+  fromColEnd: 0,
   fromRowAt: 0,
   fromRowEnd: 0,
   isRange: false,
@@ -54,12 +61,14 @@ const ref: PlainRef = {
   toCol: 0,
   toAbsRow: false,
   toAbsCol: false,
+  toColAt: 0,
+  toColEnd: 0,
   toRowAt: 0,
   toRowEnd: 0,
 };
 
 /** The corner {@link readCorner} read last (reused, so reading allocates nothing). */
-const corner = { row: 0, col: 0, absRow: false, absCol: false, rowAt: 0 };
+const corner = { row: 0, col: 0, absRow: false, absCol: false, colAt: 0, colEnd: 0, rowAt: 0 };
 
 /**
  * A cell address at `j` (`$`, 1–3 letters, `$`, up to 7 digits, row ≥ 1), read into
@@ -91,6 +100,8 @@ function readCorner(s: string, j: number): number {
   corner.col = col - 1;
   corner.absRow = absRow;
   corner.absCol = absCol;
+  corner.colAt = k;
+  corner.colEnd = l;
   corner.rowAt = m;
   return d;
 }
@@ -111,6 +122,8 @@ function readPlainRef(s: string, i: number): number {
   ref.fromCol = corner.col;
   ref.fromAbsRow = corner.absRow;
   ref.fromAbsCol = corner.absCol;
+  ref.fromColAt = corner.colAt;
+  ref.fromColEnd = corner.colEnd;
   ref.fromRowAt = corner.rowAt;
   ref.fromRowEnd = end;
   ref.isRange = false;
@@ -122,6 +135,8 @@ function readPlainRef(s: string, i: number): number {
       ref.toCol = corner.col;
       ref.toAbsRow = corner.absRow;
       ref.toAbsCol = corner.absCol;
+      ref.toColAt = corner.colAt;
+      ref.toColEnd = corner.colEnd;
       ref.toRowAt = corner.rowAt;
       ref.toRowEnd = second;
       end = second;
@@ -286,13 +301,21 @@ export function scanR1C1(formula: string, row: number, col: number): string | nu
   return walkR1C1(formula, row, col, builder) ? builder.out : null;
 }
 
-/** An {@link R1C1Sink} that builds nothing and notes where the references' row numbers are. */
-class RowNumberRecorder implements R1C1Sink {
+/**
+ * An {@link R1C1Sink} that builds nothing and notes where the references' row numbers and column
+ * letters are.
+ */
+class ReferenceRecorder implements R1C1Sink {
   /** Per row number: where its digits start and end, its row (0-based), whether anchored. */
   at: number[] = [];
   end: number[] = [];
   rows: number[] = [];
   anchored: boolean[] = [];
+  /** Per column: where its letters start and end, its column (0-based), whether anchored. */
+  colAt: number[] = [];
+  colEnd: number[] = [];
+  cols: number[] = [];
+  colAnchored: boolean[] = [];
 
   text(): boolean {
     return true;
@@ -304,7 +327,11 @@ class RowNumberRecorder implements R1C1Sink {
 
   reference(): boolean {
     this.note(ref.fromRowAt, ref.fromRowEnd, ref.fromRow, ref.fromAbsRow);
-    if (ref.isRange) this.note(ref.toRowAt, ref.toRowEnd, ref.toRow, ref.toAbsRow);
+    this.noteColumn(ref.fromColAt, ref.fromColEnd, ref.fromCol, ref.fromAbsCol);
+    if (ref.isRange) {
+      this.note(ref.toRowAt, ref.toRowEnd, ref.toRow, ref.toAbsRow);
+      this.noteColumn(ref.toColAt, ref.toColEnd, ref.toCol, ref.toAbsCol);
+    }
     return true;
   }
 
@@ -314,13 +341,21 @@ class RowNumberRecorder implements R1C1Sink {
     this.rows.push(row);
     this.anchored.push(anchored);
   }
+
+  private noteColumn(at: number, end: number, col: number, anchored: boolean): void {
+    this.colAt.push(at);
+    this.colEnd.push(end);
+    this.cols.push(col);
+    this.colAnchored.push(anchored);
+  }
 }
 
 /**
- * A formula that the formulas of the other rows of its column can be compared with by their text
- * alone, without their R1C1 forms: the same R1C1 form is, nearly always, the same text but for
- * the row numbers of the references, which name the same rows relative to their own cell (or,
- * anchored with `$`, the same rows). {@link R1C1Template.matches} checks exactly that.
+ * A formula that the formulas of the other rows of its column — or of the other columns of its
+ * row — can be compared with by their text alone, without their R1C1 forms: the same R1C1 form
+ * is, nearly always, the same text but for the row numbers (down a column) or the column letters
+ * (across a row) of the references, which name the same rows or columns relative to their own
+ * cell (or, anchored with `$`, the same ones). {@link R1C1Template.matches} checks exactly that.
  *
  * Why that is enough: the tokenizer's fast paths decide what a piece of text is from its
  * characters, and a row number by its digits only in that it has 1 to 7 of them, not all zeros
@@ -335,12 +370,12 @@ export class R1C1Template {
     private readonly formula: string,
     private readonly row: number,
     private readonly col: number,
-    private readonly numbers: RowNumberRecorder,
+    private readonly numbers: ReferenceRecorder,
   ) {}
 
   /** The template of a formula in the cell at `row`, `col`; null when the fast paths cannot read it. */
   static of(formula: string, row: number, col: number): R1C1Template | null {
-    const numbers = new RowNumberRecorder();
+    const numbers = new ReferenceRecorder();
     return walkR1C1(formula, row, col, numbers)
       ? new R1C1Template(formula, row, col, numbers)
       : null;
@@ -348,11 +383,18 @@ export class R1C1Template {
 
   /**
    * Whether a formula in the cell at `row`, `col` is the template's text but for row numbers
-   * that keep every reference's row relative to the cell (or, anchored, keep it): true only when
-   * its R1C1 form is the template's. False may still mean the same R1C1 form.
+   * (a cell of the template's column) or column letters (a cell of its row) that keep every
+   * reference's row or column relative to the cell (or, anchored, keep it): true only when its
+   * R1C1 form is the template's. False may still mean the same R1C1 form; a cell in neither the
+   * template's row nor its column is always false.
    */
   matches(formula: string, row: number, col: number): boolean {
-    if (col !== this.col) return false;
+    if (col === this.col) return this.matchesDown(formula, row);
+    return row === this.row && this.matchesAcross(formula, col);
+  }
+
+  /** {@link matches} for a cell of the template's column. */
+  private matchesDown(formula: string, row: number): boolean {
     const { at, end, rows, anchored } = this.numbers;
     const template = this.formula;
     // formula[pos…] is compared with template[from…]; in between, row numbers.
@@ -375,6 +417,37 @@ export class R1C1Template {
       if (n - 1 !== wanted) return false;
       pos = d;
       from = end[k] as number;
+    }
+    const rest = template.length - from;
+    return formula.length - pos === rest && sameText(formula, pos, template, from, rest);
+  }
+
+  /**
+   * {@link matches} for a cell of the template's row in another column: the template's text but
+   * for column letters that keep every reference's column relative to the cell (or, anchored,
+   * keep it). The tokenizer tells a reference's column from its letters only in that there are 1
+   * to 3 of them (a fourth makes a name): what follows them is the template's own text.
+   */
+  private matchesAcross(formula: string, col: number): boolean {
+    const { colAt, colEnd, cols, colAnchored } = this.numbers;
+    const template = this.formula;
+    let pos = 0;
+    let from = 0;
+    for (let k = 0; k < colAt.length; k++) {
+      const same = (colAt[k] as number) - from;
+      if (!sameText(formula, pos, template, from, same)) return false;
+      pos += same;
+      let c = 0;
+      let l = pos;
+      while (l < formula.length && isLetter(formula.charCodeAt(l))) {
+        c = c * 26 + ((formula.charCodeAt(l) | 0x20) - 0x60);
+        l++;
+      }
+      if (l === pos || l - pos > 3) return false;
+      const wanted = colAnchored[k] ? (cols[k] as number) : (cols[k] as number) - this.col + col;
+      if (c - 1 !== wanted) return false;
+      pos = l;
+      from = colEnd[k] as number;
     }
     const rest = template.length - from;
     return formula.length - pos === rest && sameText(formula, pos, template, from, rest);

@@ -5,7 +5,7 @@ import { R1C1Template, toR1C1 } from './refs.js';
  * the same form ({@link toR1C1}), and numbers go in order of first appearance.
  *
  * The formulas of a column mostly share one form, and then mostly differ only in their row
- * numbers. So each is first compared, by its text, with the last formula whose form was worked
+ * numbers (those of a row, in their column letters). So each is first compared, by its text, with the last formula whose form was worked
  * out (an {@link R1C1Template}), which builds no string; only a formula that does not match is
  * turned into its R1C1 form and looked up.
  */
@@ -17,8 +17,11 @@ export class R1C1Patterns {
   private numbers: Int32Array | undefined;
   /** How many formulas have each number. */
   private readonly counts: number[] = [];
-  private readonly byForm = new Map<string, number>();
+  /** Numbers by R1C1 form: made when a formula first fails to match the template. */
+  private byForm: Map<string, number> | undefined;
   private template: R1C1Template | null = null;
+  /** The first formula while its R1C1 form is not yet in {@link byForm} (every one so far matched it). */
+  private unnamed: { formula: string; row: number; col: number } | undefined;
   private templateNumber = -1;
   /** How many formulas were added. */
   length = 0;
@@ -33,14 +36,27 @@ export class R1C1Patterns {
   add(formula: string, row: number, col: number): boolean {
     const same = this.template?.matches(formula, row, col) === true;
     if (!same) {
-      const form = toR1C1(formula, row, col);
-      let n = this.byForm.get(form);
-      if (n === undefined) {
-        n = this.counts.length;
-        this.byForm.set(form, n);
+      let n: number | undefined;
+      if (this.counts.length === 0 && (this.template = R1C1Template.of(formula, row, col))) {
+        // The first formula: its form is worked out only if a later one does not match it.
+        n = 0;
         this.counts.push(0);
+        this.unnamed = { formula, row, col };
+      } else {
+        this.byForm ??= new Map();
+        if (this.unnamed) {
+          this.byForm.set(toR1C1(this.unnamed.formula, this.unnamed.row, this.unnamed.col), 0);
+          this.unnamed = undefined;
+        }
+        const form = toR1C1(formula, row, col);
+        n = this.byForm.get(form);
+        if (n === undefined) {
+          n = this.counts.length;
+          this.byForm.set(form, n);
+          this.counts.push(0);
+        }
+        this.template = R1C1Template.of(formula, row, col);
       }
-      this.template = R1C1Template.of(formula, row, col);
       this.templateNumber = n;
       // The first formula of another form: the ones before it all had number 0.
       if (n !== 0) this.numbers ??= new Int32Array(this.capacity);

@@ -1,3 +1,4 @@
+import { columnLetters } from '../grid/a1.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -165,6 +166,37 @@ const pair = fc.tuple(
   col,
 );
 
+/**
+ * One formula written for two cells of a row: its references move with the column unless
+ * anchored (`$`), and its other pieces may differ between the two.
+ */
+const crossPiece = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom('', '$'),
+      fc.integer({ min: -3, max: 3 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.constantFrom('', '$'),
+      fc.integer({ min: 1, max: 40 }),
+    )
+    .map(([ac, dc, moves, lower, ar, r]) => (col: number) => {
+      const letters = columnLetters(Math.max(0, (moves ? col : 5) + dc));
+      return `${ac}${lower ? letters.toLowerCase() : letters}${ar}${r}`;
+    }),
+  fc.tuple(piece, fc.option(piece, { freq: 4 })).map(
+    ([a, b]) =>
+      (_col: number, second: boolean) =>
+        second && b !== null ? b : a,
+  ),
+);
+const crossPair = fc.tuple(
+  fc.array(crossPiece, { maxLength: 10 }),
+  row,
+  fc.integer({ min: 0, max: 800 }),
+  fc.integer({ min: 0, max: 800 }),
+);
+
 describe('formula fast paths', () => {
   it('give the same R1C1 form as the pre-optimisation toR1C1', () => {
     fc.assert(
@@ -202,7 +234,8 @@ describe('formula fast paths', () => {
           matched++;
           expect(toR1C1Reference(f2, row2, c)).toBe(toR1C1Reference(f1, row1, c));
         }
-        expect(template.matches(f2, row2, c + 1)).toBe(false);
+        // Another column of another row: never.
+        if (row2 !== row1) expect(template.matches(f2, row2, c + 1)).toBe(false);
       }),
       { numRuns: 20_000 },
     );
@@ -216,6 +249,45 @@ describe('formula fast paths', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it('match a template across its row only with formulas of the same R1C1 form', () => {
+    let matched = 0;
+    fc.assert(
+      fc.property(crossPair, ([parts, r, c1, c2]) => {
+        const f1 = parts.map((p) => p(c1, false)).join('');
+        const f2 = parts.map((p) => p(c2, true)).join('');
+        const template = R1C1Template.of(f1, r, c1);
+        if (!template) return;
+        if (template.matches(f2, r, c2)) {
+          if (c2 !== c1) matched++;
+          expect(toR1C1Reference(f2, r, c2), `${f1} → ${f2}`).toBe(toR1C1Reference(f1, r, c1));
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(matched).toBeGreaterThan(1000);
+    fc.assert(
+      fc.property(formula, formula, row, col, col, (f, g, r, c1, c2) => {
+        const template = R1C1Template.of(g, r, c1);
+        if (template?.matches(f, r, c2))
+          expect(toR1C1Reference(f, r, c2)).toBe(toR1C1Reference(g, r, c1));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('match the formulas of a row that differ only in their columns', () => {
+    const template = R1C1Template.of('SUM(C10:C20)+$B$1+C$2', 8, 2);
+    expect(template?.matches('SUM(D10:D20)+$B$1+D$2', 8, 3)).toBe(true);
+    expect(template?.matches('SUM(AB10:AB20)+$B$1+AB$2', 8, 27)).toBe(true);
+    expect(template?.matches('SUM(d10:D20)+$B$1+D$2', 8, 3)).toBe(true);
+    expect(template?.matches('SUM(D10:D20)+$C$1+D$2', 8, 3)).toBe(false);
+    expect(template?.matches('SUM(D10:D21)+$B$1+D$2', 8, 3)).toBe(false);
+    expect(template?.matches('SUM(D10:E20)+$B$1+D$2', 8, 3)).toBe(false);
+    expect(template?.matches('SUM(D10:D20)+$B$1+D$2', 9, 3)).toBe(false);
+    // Four letters: a name, not a reference.
+    expect(R1C1Template.of('C1', 0, 2)?.matches('ABCD1', 0, 2 + 19010)).toBe(false);
   });
 
   it('match the formulas of a column that differ only in their rows', () => {

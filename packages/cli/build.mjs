@@ -3,12 +3,11 @@
 // external (installed deps). Each command is its own chunk, so `phuluc validate` never loads
 // ExcelJS or mammoth: a new process pays only for what the command uses.
 import { build } from 'esbuild';
-import { chmod, mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const pkg = JSON.parse(await readFile(join(here, 'package.json'), 'utf8'));
 const dist = join(here, 'dist');
 const chunks = join(dist, 'chunks');
 /** Chunks no build references any more are removed once they are this old (a running CLI may still load one). */
@@ -32,7 +31,6 @@ try {
     external: ['exceljs', 'mammoth'],
     chunkNames: 'chunks/[name]-[hash]',
     banner: { js: '#!/usr/bin/env node' },
-    define: { __PHULUC_VERSION__: JSON.stringify(pkg.version) },
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',

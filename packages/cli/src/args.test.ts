@@ -89,3 +89,34 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['--version'])).toMatchObject({ command: 'version' });
   });
 });
+
+describe('option values', () => {
+  it('reads a value that starts with "-" as the value of an option that takes one', () => {
+    // A negative tolerance is refused as a bad number, not as "takes no value".
+    expect(keyOf(['validate', 'a.xlsx', '--tolerance', '-5'])).toBe('cli.error.bad-number');
+    expect(parseCommandLine(['validate', 'a.xlsx', '--sheet', '-PL01-'])).toMatchObject({
+      sheet: '-PL01-',
+    });
+    expect(parseCommandLine(['fill', 'a.xlsx', '-o', '-out.xlsx'])).toMatchObject({
+      output: '-out.xlsx',
+    });
+    // A flag is still a flag; `--` still ends the options.
+    expect(parseCommandLine(['fill', 'a.xlsx', '--values', '-o', 'b.xlsx'])).toMatchObject({
+      values: true,
+      output: 'b.xlsx',
+    });
+    expect(parseCommandLine(['validate', '--', '-a.xlsx'])).toMatchObject({ file: '-a.xlsx' });
+    expect(keyOf(['validate', 'a.xlsx', '--sheet'])).toBe('cli.error.missing-value');
+  });
+
+  it('accepts a percent with or without its sign where a percent is meant', () => {
+    for (const v of ['30', '30%', '30 %', '12,5%']) {
+      const args = parseCommandLine(['validate', 'a.xlsx', '--counterpart-ratio', v]);
+      expect(args).toMatchObject({ counterpartRatio: v.startsWith('12') ? '12.5' : '30' });
+    }
+    expect(keyOf(['validate', 'a.xlsx', '--counterpart-ratio', '%'])).toBe('cli.error.bad-number');
+    expect(keyOf(['validate', 'a.xlsx', '--counterpart-ratio', '-30%'])).toBe(
+      'cli.error.bad-number',
+    );
+  });
+});

@@ -97,7 +97,8 @@ const COMMON: Options = {
   lang: { type: 'string' },
 };
 
-const OPTIONS: Record<Command, Options> = {
+/** The options of each command (node:util parseArgs config). */
+export const OPTIONS: Record<Command, Options> = {
   validate: {
     ...COMMON,
     sheet: { type: 'string' },
@@ -175,6 +176,16 @@ function decimal(option: string, value: string | undefined): string | undefined 
   return v.replace(',', '.');
 }
 
+/** A percentage typed with or without its sign: `30`, `30%`, `12,5 %`. Returned as a `.` decimal string. */
+function percent(option: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().replace(/\s*%$/, '');
+  if (!/^\d+([.,]\d+)?$/.test(v)) {
+    throw new CliError('cli.error.bad-number', { option: `--${option}`, value });
+  }
+  return v.replace(',', '.');
+}
+
 function integer(
   option: string,
   value: string | undefined,
@@ -217,6 +228,40 @@ function parseError(e: unknown, command: string): CliError {
     default:
       return new CliError('cli.error.bad-option', { detail: message, command });
   }
+}
+
+/**
+ * Join each option that takes a value with the argument after it (`--tolerance -5` →
+ * `--tolerance=-5`, `-o -out.xlsx` → `-o=-out.xlsx` spelled `--output=…`), so a value that starts
+ * with `-` is read as the option's value, as getopt does, not as another option. `--` ends the
+ * options: what follows is left alone.
+ */
+export function joinOptionValues(argv: readonly string[], options: Options): string[] {
+  const takesValue = (name: string): string | undefined => {
+    if (name.startsWith('--')) {
+      const long = name.slice(2);
+      return options[long]?.type === 'string' ? long : undefined;
+    }
+    if (/^-[^-]$/.test(name)) {
+      const short = name.slice(1);
+      return Object.entries(options).find(([, o]) => o.short === short && o.type === 'string')?.[0];
+    }
+    return undefined;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const long = takesValue(a);
+    if (long !== undefined && i + 1 < argv.length) {
+      out.push(`--${long}=${argv[i + 1]!}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** The language asked for, looked up before full parsing so early errors and help can use it. */
@@ -283,7 +328,7 @@ export function parseCommandLine(argv: readonly string[]): Args {
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({
-      args: argv.slice(1) as string[],
+      args: joinOptionValues(argv.slice(1), OPTIONS[command]),
       options: OPTIONS[command],
       strict: true,
       allowPositionals: true,
@@ -316,7 +361,7 @@ export function parseCommandLine(argv: readonly string[]): Args {
         ...opt('template', template),
         ...opt('layoutFile', layoutFile),
         ...opt('tolerance', decimal('tolerance', str('tolerance'))),
-        ...opt('counterpartRatio', decimal('counterpart-ratio', str('counterpart-ratio'))),
+        ...opt('counterpartRatio', percent('counterpart-ratio', str('counterpart-ratio'))),
         ...opt('assignedReduction', decimal('assigned-reduction', str('assigned-reduction'))),
       };
     case 'fill':

@@ -1,5 +1,8 @@
-declare const __PHULUC_VERSION__: string | undefined;
+import pkg from '../package.json' with { type: 'json' };
 
-/** The CLI's version: injected by the esbuild bundle from package.json; `0.0.0-dev` when run from source. */
-export const VERSION: string =
-  typeof __PHULUC_VERSION__ === 'string' ? __PHULUC_VERSION__ : '0.0.0-dev';
+/**
+ * The CLI's version, from packages/cli/package.json: the same from source (`pnpm phuluc`) and
+ * from the bundle (esbuild inlines the JSON). Every package of the repository carries it
+ * (`version.test.ts`).
+ */
+export const VERSION: string = pkg.version;

@@ -254,11 +254,13 @@ export const cliMessages = {
     vi: `phuluc {version} — kiểm tra và điền các phụ lục kế hoạch giảm nghèo (Excel .xlsx)
 
 Cách dùng:
-  phuluc validate TỆP.xlsx [--sheet TÊN] [--template MÃ] [--format text|json]
-  phuluc fill TỆP.xlsx -o KẾT_QUẢ.xlsx [--values] [--overwrite] [--overwrite-cells]
-  phuluc template MÃ -o TỆP.xlsx [--year NĂM] [--unit trieu|dong] [--rows SỐ]
-  phuluc templates
-  phuluc plan KẾ_HOẠCH.txt|.docx [--annex TỆP.xlsx] [--sheet TÊN] [--format text|json]
+  phuluc validate TỆP.xlsx [--sheet TÊN] [--template MÃ] [--layout-file L.json] [--format text|json]
+                  [--tolerance N] [--counterpart-ratio P%] [--assigned-reduction N]
+  phuluc fill TỆP.xlsx -o KẾT_QUẢ.xlsx [--sheet TÊN] [--template MÃ] [--layout-file L.json]
+                  [--format text|json] [--values] [--overwrite] [--overwrite-cells]
+  phuluc template MÃ -o TỆP.xlsx [--year NĂM] [--unit trieu|dong] [--rows SỐ] [--overwrite]
+  phuluc templates [--format text|json]
+  phuluc plan KẾ_HOẠCH.txt|.docx [--annex TỆP.xlsx] [--sheet TÊN] [--tolerance N] [--format text|json]
 
 Tùy chọn chung:
   --lang vi|en     ngôn ngữ thông báo (mặc định: vi)
@@ -269,11 +271,13 @@ Mã thoát: 0 không có lỗi, 1 có lỗi trong phụ lục, 2 không dùng đ
     en: `phuluc {version} — check and fill the annexes of poverty-reduction plans (Excel .xlsx)
 
 Usage:
-  phuluc validate FILE.xlsx [--sheet NAME] [--template ID] [--format text|json]
-  phuluc fill FILE.xlsx -o OUT.xlsx [--values] [--overwrite] [--overwrite-cells]
-  phuluc template ID -o OUT.xlsx [--year N] [--unit trieu|dong] [--rows N]
-  phuluc templates
-  phuluc plan PLAN.txt|.docx [--annex FILE.xlsx] [--sheet NAME] [--format text|json]
+  phuluc validate FILE.xlsx [--sheet NAME] [--template ID] [--layout-file L.json] [--format text|json]
+                  [--tolerance N] [--counterpart-ratio P%] [--assigned-reduction N]
+  phuluc fill FILE.xlsx -o OUT.xlsx [--sheet NAME] [--template ID] [--layout-file L.json]
+                  [--format text|json] [--values] [--overwrite] [--overwrite-cells]
+  phuluc template ID -o OUT.xlsx [--year N] [--unit trieu|dong] [--rows N] [--overwrite]
+  phuluc templates [--format text|json]
+  phuluc plan PLAN.txt|.docx [--annex FILE.xlsx] [--sheet NAME] [--tolerance N] [--format text|json]
 
 Common options:
   --lang vi|en     language of messages (default: vi)
@@ -291,7 +295,7 @@ Exit status: 0 no error, 1 the annex has errors, 2 unusable file or options.`,
   --format text|json         kiểu kết quả (mặc định: text)
   --lang vi|en               ngôn ngữ thông báo
   --tolerance N              chênh lệch tối đa coi là làm tròn (theo đơn vị của bảng)
-  --counterpart-ratio P      tỷ lệ vốn đối ứng NSĐP tối thiểu, % (tắt nếu không đặt)
+  --counterpart-ratio P      tỷ lệ vốn đối ứng NSĐP tối thiểu, % (30 hoặc 30%; tắt nếu không đặt)
   --assigned-reduction N     số hộ nghèo giảm được giao từ cấp trên (tắt nếu không đặt)
 
 Trang tính không khớp mẫu nào được báo với mẫu null; đó không phải là lỗi.
@@ -304,7 +308,7 @@ Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp hoặ
   --format text|json         output format (default: text)
   --lang vi|en               language of messages
   --tolerance N              largest difference still treated as rounding (in the sheet's unit)
-  --counterpart-ratio P      minimum NSĐP counterpart share, % (off unless set)
+  --counterpart-ratio P      minimum NSĐP counterpart share, % (30 or 30%; off unless set)
   --assigned-reduction N     poor households the reductions must reach (off unless set)
 
 A sheet that fits no layout is reported with template null; that is not a failure.

@@ -2,50 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { PlanJsonSchema } from './contract.js';
 import { ensureCliBuilt, isOneLine, ROOT, runCli, tempDir } from './helpers.js';
 
 const SEEDS = join(ROOT, 'packages', 'rules', 'src', 'plan', '__fixtures__');
 const seed = (name: string) => join(SEEDS, name);
 const MUONG_LAY = seed('000-muong-lay-2024.txt');
-
-/** The JSON contract of `phuluc plan --format json`. */
-const PlanJsonSchema = z.strictObject({
-  file: z.string().min(1),
-  annex: z.strictObject({ file: z.string(), sheet: z.string() }).nullable(),
-  lines: z.array(
-    z.strictObject({
-      line: z.number().int().positive(),
-      project: z.string().regex(/^DA\d+$/),
-      subproject: z
-        .string()
-        .regex(/^DA\d+\.TDA\d+$/)
-        .optional(),
-      amount: z.string().regex(/^\d+(\.\d+)?$/),
-      unit: z.enum(['dong', 'nghin', 'trieu', 'ty']),
-      central: z.string().optional(),
-      local: z.string().optional(),
-      other: z.string().optional(),
-    }),
-  ),
-  total: z
-    .object({ line: z.number(), amount: z.string(), unit: z.string() })
-    .passthrough()
-    .nullable(),
-  targets: z.array(z.object({ line: z.number() }).passthrough()),
-  issues: z.array(
-    z.strictObject({
-      code: z.string().regex(/^[a-z]+\/[a-z-]+$/),
-      severity: z.enum(['error', 'warning', 'info']),
-      line: z.number().int().nonnegative(),
-      cell: z.string().regex(/^(|[A-Z]{1,3}[1-9]\d*)$/),
-      message: z.string().min(1),
-      expected: z.string().optional(),
-      actual: z.string().optional(),
-    }),
-  ),
-  summary: z.strictObject({ errors: z.number(), warnings: z.number(), infos: z.number() }),
-});
 
 function planJson(args: readonly string[]) {
   const run = runCli(['plan', ...args, '--format', 'json']);

@@ -7,7 +7,14 @@
  */
 
 // Money
-export { Decimal, toDecimal, fromExcelNumber, type DecimalInput } from './money/decimal.js';
+export {
+  Decimal,
+  toDecimal,
+  fromExcelNumber,
+  type DecimalInput,
+  type DecimalConstructor,
+  type RoundingMode,
+} from './money/decimal.js';
 export {
   parseNumber,
   type ParseResult,
@@ -156,6 +163,29 @@ export {
   type MessageParams,
 } from './messages/catalog.js';
 export type { Lang } from './messages/types.js';
+
+// Report documents (the JSON of the CLI and the service) and their JSON Schemas
+export {
+  ValidateJsonSchema,
+  FillJsonSchema,
+  PlanJsonSchema,
+  TemplatesJsonSchema,
+  ErrorJsonSchema,
+  JsonIssueSchema,
+  CoverageSchema,
+  type ValidateJson,
+  type FillJson,
+  type PlanJson,
+  type TemplatesJson,
+  type ErrorJson,
+} from './report/schemas.js';
+export {
+  REPORT_SCHEMAS,
+  reportJsonSchema,
+  reportJsonSchemaFile,
+  type ReportSchemaName,
+  type JsonSchemaDocument,
+} from './report/json-schema.js';
 
 // Plan
 export { readPlan } from './plan/read.js';

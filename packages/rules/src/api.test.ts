@@ -50,23 +50,34 @@ describe('public contract of @phuluc/rules', () => {
     ]);
   });
 
+  // Added on purpose (issue 19): the report documents' zod schemas and their JSON Schemas
+  // (REPORT_SCHEMAS, reportJsonSchema, reportJsonSchemaFile, *JsonSchema); Decimal is now phuluc's
+  // own interface (types DecimalConstructor, RoundingMode), the same value at run time.
   it('keeps its exports', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CHECK_NAMES',
       'ColumnDefinitionSchema',
       'ColumnKindSchema',
+      'CoverageSchema',
       'DEFAULT_PERIOD',
       'Decimal',
       'EXCEL_MAX_COLS',
       'EXCEL_MAX_ROWS',
+      'ErrorJsonSchema',
+      'FillJsonSchema',
       'HeaderPatternSchema',
       'ISSUE_CODES',
+      'JsonIssueSchema',
       'LAYOUT_IDS',
       'LayoutDefinitionSchema',
       'MAX_LAYOUT_FILE_CHARS',
       'MIN_SCORE',
       'PROGRAMME_PERIODS',
+      'PlanJsonSchema',
+      'REPORT_SCHEMAS',
+      'TemplatesJsonSchema',
       'UserLayoutSchema',
+      'ValidateJsonSchema',
       'buildTemplate',
       'cellText',
       'columnIndex',
@@ -105,6 +116,8 @@ describe('public contract of @phuluc/rules', () => {
       'readHeaderTree',
       'readPlan',
       'readSheetTop',
+      'reportJsonSchema',
+      'reportJsonSchemaFile',
       'romanNumeral',
       'roundHalfUp',
       'rowSchema',

@@ -73,6 +73,20 @@ export interface PlanArgs extends Common {
   readonly tolerance?: string;
 }
 
+/** `phuluc serve`: the local HTTP service. */
+export interface ServeArgs extends Common {
+  readonly command: 'serve';
+  readonly host: string;
+  /** 0: any free port (the start-up line says which). */
+  readonly port: number;
+  /** Requests run at once. */
+  readonly concurrency: number;
+  /** Requests allowed to wait for a free slot; beyond that, 503. */
+  readonly queue: number;
+  /** Longest a request may run, in seconds. */
+  readonly timeout: number;
+}
+
 /** `--help` (optionally of one command) and `--version`. */
 export interface HelpArgs extends Common {
   readonly command: 'help';
@@ -84,10 +98,17 @@ export interface VersionArgs extends Common {
 
 /** What the command line asked for. */
 export type Args =
-  ValidateArgs | FillArgs | TemplateArgs | TemplatesArgs | PlanArgs | HelpArgs | VersionArgs;
+  | ValidateArgs
+  | FillArgs
+  | TemplateArgs
+  | TemplatesArgs
+  | PlanArgs
+  | ServeArgs
+  | HelpArgs
+  | VersionArgs;
 
 /** The commands. */
-export const COMMANDS = ['validate', 'fill', 'template', 'templates', 'plan'] as const;
+export const COMMANDS = ['validate', 'fill', 'template', 'templates', 'plan', 'serve'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -135,6 +156,14 @@ export const OPTIONS: Record<Command, Options> = {
     sheet: { type: 'string' },
     format: { type: 'string' },
     tolerance: { type: 'string' },
+  },
+  serve: {
+    ...COMMON,
+    host: { type: 'string' },
+    port: { type: 'string' },
+    concurrency: { type: 'string' },
+    queue: { type: 'string' },
+    timeout: { type: 'string' },
   },
 };
 
@@ -405,6 +434,19 @@ export function parseCommandLine(argv: readonly string[]): Args {
         ...opt('annex', str('annex')),
         ...opt('sheet', sheet),
         ...opt('tolerance', decimal('tolerance', str('tolerance'))),
+      };
+    case 'serve':
+      if (parsed.positionals.length > 0) {
+        throw new CliError('cli.error.extra-argument', { arg: parsed.positionals[0]!, command });
+      }
+      return {
+        command,
+        lang,
+        host: str('host')?.trim() || '127.0.0.1',
+        port: integer('port', str('port'), 0, 65_535) ?? 8787,
+        concurrency: integer('concurrency', str('concurrency'), 1, 64) ?? 2,
+        queue: integer('queue', str('queue'), 0, 1_000) ?? 8,
+        timeout: integer('timeout', str('timeout'), 1, 3_600) ?? 60,
       };
   }
 }

@@ -56,6 +56,8 @@ async function dispatch(args: Args, io: Io): Promise<number> {
       return (await import('./commands/templates.js')).templatesCommand(args, io);
     case 'plan':
       return (await import('./commands/plan.js')).planCommand(args, io);
+    case 'serve':
+      return (await import('./commands/serve.js')).serveCommand(args, io);
   }
 }
 

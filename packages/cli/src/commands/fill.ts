@@ -121,7 +121,8 @@ function renderText(args: FillArgs, fills: readonly SheetFill[], p: Palette): st
   return `${lines.join('\n')}\n`;
 }
 
-function renderFillJson(args: FillArgs, fills: readonly SheetFill[]): string {
+/** The JSON report of a fill (`FillJsonSchema` in `@phuluc/rules`). */
+export function renderFillJson(args: FillArgs, fills: readonly SheetFill[]): string {
   return renderJson({
     file: args.file,
     output: args.output,
@@ -251,6 +252,30 @@ export function fillWorksheetSafely(
 }
 
 /**
+ * Fill a workbook's bytes (`--sheet`, or every sheet) and return the filled workbook's bytes with
+ * what was done per sheet. Shared by `phuluc fill` and `POST /v1/fill`. `onStart` sees the
+ * sheets before they are filled and may return a per-sheet callback (a progress bar).
+ */
+export async function fillWorkbook(
+  bytes: Uint8Array,
+  args: FillArgs,
+  layouts: readonly LayoutDefinition[],
+  onStart: (sheets: readonly Worksheet[]) => (name: string, i: number, n: number) => void = () =>
+    () => {},
+): Promise<{ output: Uint8Array; fills: SheetFill[] }> {
+  const wb = await openWorkbook(bytes, args.file);
+  const sheets = selectSheets(wb.worksheets, args.sheet);
+  const onSheet = onStart(sheets);
+  const fills = sheets.map((ws, i) => {
+    onSheet(ws.name, i + 1, sheets.length);
+    return fillWorksheetSafely(ws, args, layouts);
+  });
+  // ExcelJS never calculates: phuluc recomputed what it could; Excel recomputes the rest on open.
+  wb.calcProperties.fullCalcOnLoad = true;
+  return { output: await writeWorkbook(wb), fills };
+}
+
+/**
  * `phuluc fill FILE -o OUT`: compute every derived cell (totals, cross-foots, rates, reductions)
  * of each annex sheet and write them into a copy of the workbook. The input is never written;
  * OUT is written atomically and only replaced with `--overwrite`.
@@ -262,22 +287,13 @@ export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
   await checkOutput(args.output, target);
   const layouts = await loadLayouts(args.layoutFile, args.template);
   const bytes = await readInputFile(args.file);
-  const wb = await openWorkbook(bytes, args.file);
-  const sheets = selectSheets(wb.worksheets, args.sheet);
-  const bar = progress(
-    io,
-    args.lang,
-    sheets.reduce((n, ws) => n + ws.rowCount, 0) > PROGRESS_MIN_ROWS,
-  );
-  const fills: SheetFill[] = [];
-  sheets.forEach((ws, i) => {
-    bar.sheet(ws.name, i + 1, sheets.length);
-    fills.push(fillWorksheetSafely(ws, args, layouts));
+  let bar: ReturnType<typeof progress> | undefined;
+  const { output, fills } = await fillWorkbook(bytes, args, layouts, (sheets) => {
+    bar = progress(io, args.lang, sheets.reduce((n, ws) => n + ws.rowCount, 0) > PROGRESS_MIN_ROWS);
+    return (name, i, n) => bar?.sheet(name, i, n);
   });
-  // ExcelJS never calculates: phuluc recomputed what it could; Excel recomputes the rest on open.
-  wb.calcProperties.fullCalcOnLoad = true;
-  bar.done();
-  await writeFileAtomic(args.output, await writeWorkbook(wb), target);
+  bar?.done();
+  await writeFileAtomic(args.output, output, target);
   if (args.format === 'json') io.stdout.write(renderFillJson(args, fills));
   else io.stdout.write(renderText(args, fills, palette(useColor(io.stdout, io.env))));
   return 0;

@@ -42,6 +42,32 @@ function annexSheet(
   return grids[0];
 }
 
+/** What a plan check found: the plan read from its text, its issues, and the annex sheet compared. */
+export interface PlanCheck {
+  readonly plan: Plan;
+  readonly issues: readonly PlanIssue[];
+  readonly annex: { file: string; sheet: string } | undefined;
+}
+
+/**
+ * Read a plan's text and check it, and with an opened annex workbook (`args.annex` names it)
+ * cross-check it against the annex sheet. Shared by `phuluc plan` and `POST /v1/plan`.
+ */
+export function checkPlan(text: string, book: XlsxReader | undefined, args: PlanArgs): PlanCheck {
+  const options = args.tolerance !== undefined ? { tolerance: args.tolerance } : {};
+  const plan: Plan = readPlan(text, options);
+  const issues: PlanIssue[] = [...plan.issues];
+  let annex: PlanCheck['annex'];
+  if (book && args.annex !== undefined) {
+    const found = annexSheet(book, args.annex, args.sheet);
+    if (found) {
+      annex = { file: args.annex, sheet: found.name };
+      issues.push(...crossCheckPlan(plan, found.grid, options));
+    }
+  }
+  return { plan, issues, annex };
+}
+
 /**
  * `phuluc plan PLAN.(txt|docx) [--annex FILE.xlsx]`: read the plan's amounts, splits, total and
  * poverty targets, check them against each other and, with `--annex`, against the annex sheet.
@@ -50,19 +76,9 @@ function annexSheet(
  */
 export async function planCommand(args: PlanArgs, io: Io): Promise<number> {
   const text = await readPlanText(await readInputFile(args.file), args.file);
-  let annex: { file: string; sheet: string } | undefined;
   let book: XlsxReader | undefined;
   if (args.annex !== undefined) book = openBook(await readInputFile(args.annex), args.annex);
-  const options = args.tolerance !== undefined ? { tolerance: args.tolerance } : {};
-  const plan: Plan = readPlan(text, options);
-  const issues: PlanIssue[] = [...plan.issues];
-  if (book && args.annex !== undefined) {
-    const found = annexSheet(book, args.annex, args.sheet);
-    if (found) {
-      annex = { file: args.annex, sheet: found.name };
-      issues.push(...crossCheckPlan(plan, found.grid, options));
-    }
-  }
+  const { plan, issues, annex } = checkPlan(text, book, args);
   if (args.format === 'json') {
     io.stdout.write(renderJson(toPlanJson(args.file, plan, issues, annex, args.lang)));
   } else {

@@ -4,6 +4,7 @@ import {
   type Report,
   type ValidateOptions,
 } from '@phuluc/rules';
+import type { XlsxReader } from '@phuluc/xlsx/fast';
 import type { ValidateArgs } from '../args.js';
 import { useColor, type Io } from '../io/console.js';
 import { readInputFile } from '../io/input.js';
@@ -31,6 +32,30 @@ export function validateOptions(
 }
 
 /**
+ * Validate the sheets of an opened workbook (`--sheet`, or every sheet): a sheet that is too large
+ * or unreadable gets the report that says so, the others are still checked. Shared by
+ * `phuluc validate` and `POST /v1/validate`.
+ */
+export function validateBook(
+  book: XlsxReader,
+  file: string,
+  args: ValidateArgs,
+  layouts: readonly LayoutDefinition[],
+  onSheet: (name: string, index: number, count: number) => void = () => {},
+): Report[] {
+  const sheets = selectSheets(
+    book.sheets.map((s, index) => ({ ...s, index })),
+    args.sheet,
+  );
+  const options = validateOptions(args, layouts);
+  return sheets.map((s, i) => {
+    onSheet(s.name, i + 1, sheets.length);
+    const read = readSheetSafely(book, s.index, file);
+    return 'grid' in read ? validateSheet(read.grid, options) : read.report;
+  });
+}
+
+/**
  * `phuluc validate FILE`: validate every sheet (or `--sheet`), print text or JSON.
  *
  * @returns 0 when no issue is an error, 1 when some are.
@@ -39,19 +64,11 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
   const layouts = await loadLayouts(args.layoutFile, args.template);
   const bytes = await readInputFile(args.file);
   const book = openBook(bytes, args.file);
-  const sheets = selectSheets(
-    book.sheets.map((s, index) => ({ ...s, index })),
-    args.sheet,
+  const bytesToRead = selectSheets(book.sheets, args.sheet).reduce((n, s) => n + s.bytes, 0);
+  const bar = progress(io, args.lang, bytesToRead > PROGRESS_MIN_BYTES);
+  const reports = validateBook(book, args.file, args, layouts, (name, i, n) =>
+    bar.sheet(name, i, n),
   );
-  const options = validateOptions(args, layouts);
-  const bar = progress(io, args.lang, sheets.reduce((n, s) => n + s.bytes, 0) > PROGRESS_MIN_BYTES);
-  const reports: Report[] = [];
-  sheets.forEach((s, i) => {
-    bar.sheet(s.name, i + 1, sheets.length);
-    // One sheet that is too large or unreadable is reported; the others are still checked.
-    const read = readSheetSafely(book, s.index, args.file);
-    reports.push('grid' in read ? validateSheet(read.grid, options) : read.report);
-  });
   bar.done();
   if (args.format === 'json') {
     io.stdout.write(renderJson(toJsonReport(args.file, reports, args.lang)));

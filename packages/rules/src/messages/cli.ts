@@ -249,6 +249,52 @@ export const cliMessages = {
     en: 'Create a template: phuluc template <id> -o PL01.xlsx',
   },
 
+  // --- phuluc serve (the local HTTP service): one line each, as in a JSON error ---
+  'cli.serve.listening': {
+    vi: 'phuluc serve đang chạy tại {url} (tối đa {concurrency} yêu cầu cùng lúc, hàng đợi {queue}, mỗi yêu cầu {timeout} giây). Nhấn Ctrl+C để dừng.',
+    en: 'phuluc serve is listening on {url} (at most {concurrency} requests at once, queue {queue}, {timeout} s per request). Press Ctrl+C to stop.',
+  },
+  'cli.serve.not-found': {
+    vi: 'Không có địa chỉ {method} {path}. Các địa chỉ: {routes} (xem /openapi.json).',
+    en: 'There is no {method} {path}. Routes: {routes} (see /openapi.json).',
+  },
+  'cli.serve.method': {
+    vi: '{path} không nhận phương thức {method}; dùng {allowed}.',
+    en: '{path} does not take {method}; use {allowed}.',
+  },
+  'cli.serve.content-type': {
+    vi: 'Kiểu nội dung "{type}" không được nhận ở {path}; gửi {expected}.',
+    en: 'Content type "{type}" is not accepted at {path}; send {expected}.',
+  },
+  'cli.serve.too-large': {
+    vi: 'Nội dung gửi lên quá lớn (trên {limit}). Tách sổ tính thành các tệp nhỏ hơn.',
+    en: 'The upload is too large (over {limit}). Split the workbook into smaller files.',
+  },
+  'cli.serve.incomplete': {
+    vi: 'Nội dung gửi lên không đủ: nhận {received} trên {expected} byte đã khai báo. Gửi lại toàn bộ tệp.',
+    en: 'The upload is incomplete: {received} of the {expected} bytes it declared arrived. Send the whole file again.',
+  },
+  'cli.serve.busy': {
+    vi: 'Dịch vụ đang bận ({active} yêu cầu đang chạy, {queued} đang chờ). Thử lại sau ít giây.',
+    en: 'The service is busy ({active} requests running, {queued} waiting). Try again in a few seconds.',
+  },
+  'cli.serve.timeout': {
+    vi: 'Yêu cầu chạy quá {seconds} giây và đã bị dừng. Kiểm tra từng trang tính (tham số sheet) hoặc tách sổ tính.',
+    en: 'The request ran for more than {seconds} seconds and was stopped. Check one sheet at a time (the sheet parameter) or split the workbook.',
+  },
+  'cli.serve.option-not-allowed': {
+    vi: 'Tham số {option} không dùng được qua dịch vụ (dịch vụ không đọc hay ghi tệp trên máy). Bỏ tham số này.',
+    en: 'Parameter {option} cannot be used through the service (it reads and writes no files on this computer). Leave it out.',
+  },
+  'cli.serve.multipart': {
+    vi: 'Nội dung multipart/form-data không đọc được ({reason}). Gửi phần "plan" (và "annex" nếu cần) đúng chuẩn.',
+    en: 'The multipart/form-data body cannot be read ({reason}). Send a well-formed "plan" part (and "annex" if needed).',
+  },
+  'cli.serve.cannot-listen': {
+    vi: 'Không mở được cổng {host}:{port} ({reason}). Chọn cổng khác với --port.',
+    en: 'Cannot listen on {host}:{port} ({reason}). Choose another port with --port.',
+  },
+
   // --- help ---
   'cli.help': {
     vi: `phuluc {version} — kiểm tra và điền các phụ lục kế hoạch giảm nghèo (Excel .xlsx)
@@ -261,6 +307,7 @@ Cách dùng:
   phuluc template MÃ -o TỆP.xlsx [--year NĂM] [--unit trieu|dong] [--rows SỐ] [--overwrite]
   phuluc templates [--format text|json]
   phuluc plan KẾ_HOẠCH.txt|.docx [--annex TỆP.xlsx] [--sheet TÊN] [--tolerance N] [--format text|json]
+  phuluc serve [--host ĐỊA_CHỈ] [--port SỐ] [--concurrency SỐ] [--queue SỐ] [--timeout GIÂY]
 
 Tùy chọn chung:
   --lang vi|en     ngôn ngữ thông báo (mặc định: vi)
@@ -278,6 +325,7 @@ Usage:
   phuluc template ID -o OUT.xlsx [--year N] [--unit trieu|dong] [--rows N] [--overwrite]
   phuluc templates [--format text|json]
   phuluc plan PLAN.txt|.docx [--annex FILE.xlsx] [--sheet NAME] [--tolerance N] [--format text|json]
+  phuluc serve [--host ADDRESS] [--port N] [--concurrency N] [--queue N] [--timeout SECONDS]
 
 Common options:
   --lang vi|en     language of messages (default: vi)
@@ -365,6 +413,30 @@ Exit status: 0 no error, 1 errors found, 2 unusable file or options.`,
 
   --format text|json         output format (default: text)
   --lang vi|en               language`,
+  },
+  'cli.help.serve': {
+    vi: `phuluc serve — dịch vụ HTTP trên máy này cho các hệ thống khác (.NET, Java …): gửi sổ tính, nhận báo cáo JSON
+
+  --host ĐỊA_CHỈ             địa chỉ lắng nghe (mặc định: 127.0.0.1, chỉ máy này)
+  --port SỐ                  cổng (mặc định: 8787; 0 = cổng trống bất kỳ)
+  --concurrency SỐ           số yêu cầu chạy cùng lúc (mặc định: 2)
+  --queue SỐ                 số yêu cầu được chờ; quá số này trả 503 (mặc định: 8)
+  --timeout GIÂY             thời gian tối đa của một yêu cầu (mặc định: 60)
+  --lang vi|en               ngôn ngữ của dòng thông báo khi khởi động
+
+Địa chỉ: POST /v1/validate, POST /v1/fill, POST /v1/plan, GET /healthz, GET /openapi.json.
+Dịch vụ không ghi nội dung tệp vào nhật ký và không đọc hay ghi tệp trên máy.`,
+    en: `phuluc serve — an HTTP service on this computer for other systems (.NET, Java …): post a workbook, get the JSON report
+
+  --host ADDRESS             address to listen on (default: 127.0.0.1, this computer only)
+  --port N                   port (default: 8787; 0 = any free port)
+  --concurrency N            requests run at once (default: 2)
+  --queue N                  requests allowed to wait; beyond that 503 (default: 8)
+  --timeout SECONDS          longest a request may run (default: 60)
+  --lang vi|en               language of the start-up line
+
+Routes: POST /v1/validate, POST /v1/fill, POST /v1/plan, GET /healthz, GET /openapi.json.
+Nothing of the files is logged; no file on this computer is read or written.`,
   },
   // --- plan ---
   'cli.plan.amounts': { vi: 'Kinh phí ghi trong kế hoạch:', en: 'Amounts in the plan:' },

@@ -20,6 +20,7 @@ export type { SheetState } from './workbook.js';
 // What a read-only caller needs beside the reader, without loading ExcelJS or JSZip.
 export { XlsxError, isXlsxError } from '../errors.js';
 export { LISTS_SHEET } from '../sheet-names.js';
+export { LIMITS } from '../limits.js';
 
 /** A worksheet of the workbook, as {@link XlsxReader.sheets} lists it. */
 export interface XlsxSheetInfo {

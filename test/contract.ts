@@ -5,6 +5,7 @@
  */
 export {
   CoverageSchema,
+  ErrorJsonSchema,
   FillJsonSchema,
   JsonIssueSchema,
   PlanJsonSchema,

@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync, createDeflateRaw } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSheet, type Report } from '../packages/rules/src/index.js';
@@ -20,6 +20,7 @@ import {
 } from '../packages/xlsx/src/index.js';
 import type { ValidateJson } from './contract.js';
 import { ensureCliBuilt, isOneLine, ROOT, runCli, tempDir, validateJson } from './helpers.js';
+import { paddedSheet, zipOf, type RawEntry } from './zip-bomb.js';
 
 /** JSZip as @phuluc/xlsx depends on it (the root has no node_modules entry for it). */
 interface ZipFile {
@@ -353,53 +354,6 @@ describe('sheets beyond the size limits', () => {
 
 // ---------------------------------------------------------------- zip bombs
 
-interface RawEntry {
-  readonly name: string;
-  readonly data: Uint8Array; // raw deflate
-  readonly crc?: number;
-  /** The uncompressed size the zip declares (may lie). */
-  readonly declared: number;
-}
-
-/** A zip written by hand, so its declared sizes can be anything. */
-function zipOf(entries: readonly RawEntry[]): Uint8Array {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.crc ?? 0, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.declared, 22);
-    local.writeUInt16LE(name.length, 26);
-    chunks.push(local, name, Buffer.from(e.data));
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(e.crc ?? 0, 16);
-    c.writeUInt32LE(e.data.length, 20);
-    c.writeUInt32LE(e.declared, 24);
-    c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
-    central.push(c, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...chunks, cd, end]));
-}
-
 /** The parts of a small real workbook, deflated, with their true sizes. */
 async function workbookParts(): Promise<RawEntry[]> {
   const wb = new ExcelJS.Workbook();
@@ -412,24 +366,6 @@ async function workbookParts(): Promise<RawEntry[]> {
     out.push({ name, data: deflateRawSync(raw), declared: raw.length });
   }
   return out;
-}
-
-/** Raw deflate of a sheet XML padded with `megabytes` MB of spaces, streamed (never in memory whole). */
-async function paddedSheet(megabytes: number): Promise<Uint8Array> {
-  const deflate = createDeflateRaw({ level: 9 });
-  const parts: Buffer[] = [];
-  deflate.on('data', (b: Buffer) => parts.push(b));
-  const done = new Promise((ok) => deflate.on('end', ok));
-  const head =
-    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
-  deflate.write(head);
-  const mb = Buffer.alloc(1024 * 1024, 0x20);
-  for (let i = 0; i < megabytes; i++) {
-    if (!deflate.write(mb)) await new Promise((ok) => deflate.once('drain', ok));
-  }
-  deflate.end('</sheetData></worksheet>');
-  await done;
-  return new Uint8Array(Buffer.concat(parts));
 }
 
 function expectRefused(file: string, pattern: RegExp): void {

@@ -83,7 +83,7 @@ export interface ServeArgs extends Common {
   readonly concurrency: number;
   /** Requests allowed to wait for a free slot; beyond that, 503. */
   readonly queue: number;
-  /** Longest a request may run, in seconds. */
+  /** Longest a request may run, in seconds (a fraction allowed). */
   readonly timeout: number;
 }
 
@@ -213,6 +213,16 @@ function percent(option: string, value: string | undefined): string | undefined 
     throw new CliError('cli.error.bad-number', { option: `--${option}`, value });
   }
   return v.replace(',', '.');
+}
+
+/** A positive number of seconds, at most an hour (`0.5` or `0,5` too). */
+function seconds(option: string, value: string | undefined): number | undefined {
+  const v = decimal(option, value);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!(n > 0 && n <= 3_600))
+    throw new CliError('cli.error.bad-number', { option: `--${option}`, value });
+  return n;
 }
 
 function integer(
@@ -446,7 +456,7 @@ export function parseCommandLine(argv: readonly string[]): Args {
         port: integer('port', str('port'), 0, 65_535) ?? 8787,
         concurrency: integer('concurrency', str('concurrency'), 1, 64) ?? 2,
         queue: integer('queue', str('queue'), 0, 1_000) ?? 8,
-        timeout: integer('timeout', str('timeout'), 1, 3_600) ?? 60,
+        timeout: seconds('timeout', str('timeout')) ?? 60,
       };
   }
 }

@@ -120,3 +120,25 @@ describe('option values', () => {
     );
   });
 });
+
+describe('serve', () => {
+  it('defaults to 127.0.0.1:8787, 2 at once, a queue of 8, 60 s; checks each number', () => {
+    expect(parseCommandLine(['serve'])).toEqual({
+      command: 'serve',
+      lang: 'vi',
+      host: '127.0.0.1',
+      port: 8787,
+      concurrency: 2,
+      queue: 8,
+      timeout: 60,
+    });
+    expect(parseCommandLine(['serve', '--port', '0', '--timeout', '0,5'])).toMatchObject({
+      port: 0,
+      timeout: 0.5,
+    });
+    expect(keyOf(['serve', '--port', '70000'])).toBe('cli.error.bad-integer');
+    expect(keyOf(['serve', '--concurrency', '0'])).toBe('cli.error.bad-integer');
+    expect(keyOf(['serve', '--timeout', '0'])).toBe('cli.error.bad-number');
+    expect(keyOf(['serve', 'x.xlsx'])).toBe('cli.error.extra-argument');
+  });
+});

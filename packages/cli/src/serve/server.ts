@@ -251,7 +251,8 @@ export function createPhulucServer(options: ServeOptions): Server & { readonly l
     });
   });
   // A slow upload cannot hold a slot forever: the whole request must arrive within the limit.
-  server.requestTimeout = options.timeoutMs;
-  server.headersTimeout = Math.min(options.timeoutMs, 30_000);
+  // (Never under 10 s: Node checks these every few seconds, and a tiny limit would cut uploads.)
+  server.requestTimeout = Math.max(options.timeoutMs, 10_000);
+  server.headersTimeout = Math.min(server.requestTimeout, 30_000);
   return Object.assign(server, { limiter });
 }

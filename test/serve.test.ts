@@ -184,6 +184,7 @@ describe('phuluc serve: routes', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(XLSX);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="loi.filled.xlsx"');
+    expect(res.headers.get('x-phuluc-summary')).toMatch(/^writes=\d+; conflicts=\d+$/);
     const report = FillJsonSchema.parse(
       JSON.parse(Buffer.from(res.headers.get('x-phuluc-report')!, 'base64').toString('utf8')),
     );

@@ -98,8 +98,13 @@ export function openApiDocument(version: string): Record<string, unknown> {
                 'The filled workbook, its report base64-encoded (UTF-8 JSON) in the X-Phuluc-Report header; with Accept: multipart/mixed, a multipart/mixed body of the report (application/json) then the workbook.',
               headers: {
                 'X-Phuluc-Report': {
-                  description: 'base64 of the FillReport JSON',
+                  description:
+                    'base64 of the FillReport JSON (UTF-8), when at most 48 KB; else X-Phuluc-Report-Omitted: too-large',
                   schema: { type: 'string', contentEncoding: 'base64' },
+                },
+                'X-Phuluc-Summary': {
+                  description: 'writes=N; conflicts=M',
+                  schema: { type: 'string' },
                 },
               },
               content: {

@@ -8,6 +8,7 @@ import { boundaryOf, parseMultipart } from './multipart.js';
 import { openApiDocument } from './openapi.js';
 import { argsFromQuery, filledName, JOB_ROUTES, type JobCommand } from './query.js';
 import { errorDocument, statusOf } from './status.js';
+import { fillReportHeaders } from './fill-headers.js';
 import { runInWorker } from './worker.js';
 
 /** How the service runs. */
@@ -155,7 +156,7 @@ function sendResult(
     'Content-Length': xlsx.length,
     'Content-Disposition': `attachment; filename="${name}"`,
     'Cache-Control': 'no-store',
-    'X-Phuluc-Report': Buffer.from(result.json).toString('base64'),
+    ...fillReportHeaders(result.json),
   });
   res.end(xlsx);
 }

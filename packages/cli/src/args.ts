@@ -221,7 +221,7 @@ function seconds(option: string, value: string | undefined): number | undefined 
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!(n > 0 && n <= 3_600))
-    throw new CliError('cli.error.bad-number', { option: `--${option}`, value });
+    throw new CliError('cli.error.bad-number', { option: `--${option}`, value: value ?? v });
   return n;
 }
 

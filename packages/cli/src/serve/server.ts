@@ -2,13 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { CliError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { ClientGone, readBody } from './body.js';
-import type { Job, JobResult } from './jobs.js';
+import type { Job } from './jobs.js';
 import { Limiter } from './limiter.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
 import { openApiDocument } from './openapi.js';
-import { argsFromQuery, filledName, JOB_ROUTES, type JobCommand } from './query.js';
-import { errorDocument, statusOf } from './status.js';
-import { fillReportHeaders } from './fill-headers.js';
+import { argsFromQuery, JOB_ROUTES, type JobCommand } from './query.js';
+import { sendError, sendJson, sendResult, XLSX } from './respond.js';
 import { runInWorker } from './worker.js';
 
 /** How the service runs. */
@@ -23,7 +22,6 @@ export interface ServeOptions {
   readonly maxBodyBytes: number;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The content types each route takes. */
@@ -40,33 +38,6 @@ const ROUTES = [
   'GET /healthz',
   'GET /openapi.json',
 ];
-
-function sendJson(res: ServerResponse, status: number, doc: unknown, close = false): void {
-  const body = Buffer.from(`${JSON.stringify(doc, null, 2)}\n`);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': body.length,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...(close ? { Connection: 'close' } : {}),
-    ...(status === 503 ? { 'Retry-After': '1' } : {}),
-  });
-  res.end(body);
-}
-
-/**
- * Answer a refusal: its status and the JSON error with the command line's one line. A request
- * whose body was not read to its end is answered with `Connection: close`, so the rest of an
- * upload is never taken for the next request.
- */
-function sendError(res: ServerResponse, e: unknown, bodyRead: boolean): void {
-  if (res.headersSent || res.destroyed) {
-    res.destroy();
-    return;
-  }
-  const err = e instanceof CliError ? e : undefined;
-  sendJson(res, err ? statusOf(err) : 500, errorDocument(e), !bodyRead);
-}
 
 function mediaType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -107,58 +78,6 @@ function buildJob(
     { command: 'plan' }
   >['args'];
   return { command, args, body: plan.data, ...(annex ? { annex: annex.data } : {}) };
-}
-
-function sendResult(
-  res: ServerResponse,
-  req: IncomingMessage,
-  command: JobCommand,
-  job: Job,
-  result: JobResult,
-): void {
-  if (!result.ok) {
-    sendError(res, new CliError(result.key, result.params), true);
-    return;
-  }
-  if (command !== 'fill' || !result.xlsx) {
-    const body = Buffer.from(result.json);
-    res.writeHead(200, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': body.length,
-      'Cache-Control': 'no-store',
-      'X-Phuluc-Errors': String(result.errors),
-    });
-    res.end(body);
-    return;
-  }
-  const name = filledName(job.args.file).replace(/[^\w.-]/g, '_');
-  const xlsx = Buffer.from(result.xlsx.buffer, result.xlsx.byteOffset, result.xlsx.byteLength);
-  if (/multipart\/mixed/i.test(req.headers.accept ?? '')) {
-    const boundary = `phuluc-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-    const body = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Disposition: inline; name="report"\r\n\r\n${result.json}\r\n` +
-          `--${boundary}\r\nContent-Type: ${XLSX}\r\nContent-Disposition: attachment; name="workbook"; filename="${name}"\r\n\r\n`,
-      ),
-      xlsx,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    res.writeHead(200, {
-      'Content-Type': `multipart/mixed; boundary=${boundary}`,
-      'Content-Length': body.length,
-      'Cache-Control': 'no-store',
-    });
-    res.end(body);
-    return;
-  }
-  res.writeHead(200, {
-    'Content-Type': XLSX,
-    'Content-Length': xlsx.length,
-    'Content-Disposition': `attachment; filename="${name}"`,
-    'Cache-Control': 'no-store',
-    ...fillReportHeaders(result.json),
-  });
-  res.end(xlsx);
 }
 
 /**

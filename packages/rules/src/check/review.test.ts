@@ -149,7 +149,24 @@ describe('review: where the table ends, sub-totals, of-which bullets', () => {
         [null, 'Tổng cộng', 60, 60, null],
         ['1', 'Dự án 2', 60, 60, null],
       ]),
-    ).toEqual([]);
+      // The second table is not read: the report says so (never a clean bill for it).
+    ).toEqual(['A7 table/rows-not-read']);
+    // A date written across cells as numbers, under a table whose total comes last.
+    const totalLast: Row[] = [
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],
+      ['1', 'Dự án 2', 3154, 3154, null],
+      ['2', 'Dự án 5', 968, 880, 88],
+      [null, 'Tổng cộng', 4122, 4034, 88],
+    ];
+    expect(codes([...totalLast, [], [null, 'Mường Chà, ngày', 15, 3, 2024]])).toEqual([]);
+    expect(codes([...totalLast, [null, 'Ngày 20 tháng 12 năm 2024', null, 2024, null]])).toEqual(
+      [],
+    );
+    expect(codes([...totalLast, [null, 'NGƯỜI LẬP BIỂU', 15, 3, 'KT. CHỦ TỊCH']])).toEqual([]);
+    // Past a grand total and a blank row, figures are not the table's: named, not added in.
+    expect(codes([...totalLast, [], ['1', 'Dự án 6', 522, 522, null]])).toEqual([
+      'A6 table/rows-not-read',
+    ]);
     // Text inside the table is still reported.
     const rows = muongLay();
     (rows[2] as Row)[3] = 'chưa có';

@@ -1,6 +1,7 @@
 import { isCellError, type Cell, type Grid } from '../grid/types.js';
 import { cellText, getCell, gridSize } from '../grid/grid.js';
 import { normalizeText } from '../grid/normalize.js';
+import { parseNumber } from '../money/parse.js';
 import { TOTAL_LABELS } from './layouts/common.js';
 import { isTotalLabel } from './total-label.js';
 
@@ -197,13 +198,11 @@ function isDataRow(grid: Grid, r: number, cols: number): boolean {
     const cell = getCell(grid, r, c);
     if (cell?.formula) return true;
     const v = cell?.value;
-    if (
-      typeof v === 'number' &&
-      !(Number.isInteger(v) && ((v >= 0 && v <= 60) || (v >= 1900 && v <= 2100)))
-    )
-      return true;
+    if (typeof v === 'number' && !(v >= 0 && isIndexOrYear(v))) return true;
     if (typeof v === 'string' && v.trim()) {
       texts++;
+      // A figure typed as text ("3.154", "5,21%") after the row's first text (its TT or label).
+      if (firstText !== undefined && isFigureText(v)) return true;
       firstText ??= v.trim();
       if (!totalLabel && isTotalLabel(normalizeText(v), TOTAL_LABELS)) totalLabel = true;
     }
@@ -212,6 +211,23 @@ function isDataRow(grid: Grid, r: number, cols: number): boolean {
   const numbered =
     firstText !== undefined && /^(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ]|[-–—+*])[.)]?$/.test(firstText);
   return (totalLabel && texts <= 2) || (numbered && texts <= 3);
+}
+
+/** Whether a number is a small index or a year: what a header or an index row holds as numbers. */
+function isIndexOrYear(v: number): boolean {
+  const a = Math.abs(v);
+  return Number.isInteger(a) && (a <= 60 || (a >= 1900 && a <= 2100));
+}
+
+/**
+ * Whether a text is a figure a header never holds: a number as vi-VN plans type it ("3.154",
+ * "1.469,5", "5,21%"), not a small index or a year ("(1)", "2024").
+ */
+function isFigureText(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 30 || !/^[-−(]?\d/.test(t)) return false;
+  const p = parseNumber(t, { locale: 'vi' });
+  return p.kind === 'number' && !isIndexOrYear(p.value.toNumber());
 }
 
 /** A row that carries a unit line ("Đơn vị tính: triệu đồng"): part of the title block, never a header. */

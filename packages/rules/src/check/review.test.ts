@@ -173,6 +173,26 @@ describe('review: where the table ends, sub-totals, of-which bullets', () => {
     expect(codes(rows)).toContain('D3 cell/not-number');
   });
 
+  it('reads a first data row whose figures are typed as text as data, not as a header', () => {
+    const rows: Row[] = [
+      ['PHỤ LỤC SỐ 01'],
+      [null, null, null, 'Đơn vị tính: triệu đồng'],
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],
+      ['1', 'Dự án 2', '3.154', '3.154', null],
+      ['2', 'Dự án 3', 1469, 1469, null],
+      ['3', 'Dự án 4', 1695, 1588, 107],
+      [null, 'Tổng cộng', 6318, 6211, 107],
+    ];
+    const report = validateSheet(gridFromRows('S', rows));
+    expect(report.layout).toBe('budget-allocation');
+    expect(report.issues.map((i) => `${i.cell} ${i.code}`)).toEqual([
+      'C4 cell/ambiguous-number',
+      'D4 cell/ambiguous-number',
+    ]);
+    // The header is the header row alone: the figures are not part of a column's name.
+    expect(report.coverage.checked.map((c) => c.header)).toEqual(['Tổng số', 'NSTW', 'NSĐP']);
+  });
+
   it('checks group sub-totals ("Cộng" after the items) and the grand total over them', () => {
     const rows: Row[] = [
       ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],

@@ -41,6 +41,7 @@ describe('public contract of @phuluc/rules', () => {
       'formula/external-ref',
       'check/failed',
       'sheet/too-large',
+      'table/rows-not-read',
       'plan/total-mismatch',
       'plan/split-mismatch',
       'plan/target-mismatch',

@@ -1,11 +1,7 @@
 import type { Grid } from '../grid/types.js';
-import { cellText, getCell, gridSize } from '../grid/grid.js';
 import { matchPhrase, phraseText } from './phrases.js';
 import { headerPaths, matchColumns, type ColumnMap } from './columns.js';
-import { parseUnitLine, readSheetTop, type SheetTop } from './header.js';
-import { TOTAL_LABELS } from './layouts/common.js';
-import { normalizeText } from '../grid/normalize.js';
-import { isTotalLabel } from '../check/rows.js';
+import { readSheetTop, type SheetTop } from './header.js';
 import { BUILT_IN_LAYOUTS } from './layouts/index.js';
 import { BUDGET_MATRIX } from './layouts/budget-matrix.js';
 import { matchMatrix, type MatrixColumn } from './matrix.js';
@@ -50,67 +46,6 @@ export interface DetectOptions {
 
 /** A fit below this is no fit. */
 export const MIN_SCORE = 0.5;
-const MAX_HEADER_ROWS = 3;
-
-/**
- * A row that belongs to the data, never to a header: it holds a number that is neither a year
- * nor a small index, or a formula, or it is a sparse row labelled like a total ("Toàn xã" with its
- * figures still empty).
- */
-function isDataRow(grid: Grid, r: number, cols: number): boolean {
-  let texts = 0;
-  let totalLabel = false;
-  let firstText: string | undefined;
-  for (let c = 0; c < cols; c++) {
-    const cell = getCell(grid, r, c);
-    if (cell?.formula) return true;
-    const v = cell?.value;
-    if (
-      typeof v === 'number' &&
-      !(Number.isInteger(v) && ((v >= 0 && v <= 60) || (v >= 1900 && v <= 2100)))
-    )
-      return true;
-    if (typeof v === 'string' && v.trim()) {
-      texts++;
-      firstText ??= v.trim();
-      if (!totalLabel && isTotalLabel(normalizeText(v), TOTAL_LABELS)) totalLabel = true;
-    }
-  }
-  // A group row with no figures yet: "I | Huyện A", "1 | Dự án 2".
-  const numbered =
-    firstText !== undefined && /^(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ]|[-–—+*])[.)]?$/.test(firstText);
-  return (totalLabel && texts <= 2) || (numbered && texts <= 3);
-}
-
-/** A row that carries a unit line ("Đơn vị tính: triệu đồng"): part of the title block, never a header. */
-function hasUnitLine(grid: Grid, r: number, cols: number): boolean {
-  for (let c = 0; c < cols; c++) {
-    const v = getCell(grid, r, c)?.value;
-    if (typeof v === 'string' && v.length < 80 && parseUnitLine(v)) return true;
-  }
-  return false;
-}
-
-function isBlankRow(grid: Grid, r: number, cols: number): boolean {
-  for (let c = 0; c < cols; c++) if (cellText(getCell(grid, r, c)).trim() !== '') return false;
-  return true;
-}
-
-/** Rows that may end a header block: just above the index row or the first numbers. */
-function headerEnds(grid: Grid, top: SheetTop): number[] {
-  const { rows, cols } = gridSize(grid);
-  const anchor = top.indexRow ?? (top.firstNumericRow >= 0 ? top.firstNumericRow : -1);
-  if (anchor < 0) return Array.from({ length: Math.min(rows, 30) }, (_, i) => i);
-  const ends: number[] = [];
-  for (let r = anchor - 1; r >= 0 && ends.length < 2; r--) {
-    if (!isBlankRow(grid, r, cols) && !isDataRow(grid, r, cols)) ends.push(r);
-  }
-  if (top.indexRow !== undefined && top.firstNumericRow > top.indexRow + 1) {
-    // An index row may sit above a second header row; rare, but try the row above the numbers too.
-    ends.push(top.firstNumericRow - 1);
-  }
-  return ends;
-}
 
 /** Whether a fit beats the best so far: a higher score, or the same score with stronger header matches. */
 function isBetterFit(candidate: LayoutFit, best: LayoutFit | undefined): boolean {
@@ -119,26 +54,6 @@ function isBetterFit(candidate: LayoutFit, best: LayoutFit | undefined): boolean
     candidate.score > best.score ||
     (candidate.score === best.score && candidate.strength > best.strength)
   );
-}
-
-/** Header blocks to try: 1 to 3 rows ending just above the data. */
-export function headerWindows(grid: Grid, top: SheetTop): number[][] {
-  const { cols } = gridSize(grid);
-  const out: number[][] = [];
-  for (const end of headerEnds(grid, top)) {
-    for (let depth = 1; depth <= MAX_HEADER_ROWS; depth++) {
-      const headerRows: number[] = [];
-      for (let r = end; r >= 0 && headerRows.length < depth; r--) {
-        if (r === top.unitRow || r === top.indexRow) break;
-        if (isBlankRow(grid, r, cols) || isDataRow(grid, r, cols) || hasUnitLine(grid, r, cols))
-          break;
-        headerRows.unshift(r);
-      }
-      if (headerRows.length < depth) break;
-      out.push(headerRows);
-    }
-  }
-  return out;
 }
 
 function hintScore(top: SheetTop, layout: LayoutDefinition): number {
@@ -154,7 +69,7 @@ function fitMatrix(
 ): LayoutFit {
   let best: LayoutFit | undefined;
   const required = base.columns.filter((c) => c.required).length;
-  for (const headerRows of headerWindows(grid, top)) {
+  for (const headerRows of top.headerWindows) {
     const m = matchMatrix(grid, headerRows, base, period);
     if (!m) continue;
     const codes = new Set(m.projects.map((p) => p.code)).size;
@@ -192,7 +107,7 @@ function fitLayout(grid: Grid, top: SheetTop, layout: LayoutDefinition): LayoutF
   const required = layout.columns.filter((c) => c.required).map((c) => c.key);
   const numericKeys = layout.columns.filter((c) => c.kind !== 'text' && c.kind !== 'code').length;
   const hints = hintScore(top, layout);
-  for (const headerRows of headerWindows(grid, top)) {
+  for (const headerRows of top.headerWindows) {
     const paths = headerPaths(grid, headerRows);
     const { map, fit } = matchColumns(layout, paths);
     const missing = required.filter((k) => !map.has(k));

@@ -1,6 +1,9 @@
 import { isCellError, type Cell, type Grid } from '../grid/types.js';
 import { cellText, getCell, gridSize } from '../grid/grid.js';
 import { normalizeText } from '../grid/normalize.js';
+import { parseNumber } from '../money/parse.js';
+import { TOTAL_LABELS } from './layouts/common.js';
+import { isTotalLabel } from './total-label.js';
 
 /** The unit a sheet declares in its unit line. */
 export type SheetUnit = 'dong' | 'nghin' | 'trieu' | 'ty' | 'percent' | 'households' | 'other';
@@ -20,9 +23,16 @@ export interface SheetTop {
   }>;
   /** The first row with two or more numbers that is not the index row; -1 when none. */
   readonly firstNumericRow: number;
+  /**
+   * The header blocks a layout may sit in: 1 to 3 rows ending just above the data (the index row
+   * or the first numbers), each block's rows in order. Read once here for every layout tried,
+   * and for the relation engine's header tree.
+   */
+  readonly headerWindows: ReadonlyArray<readonly number[]>;
 }
 
 const SCAN_ROWS = 40;
+const MAX_HEADER_ROWS = 3;
 const INDEX_TOKEN =
   /^\(?\s*(?:[a-z]|\d{1,2})\s*\)?(?:\s*=\s*\(?\s*(?:[a-z]|\d{1,2})\s*\)?(?:\s*[+\-*/x]\s*\(?\s*(?:[a-z]|\d{1,2})\s*\)?)+)?$/i;
 
@@ -163,7 +173,7 @@ export function readSheetTop(grid: Grid): SheetTop {
       }
     }
   }
-  return {
+  const top = {
     titleRows,
     titleText: normalizeText(titleParts.join(' ')),
     ...(unitRow !== undefined ? { unitRow, unitText: unitText ?? '' } : {}),
@@ -172,4 +182,100 @@ export function readSheetTop(grid: Grid): SheetTop {
     indexEquations: equations,
     firstNumericRow,
   };
+  return { ...top, headerWindows: headerWindows(grid, top) };
+}
+
+/**
+ * A row that belongs to the data, never to a header: it holds a number that is neither a year
+ * nor a small index, or a formula, or it is a sparse row labelled like a total ("Toàn xã" with its
+ * figures still empty).
+ */
+function isDataRow(grid: Grid, r: number, cols: number): boolean {
+  let texts = 0;
+  let totalLabel = false;
+  let firstText: string | undefined;
+  for (let c = 0; c < cols; c++) {
+    const cell = getCell(grid, r, c);
+    if (cell?.formula) return true;
+    const v = cell?.value;
+    if (typeof v === 'number' && !(v >= 0 && isIndexOrYear(v))) return true;
+    if (typeof v === 'string' && v.trim()) {
+      texts++;
+      // A figure typed as text ("3.154", "5,21%") after the row's first text (its TT or label).
+      if (firstText !== undefined && isFigureText(v)) return true;
+      firstText ??= v.trim();
+      if (!totalLabel && isTotalLabel(normalizeText(v), TOTAL_LABELS)) totalLabel = true;
+    }
+  }
+  // A group row with no figures yet: "I | Huyện A", "1 | Dự án 2".
+  const numbered =
+    firstText !== undefined && /^(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ]|[-–—+*])[.)]?$/.test(firstText);
+  return (totalLabel && texts <= 2) || (numbered && texts <= 3);
+}
+
+/** Whether a number is a small index or a year: what a header or an index row holds as numbers. */
+function isIndexOrYear(v: number): boolean {
+  const a = Math.abs(v);
+  return Number.isInteger(a) && (a <= 60 || (a >= 1900 && a <= 2100));
+}
+
+/**
+ * Whether a text is a figure a header never holds: a number as vi-VN plans type it ("3.154",
+ * "1.469,5", "5,21%"), not a small index or a year ("(1)", "2024").
+ */
+function isFigureText(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 30 || !/^[-−(]?\d/.test(t)) return false;
+  const p = parseNumber(t, { locale: 'vi' });
+  return p.kind === 'number' && !isIndexOrYear(p.value.toNumber());
+}
+
+/** A row that carries a unit line ("Đơn vị tính: triệu đồng"): part of the title block, never a header. */
+function hasUnitLine(grid: Grid, r: number, cols: number): boolean {
+  for (let c = 0; c < cols; c++) {
+    const v = getCell(grid, r, c)?.value;
+    if (typeof v === 'string' && v.length < 80 && parseUnitLine(v)) return true;
+  }
+  return false;
+}
+
+function isBlankRow(grid: Grid, r: number, cols: number): boolean {
+  for (let c = 0; c < cols; c++) if (cellText(getCell(grid, r, c)).trim() !== '') return false;
+  return true;
+}
+
+/** Rows that may end a header block: just above the index row or the first numbers. */
+function headerEnds(grid: Grid, top: Omit<SheetTop, 'headerWindows'>): number[] {
+  const { rows, cols } = gridSize(grid);
+  const anchor = top.indexRow ?? (top.firstNumericRow >= 0 ? top.firstNumericRow : -1);
+  if (anchor < 0) return Array.from({ length: Math.min(rows, 30) }, (_, i) => i);
+  const ends: number[] = [];
+  for (let r = anchor - 1; r >= 0 && ends.length < 2; r--) {
+    if (!isBlankRow(grid, r, cols) && !isDataRow(grid, r, cols)) ends.push(r);
+  }
+  if (top.indexRow !== undefined && top.firstNumericRow > top.indexRow + 1) {
+    // An index row may sit above a second header row; rare, but try the row above the numbers too.
+    ends.push(top.firstNumericRow - 1);
+  }
+  return ends;
+}
+
+/** Header blocks to try: 1 to 3 rows ending just above the data. */
+function headerWindows(grid: Grid, top: Omit<SheetTop, 'headerWindows'>): number[][] {
+  const { cols } = gridSize(grid);
+  const out: number[][] = [];
+  for (const end of headerEnds(grid, top)) {
+    for (let depth = 1; depth <= MAX_HEADER_ROWS; depth++) {
+      const headerRows: number[] = [];
+      for (let r = end; r >= 0 && headerRows.length < depth; r--) {
+        if (r === top.unitRow || r === top.indexRow) break;
+        if (isBlankRow(grid, r, cols) || isDataRow(grid, r, cols) || hasUnitLine(grid, r, cols))
+          break;
+        headerRows.unshift(r);
+      }
+      if (headerRows.length < depth) break;
+      out.push(headerRows);
+    }
+  }
+  return out;
 }

@@ -18,6 +18,7 @@ import {
 import { isTotalLabel, rowShape, ttLevel, type RowShape } from './rows.js';
 import { SheetNumbers, storedRowValues, type RowValues, type StoredRow } from './row-values.js';
 import type { Issue, ValidateOptions } from './types.js';
+import { makeIssue } from './issue.js';
 
 /** One data row of an annex, with its place in the hierarchy and its numbers. */
 export interface ModelRow {
@@ -156,6 +157,22 @@ function numericish(cell: Cell | undefined): boolean {
   return t !== '' && (/^[-–—x.…]+$/i.test(t) || parseNumber(t).kind !== 'invalid');
 }
 
+/**
+ * A line that closes an annex, not a row of it: the place and date ("Mường Chà, ngày 15 tháng 3
+ * năm 2024", "Ngày … tháng … năm …") or a signature block ("Người lập biểu", "KT. Chủ tịch",
+ * "TM. Ủy ban nhân dân", "Thủ trưởng đơn vị", "Nơi nhận:"). Read from the folded text.
+ */
+const CLOSING_LINE =
+  /(?:^|\s)ngay(?:\s+\d{1,2})?\s+thang\b|\sngay$|^(?:nguoi lap(?: bieu)?|kt chu tich|tm (?:uy ban|ubnd|ban)|pho chu tich|chu tich ubnd|thu truong(?: don vi| co quan)?|ke toan truong|giam doc|noi nhan|xac nhan)\b/;
+
+/** Whether a label is a line that closes an annex ({@link CLOSING_LINE}). */
+export function isClosingLine(label: string): boolean {
+  return label !== '' && CLOSING_LINE.test(normalizeText(label));
+}
+
+/** A grand total's label: "Tổng cộng", "Tổng số", "Toàn huyện" (not a bare "Cộng" of a group). */
+const GRAND_TOTAL = /^(?:tong|toan)\b/;
+
 /** What {@link TableEnd.read} says of a row. */
 const IN_TABLE = 0; // the table goes on to this row (and through the rows held before it)
 const HELD = 1; // the row is the table's only if a later row is
@@ -172,6 +189,8 @@ const ENDED = 2; // the table ended before this row
 class TableEnd {
   private end: number;
   private sawBlank = false;
+  /** A grand total came after rows of the table: a blank row after it ends the table. */
+  private closed = false;
   private readonly cols: number;
 
   constructor(
@@ -197,7 +216,15 @@ class TableEnd {
       else if (!isEmptyCell(cell)) texts++;
     }
     if (numbers) {
-      // A row with numbers is the table's, whatever its TT and label say (most rows).
+      // A row with numbers is the table's, whatever its TT and label say (most rows) — but for a
+      // date or signature line whose figures are a date (no TT: read only then).
+      const tt = this.ttCol !== undefined ? cellText(getCell(grid, r, this.ttCol)).trim() : '';
+      if (tt === '' && this.labelCol !== undefined) {
+        const label = cellText(getCell(grid, r, this.labelCol)).trim();
+        if (this.end >= this.first && isClosingLine(label)) return ENDED;
+        if (this.end >= this.first && GRAND_TOTAL.test(normalizeText(label)))
+          this.closed = isTotalLabel(normalizeText(label), this.totalLabels);
+      }
       this.end = r;
       this.sawBlank = false;
       return IN_TABLE;
@@ -206,6 +233,8 @@ class TableEnd {
     for (let c = 0; c < this.cols && blank; c++)
       if (!isEmptyCell(getCell(grid, r, c))) blank = false;
     if (blank) {
+      // A blank row after the grand total that closes the table: what follows is not the table's.
+      if (this.closed) return ENDED;
       if (this.end >= this.first) this.sawBlank = true;
       return HELD;
     }
@@ -213,6 +242,7 @@ class TableEnd {
     const tt = this.ttCol !== undefined ? cellText(getCell(grid, r, this.ttCol)).trim() : '';
     const label =
       this.labelCol !== undefined ? cellText(getCell(grid, r, this.labelCol)).trim() : '';
+    if (this.end >= this.first && tt === '' && isClosingLine(label)) return ENDED;
     const tableLike = ttLevel(tt) !== null || isTotalLabel(normalizeText(label), this.totalLabels);
     if (this.sawBlank && !tableLike) return ENDED;
     this.sawBlank = false;
@@ -222,6 +252,31 @@ class TableEnd {
     }
     return HELD;
   }
+}
+
+/**
+ * The rows from `from` on that hold figures (two or more numbers) the table did not read — not a
+ * date or signature line: another table, rows past a grand total. Undefined when there are none.
+ */
+function figuresBelow(
+  grid: Grid,
+  from: number,
+  to: number,
+  labelCol: number | undefined,
+): { from: number; to: number } | undefined {
+  let found: { from: number; to: number } | undefined;
+  for (let r = from; r < to; r++) {
+    const row = grid.cells[r];
+    if (!row) continue;
+    let numbers = 0;
+    for (const cell of row) if (typeof cell?.value === 'number' || cell?.formula) numbers++;
+    if (numbers < 2) continue;
+    if (labelCol !== undefined && isClosingLine(cellText(getCell(grid, r, labelCol)).trim()))
+      continue;
+    if (found) found.to = r;
+    else found = { from: r, to: r };
+  }
+  return found;
 }
 
 /** Decimal places a typed number has, up to 6. */
@@ -313,9 +368,13 @@ export function buildModel(
   // Each row as the table's end allows: rows held (see TableEnd) are read once a later row
   // says the table goes on through them, and dropped when it ends.
   const held: number[] = [];
+  let endedAt = gridRows;
   for (let r = first; r < gridRows; r++) {
     const verdict = table.read(r);
-    if (verdict === ENDED) break;
+    if (verdict === ENDED) {
+      endedAt = r;
+      break;
+    }
     if (verdict === HELD) {
       held.push(r);
       continue;
@@ -371,6 +430,23 @@ export function buildModel(
     const labelNorm = normalizeText(label);
     const shape = rowShape(tt, label, layout.totalLabels, labelNorm);
     rows.push(newRow(numbers, base, r, tt, label, labelNorm, shape));
+  }
+
+  const below = figuresBelow(grid, endedAt, gridRows, labelCol);
+  if (below) {
+    const lastRow = rows.length > 0 ? (rows[rows.length - 1] as Row).row : first;
+    issues.push(
+      makeIssue({
+        code: 'table/rows-not-read',
+        severity: 'warning',
+        row: below.from,
+        col: 0,
+        text: {
+          rows: below.from === below.to ? `${below.from + 1}` : `${below.from + 1}–${below.to + 1}`,
+          end: `${lastRow + 1}`,
+        },
+      }),
+    );
   }
 
   // Budget rows named only by project or sub-project get the catalogue's levels.

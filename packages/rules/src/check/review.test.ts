@@ -149,11 +149,48 @@ describe('review: where the table ends, sub-totals, of-which bullets', () => {
         [null, 'Tổng cộng', 60, 60, null],
         ['1', 'Dự án 2', 60, 60, null],
       ]),
-    ).toEqual([]);
+      // The second table is not read: the report says so (never a clean bill for it).
+    ).toEqual(['A7 table/rows-not-read']);
+    // A date written across cells as numbers, under a table whose total comes last.
+    const totalLast: Row[] = [
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],
+      ['1', 'Dự án 2', 3154, 3154, null],
+      ['2', 'Dự án 5', 968, 880, 88],
+      [null, 'Tổng cộng', 4122, 4034, 88],
+    ];
+    expect(codes([...totalLast, [], [null, 'Mường Chà, ngày', 15, 3, 2024]])).toEqual([]);
+    expect(codes([...totalLast, [null, 'Ngày 20 tháng 12 năm 2024', null, 2024, null]])).toEqual(
+      [],
+    );
+    expect(codes([...totalLast, [null, 'NGƯỜI LẬP BIỂU', 15, 3, 'KT. CHỦ TỊCH']])).toEqual([]);
+    // Past a grand total and a blank row, figures are not the table's: named, not added in.
+    expect(codes([...totalLast, [], ['1', 'Dự án 6', 522, 522, null]])).toEqual([
+      'A6 table/rows-not-read',
+    ]);
     // Text inside the table is still reported.
     const rows = muongLay();
     (rows[2] as Row)[3] = 'chưa có';
     expect(codes(rows)).toContain('D3 cell/not-number');
+  });
+
+  it('reads a first data row whose figures are typed as text as data, not as a header', () => {
+    const rows: Row[] = [
+      ['PHỤ LỤC SỐ 01'],
+      [null, null, null, 'Đơn vị tính: triệu đồng'],
+      ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],
+      ['1', 'Dự án 2', '3.154', '3.154', null],
+      ['2', 'Dự án 3', 1469, 1469, null],
+      ['3', 'Dự án 4', 1695, 1588, 107],
+      [null, 'Tổng cộng', 6318, 6211, 107],
+    ];
+    const report = validateSheet(gridFromRows('S', rows));
+    expect(report.layout).toBe('budget-allocation');
+    expect(report.issues.map((i) => `${i.cell} ${i.code}`)).toEqual([
+      'C4 cell/ambiguous-number',
+      'D4 cell/ambiguous-number',
+    ]);
+    // The header is the header row alone: the figures are not part of a column's name.
+    expect(report.coverage.checked.map((c) => c.header)).toEqual(['Tổng số', 'NSTW', 'NSĐP']);
   });
 
   it('checks group sub-totals ("Cộng" after the items) and the grand total over them', () => {

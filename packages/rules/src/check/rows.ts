@@ -1,4 +1,7 @@
 import { normalizeText } from '../grid/normalize.js';
+import { isTotalLabel } from '../annex/total-label.js';
+
+export { isTotalLabel };
 
 /** A row's place in the annex's hierarchy, read from the TT column and the label. */
 export interface RowShape {
@@ -44,28 +47,6 @@ export function labelLevel(label: string): number | null {
   if (/^\d+[.)]\s+\S/.test(t)) return 2;
   if (/^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]\s+\S/i.test(t)) return 1;
   return null;
-}
-
-const INDEX = '(?:[ivx]+|[a-z]|\\d+)';
-const TOTAL_WORDS =
-  '(?:toan|huyen|xa|tinh|thi|tran|thanh|pho|phuong|chung|so|cong|kinh|phi|von|nguon|ca|nam|cac|bo|dia|ban|\\d{4})';
-const TOTAL_REST = new RegExp(
-  `^(?:${INDEX}(?:\\s*\\+\\s*${INDEX})*|${TOTAL_WORDS}(?: ${TOTAL_WORDS}){0,3})$`,
-);
-
-/** Whether a normalised label is a total row's ("Tổng cộng", "Toàn huyện", "Cộng (I+II)"). */
-export function isTotalLabel(labelNorm: string, totalLabels: readonly string[]): boolean {
-  if (!labelNorm) return false;
-  for (const t of totalLabels) {
-    if (labelNorm === t) return true;
-    if (labelNorm.charCodeAt(t.length) === 32 && labelNorm.startsWith(t)) {
-      // Only a total-like remainder: "Tổng cộng (I+II)", "Tổng số toàn huyện", "Cộng 1+2".
-      // "Tổng kết, đánh giá" or "Cộng đồng dân cư" are items, not totals.
-      const rest = labelNorm.slice(t.length + 1);
-      if (TOTAL_REST.test(rest)) return true;
-    }
-  }
-  return false;
 }
 
 /** What a TT value says of its row: its level, and whether it is a bullet ("-", "+", "*"). */

@@ -3,7 +3,8 @@ import { normalizeText } from '../grid/normalize.js';
 import { matchIndicator } from '../catalog/match.js';
 import { makeIssue } from './issue.js';
 import { shortLabel, type ModelRow, type SheetModel } from './model.js';
-import { compareValues, isOutOfPercentRange, rangeIssue } from './poverty.js';
+import { isOutOfPercentRange, rangeIssue } from '../relations/declared.js';
+import { compareValues } from './poverty.js';
 import type { Issue } from './types.js';
 
 const VALUE_KEYS = ['baseline', 'target', 'result'] as const;

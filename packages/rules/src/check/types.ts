@@ -39,6 +39,7 @@ export const ISSUE_CODES = [
   'formula/external-ref',
   'check/failed',
   'sheet/too-large',
+  'table/rows-not-read',
   'plan/total-mismatch',
   'plan/split-mismatch',
   'plan/target-mismatch',

@@ -165,4 +165,8 @@ export const issueMessages = {
     vi: 'Trang tính quá lớn để kiểm tra: dùng đến dòng {rows} và cột {cols}, vượt giới hạn {maxRows} dòng × {maxCols} cột của phuluc; trang này không được kiểm tra, các trang khác vẫn được kiểm tra. Nếu bảng thật nhỏ hơn, hãy xóa các ô thừa ở cuối trang (Ctrl+End chỉ ra ô cuối cùng) rồi lưu lại.',
     en: "The sheet is too large to check: it is used down to row {rows} and across to column {cols}, beyond phuluc's limit of {maxRows} rows × {maxCols} columns; this sheet is not checked, the other sheets are. If the table is really smaller, delete the stray cells at the end of the sheet (Ctrl+End shows the last one) and save.",
   },
+  'issue.table/rows-not-read': {
+    vi: 'Các dòng {rows} bên dưới bảng có số liệu nhưng không được kiểm tra: bảng kết thúc ở dòng {end} (có thể đây là một bảng khác). Để kiểm tra, đặt mỗi bảng ở một trang tính riêng.',
+    en: 'Rows {rows} below the table hold figures but were not checked: the table ends at row {end} (they may be another table). To check them, put each table on a sheet of its own.',
+  },
 } satisfies Record<`issue.${string}`, MessageTemplate>;

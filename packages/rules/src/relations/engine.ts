@@ -1,9 +1,9 @@
 import type { CheckName } from '../annex/schema.js';
-import { LAYOUT_IDS } from '../annex/types.js';
 import type { SheetModel } from '../check/model.js';
 import { crossfootEquations, summableKeys } from '../check/sums.js';
 import type { Issue } from '../check/types.js';
 import { buildCoverage, type Coverage } from './coverage.js';
+import { layoutProvenance } from './declared.js';
 import { evaluateRelation, footEvidence, isSupported, type RelationContext } from './evaluate.js';
 import { inferRelations } from './infer.js';
 import { isInferredKey, type SheetStructure } from './structure.js';
@@ -60,11 +60,7 @@ export function layoutRelations(
   checks: readonly CheckName[],
   requireData = true,
 ): Relation[] {
-  const own: Provenance = (LAYOUT_IDS as readonly string[]).includes(m.layout.id)
-    ? 'layout'
-    : m.layout.id === 'inferred'
-      ? 'inferred'
-      : 'user-layout';
+  const own = layoutProvenance(m);
   const prov = (key: string): Provenance => (isInferredKey(key) ? 'inferred' : own);
   const out: Relation[] = [];
   const has = (k: string) => m.columns.has(k);
@@ -141,9 +137,10 @@ export function sheetRelations(
   const issues: Issue[] = [];
   const ctx: RelationContext = { model: m, cols: structure.cols, names: structure.names };
   const declared = layoutRelations(m, checks, requireData);
-  // The layout's rates, reductions and bounds are evaluated by its own checks; its foot, sums
-  // (cross-foots, the index row's equations), flows and of-which parts by the evaluator. A fill
-  // (no data required) takes them as declared and evaluates nothing.
+  // The layout's rates, reductions and bounds are evaluated by the checks that declare them
+  // (check/poverty.ts), through the same evaluator, in the checks' place; its foot, sums
+  // (cross-foots, the index row's equations), flows and of-which parts here. A fill (no data
+  // required) takes them as declared and evaluates nothing.
   const known: Relation[] = [];
   for (const r of declared) {
     const byEvaluator =

@@ -10,6 +10,14 @@ import {
   type ShownFigure,
 } from '../check/tolerance.js';
 import { partNames } from './header-tree.js';
+import {
+  declaredRangeVerdict,
+  declaredRateFast,
+  declaredRateVerdict,
+  declaredReductionFast,
+  declaredReductionVerdict,
+  isDeclared,
+} from './declared.js';
 import { MAX_EXACT } from '../money/micros.js';
 import type { SheetNumbers } from '../check/row-values.js';
 import type { Issue } from '../check/types.js';
@@ -137,6 +145,11 @@ function signedMicros(
 }
 
 function fastVerdictOf(r: Relation, m: SheetModel): FastVerdict | undefined {
+  if (isDeclared(r)) {
+    if (r.kind === 'rate') return declaredRateFast(r, m);
+    if (r.kind === 'difference') return declaredReductionFast(r, m);
+    if (r.kind === 'range') return undefined;
+  }
   const numbers = m.numbers;
   const slot = (k: string) => m.slots.get(k) ?? -1;
   const state = { zero: true };
@@ -224,6 +237,13 @@ function fastVerdictOf(r: Relation, m: SheetModel): FastVerdict | undefined {
 }
 
 function verdictOf(r: Relation, ctx: RelationContext): ((x: ModelRow) => Verdict) | undefined {
+  if (isDeclared(r)) {
+    // A layout's rates, reductions and bounds, read as the layout means them (declared.ts).
+    const { model: m, cols } = ctx;
+    if (r.kind === 'rate') return (x) => declaredRateVerdict(r, x, m, cols);
+    if (r.kind === 'difference') return (x) => declaredReductionVerdict(r, x, m, cols);
+    if (r.kind === 'range') return (x) => declaredRangeVerdict(r, x, m, cols);
+  }
   switch (r.kind) {
     case 'sum':
       return (x) => sumVerdict(r, x, ctx);

@@ -2,7 +2,7 @@ import type { Cell, Grid } from '../grid/types.js';
 import { isCellError } from '../grid/types.js';
 import { getCell, gridSize } from '../grid/grid.js';
 import { parseNumber } from '../money/parse.js';
-import { headerWindows, type Detection, type LayoutFit } from '../annex/detect.js';
+import type { Detection, LayoutFit } from '../annex/detect.js';
 import type { ColumnDefinition, ColumnKind, LayoutDefinition } from '../annex/schema.js';
 import { TOTAL_LABELS } from '../annex/layouts/common.js';
 import { ttLevel } from '../check/rows.js';
@@ -119,12 +119,12 @@ function displayName(tree: HeaderTree, c: number, leafCounts: ReadonlyMap<string
  * ("Tổng số", "NSTW"), while the groups over them ("Giải ngân đến 30/9") are what tell the
  * relations apart.
  */
-function wholeHeader(grid: Grid, detection: Detection, fit: LayoutFit): number[] {
+function wholeHeader(detection: Detection, fit: LayoutFit): number[] {
   const last = fit.headerRows[fit.headerRows.length - 1];
   let best = [...fit.headerRows];
   if (last === undefined) return best;
-  for (const w of headerWindows(grid, detection.top))
-    if (w[w.length - 1] === last && w.length > best.length) best = w;
+  for (const w of detection.top.headerWindows)
+    if (w[w.length - 1] === last && w.length > best.length) best = [...w];
   return best;
 }
 
@@ -153,7 +153,7 @@ function headerRowsAbove(grid: Grid, detection: Detection): number[] {
  */
 export function readStructure(grid: Grid, detection: Detection): SheetStructure | undefined {
   const given = detection.fit;
-  const headerRows = given ? wholeHeader(grid, detection, given) : headerRowsAbove(grid, detection);
+  const headerRows = given ? wholeHeader(detection, given) : headerRowsAbove(grid, detection);
   const first = given
     ? detection.firstDataRow
     : Math.max((headerRows[headerRows.length - 1] ?? -1) + 1, (detection.top.indexRow ?? -1) + 1);

@@ -95,7 +95,8 @@ beforeAll(() => {
   copyFileSync(join(ROOT, 'test', 'consumer', 'cjs.cts'), join(project(), 'src', 'cjs.cts'));
   copyFileSync(join(ROOT, 'test', 'consumer', 'esm.mts'), join(project(), 'src', 'bundler.ts'));
 }, 300_000);
-afterAll(() => tmp?.cleanup());
+// Removing the project's node_modules (about 200 packages) can take a while on a busy machine.
+afterAll(() => tmp?.cleanup(), 120_000);
 
 describe('published packages', () => {
   it('hold dist/, README.md and LICENSE (and the rules their JSON Schemas) only', () => {

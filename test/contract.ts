@@ -47,6 +47,17 @@ export const CoverageSchema = z.strictObject({
       reason: z.enum(['no-relation', 'no-evidence', 'not-read']),
     }),
   ),
+  // Relations the header states outright that the figures bear out on too few rows to check
+  // (a deliberate addition: a sheet with any is never reported clean).
+  unconfirmed: z.array(
+    z.strictObject({
+      kind: z.enum(['sum', 'of-which', 'rate', 'difference', 'flow']),
+      provenance: z.enum(['header']),
+      formula: z.string().min(1),
+      evaluated: z.number().int().positive(),
+      holds: z.number().int().nonnegative(),
+    }),
+  ),
 });
 
 /** The JSON contract of `phuluc validate --format json`: exactly one document on stdout. */

@@ -56,7 +56,7 @@ describe('phuluc validate on annexes laid out as offices lay them out', () => {
       await wb.xlsx.writeFile(path);
       const run = runCli(['validate', path]);
       expect(run.status).toBe(0);
-      expect(run.stdout).toContain('Không thấy lỗi ở các cột đã kiểm tra');
+      expect(run.stdout).toContain('Không thấy lỗi ở những gì đã kiểm tra');
       expect(run.stdout).not.toContain('Không có vấn đề.');
       expect(run.stdout).toContain('Đã kiểm tra 3 cột số: C, D, E.');
       expect(run.stdout).toMatch(/Không kiểm tra: cột F "Đơn giá" \(.+\)\./);

@@ -98,6 +98,7 @@ describe('public contract of @phuluc/rules', () => {
       'getLayout',
       'gridFromRows',
       'gridSize',
+      'hasGaps',
       'isCellError',
       'isEmptyCell',
       'isMessageKey',

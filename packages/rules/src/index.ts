@@ -137,7 +137,9 @@ export type {
   CheckedColumn,
   UncheckedColumn,
   UncheckedReason,
+  UnconfirmedRelation,
 } from './relations/coverage.js';
+export { hasGaps } from './relations/coverage.js';
 export { readHeaderTree, type HeaderTree, type HeaderNode } from './relations/header-tree.js';
 
 // Fill

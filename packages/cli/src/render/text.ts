@@ -1,4 +1,11 @@
-import { t, type Issue, type LayoutDefinition, type Report, type Severity } from '@phuluc/rules';
+import {
+  hasGaps,
+  t,
+  type Issue,
+  type LayoutDefinition,
+  type Report,
+  type Severity,
+} from '@phuluc/rules';
 import type { Lang } from '../args.js';
 import type { Palette } from './color.js';
 import { totalSummary } from './json.js';
@@ -65,7 +72,7 @@ export function sheetHeading(
  * heading and issue say so).
  */
 export function coverageLines(report: Report, lang: Lang, p: Palette): string[] {
-  const { read, checked, unchecked } = report.coverage;
+  const { read, checked, unchecked, unconfirmed } = report.coverage;
   if (!read) return [];
   const lines: string[] = [];
   if (checked.length > 0)
@@ -81,6 +88,8 @@ export function coverageLines(report: Report, lang: Lang, p: Palette): string[] 
       .join(', ');
     lines.push(`  ${p.yellow(t('cli.validate.unchecked', { columns }, lang))}`);
   }
+  for (const u of unconfirmed)
+    lines.push(`  ${p.yellow(t('cli.validate.unconfirmed', { ...u }, lang))}`);
   return lines;
 }
 
@@ -104,10 +113,10 @@ export function renderValidateText(
   const lines: string[] = [p.bold(file)];
   for (const report of reports) {
     lines.push('', sheetHeading(report, layouts, lang, p));
-    const unchecked = report.coverage.unchecked;
     if (report.issues.length === 0) {
-      const key =
-        unchecked.length > 0 ? 'cli.validate.no-issues-in-checked' : 'cli.validate.no-issues';
+      const key = hasGaps(report.coverage)
+        ? 'cli.validate.no-issues-in-checked'
+        : 'cli.validate.no-issues';
       lines.push(`  ${p.green(t(key, {}, lang))}`);
       lines.push(...coverageLines(report, lang, p));
       continue;
@@ -125,5 +134,8 @@ export function renderValidateText(
   lines.push('', summaryLine(totalSummary(reports), lang, p));
   const notChecked = reports.reduce((n, r) => n + r.coverage.unchecked.length, 0);
   if (notChecked > 0) lines.push(p.yellow(t('cli.summary.unchecked', { count: notChecked }, lang)));
+  const unconfirmed = reports.reduce((n, r) => n + r.coverage.unconfirmed.length, 0);
+  if (unconfirmed > 0)
+    lines.push(p.yellow(t('cli.summary.unconfirmed', { count: unconfirmed }, lang)));
   return `${lines.join('\n')}\n`;
 }

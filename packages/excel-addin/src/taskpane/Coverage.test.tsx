@@ -56,6 +56,7 @@ function partlyChecked(): Report {
         { column: 'K', header: 'Kinh phí khác', reason: 'no-evidence' },
         { column: 'AB', header: '', reason: 'not-read' },
       ],
+      unconfirmed: [],
     },
   };
 }
@@ -102,6 +103,27 @@ describe('the issue list tells what was checked', () => {
     ]);
   });
 
+  it('never says "no issues" while a relation its header states went unchecked', () => {
+    const base = partlyChecked();
+    renderList({
+      ...base,
+      coverage: {
+        ...base.coverage,
+        unchecked: [],
+        unconfirmed: [
+          { kind: 'sum', provenance: 'header', formula: 'C = D + E + F', evaluated: 6, holds: 1 },
+        ],
+      },
+    });
+    expect(screen.queryByText(CLEAN_VI)).toBeNull();
+    expect(screen.getByTestId('issues-verdict').textContent).not.toMatch(CLEAN_VI);
+    const bar = screen.getByTestId('coverage-unconfirmed');
+    expect(bar.textContent).toContain('Quan hệ theo tiêu đề chưa kiểm tra được');
+    expect([...bar.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Tiêu đề cho thấy C = D + E + F nhưng số liệu chỉ khớp 1/6 dòng: hoặc tiêu đề không đúng ý, hoặc nhiều dòng sai. Xem lại các dòng này.',
+    ]);
+  });
+
   it('lists the checked columns, folded, each with the kinds of check in words', () => {
     renderList(partlyChecked());
     const header = screen.getByRole('button', { name: 'Đã kiểm tra 2 cột' });
@@ -141,7 +163,7 @@ describe('the issue list tells what was checked', () => {
       ...partlyChecked(),
       sheet: 'Ghi chú',
       layout: null,
-      coverage: { read: false, checked: [], unchecked: [] },
+      coverage: { read: false, checked: [], unchecked: [], unconfirmed: [] },
     };
     renderList(notRead);
     expect(screen.queryByText(CLEAN_VI)).toBeNull();

@@ -14,7 +14,13 @@ import {
   MessageBarTitle,
   tokens,
 } from '@fluentui/react-components';
-import type { CheckedColumn, RelationKind, Report, UncheckedColumn } from '@phuluc/rules';
+import type {
+  CheckedColumn,
+  RelationKind,
+  Report,
+  UncheckedColumn,
+  UnconfirmedRelation,
+} from '@phuluc/rules';
 import { useI18n, type I18n } from './i18n.js';
 
 /** The order kinds are named in: down the column, across the row, then the rest. */
@@ -34,23 +40,29 @@ export interface CoverageState {
   /** Numeric columns no check covered. */
   readonly unchecked: readonly UncheckedColumn[];
   readonly checked: readonly CheckedColumn[];
+  /** Relations the header states that the figures bear out on too few rows to check. */
+  readonly unconfirmed: readonly UnconfirmedRelation[];
   /**
    * Nothing on the sheet was checked (its figures were not read, or no column was checked) and
    * neither an error nor an unchecked column says so.
    */
   readonly sheetNotChecked: boolean;
-  /** The report may say "no issues" without more: every numeric column it read was checked. */
+  /**
+   * The report may say "no issues" without more: every numeric column it read was checked, and
+   * every relation its header states.
+   */
   readonly fullyChecked: boolean;
 }
 
 export function coverageState(report: Report): CoverageState {
-  const { read, checked, unchecked } = report.coverage;
+  const { read, checked, unchecked, unconfirmed } = report.coverage;
   const nothingChecked = !read || checked.length === 0;
   return {
     unchecked,
     checked,
+    unconfirmed,
     sheetNotChecked: nothingChecked && unchecked.length === 0 && report.summary.errors === 0,
-    fullyChecked: !nothingChecked && unchecked.length === 0,
+    fullyChecked: !nothingChecked && unchecked.length === 0 && unconfirmed.length === 0,
   };
 }
 
@@ -123,6 +135,20 @@ export function CoverageNotice(props: { report: Report }) {
                     column: columnName(i18n, c),
                     reason: i18n.tr(`pane.coverage.reason.${c.reason}`),
                   })}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.unconfirmed.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="coverage-unconfirmed">
+          <MessageBarBody className={styles.body}>
+            <MessageBarTitle>{i18n.tr('pane.coverage.unconfirmed')}</MessageBarTitle>
+            <ul className={styles.list}>
+              {state.unconfirmed.map((u) => (
+                <li key={u.formula} data-unconfirmed={u.formula}>
+                  {i18n.tr('pane.coverage.unconfirmedLine', { ...u })}
                 </li>
               ))}
             </ul>

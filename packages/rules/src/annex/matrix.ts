@@ -17,6 +17,16 @@ export interface MatrixColumn {
   readonly nameSuggests?: string;
   /** Funding source under the project (two header levels), if any. */
   readonly source?: 'nstw' | 'nsdp' | 'khac';
+  /**
+   * Capital type under or over the project ("Dự án 1" over "Đầu tư", "Sự nghiệp"; or "Vốn đầu
+   * tư" over "Dự án 1"), if any: a project under both types has a column for each.
+   */
+  readonly capital?: 'dtpt' | 'sn';
+}
+
+/** Whether a project column is a part of its project (by source or capital type), not its own total. */
+export function isSplit(p: MatrixColumn): boolean {
+  return p.source !== undefined || p.capital !== undefined;
 }
 
 /** What the matrix matcher found in a block of header rows. */
@@ -28,6 +38,17 @@ export interface MatrixMatch {
   readonly missing: readonly string[];
 }
 
+/** A header level that names a project or sub-project ("Dự án 1", "TDA2", "DA 4"). */
+const PROJECT_REF = /\b(du an|tieu du an|tda|da)\s*\d/;
+/** Whether a header level names a capital type and no project ("Vốn sự nghiệp"). */
+function isCapitalOnly(part: string): boolean {
+  return !PROJECT_REF.test(part) && CAPITALS.some(([re]) => re.test(part));
+}
+
+const CAPITALS: ReadonlyArray<readonly [RegExp, 'dtpt' | 'sn']> = [
+  [/\b(dau tu|dtpt)\b/, 'dtpt'],
+  [/\b(su nghiep|sn)\b/, 'sn'],
+];
 const SOURCES: ReadonlyArray<readonly [RegExp, 'nstw' | 'nsdp' | 'khac']> = [
   [/\b(nstw|trung uong|ns tw)\b/, 'nstw'],
   [/\b(nsdp|dia phuong|doi ung|ns dp)\b/, 'nsdp'],
@@ -63,6 +84,8 @@ export function matchMatrix(
   paths.forEach((path, col) => {
     const parts = path.split(' | ').filter((p) => p && !p.startsWith('__'));
     for (let i = 0; i < parts.length; i++) {
+      // A capital type over the projects ("Vốn đầu tư" › "Dự án 1") names no project itself.
+      if (isCapitalOnly(parts[i] as string)) continue;
       // "Dự án 3" merged over "TDA1", "TDA2": read the levels together, and keep the most
       // specific entry (the sub-project) and the parts below it (a funding source).
       let best: { m: NonNullable<ReturnType<typeof matchProject>>; end: number } | undefined;
@@ -79,8 +102,12 @@ export function matchMatrix(
       const m = best.m;
       const below = parts.slice(best.end + 1).join(' ');
       const source = SOURCES.find(([re]) => re.test(below))?.[1];
+      // The capital type is a header level of its own, above or below the project's.
+      const capital = parts
+        .map((p) => (PROJECT_REF.test(p) ? undefined : CAPITALS.find(([re]) => re.test(p))?.[1]))
+        .find((c) => c !== undefined);
       const code = isUnknownProject(m) ? m.claimed : m.code;
-      const key = `${code.toLowerCase().replace(/\./g, '_')}${source ? `_${source}` : ''}`;
+      const key = `${code.toLowerCase().replace(/\./g, '_')}${capital ? `_${capital}` : ''}${source ? `_${source}` : ''}`;
       projects.push({
         key,
         col,
@@ -91,6 +118,7 @@ export function matchMatrix(
         ...(!isUnknownProject(m) ? { officialName: m.officialName } : {}),
         ...(!isUnknownProject(m) && m.nameSuggests ? { nameSuggests: m.nameSuggests } : {}),
         ...(source ? { source } : {}),
+        ...(capital ? { capital } : {}),
       });
       return;
     }
@@ -127,11 +155,11 @@ function equations(
   const out: Array<{ target: string; parts: string[]; minParts: number }> = [];
   const byCode = new Map<string, MatrixColumn[]>();
   for (const p of projects) byCode.set(p.code, [...(byCode.get(p.code) ?? []), p]);
-  const plain = (code: string) => byCode.get(code)?.find((p) => !p.source);
-  // A project's own column, if any, equals its sources, and its sub-projects.
+  const plain = (code: string) => byCode.get(code)?.find((p) => !isSplit(p));
+  // A project's own column, if any, equals its sources (or capital types), and its sub-projects.
   for (const [code, cols] of byCode) {
     const own = plain(code);
-    const sources = cols.filter((c) => c.source);
+    const sources = cols.filter(isSplit);
     if (own && sources.length >= 2)
       out.push({ target: own.key, parts: sources.map((s) => s.key), minParts: 2 });
     if (own && !code.includes('.')) {
@@ -153,7 +181,7 @@ function equations(
         parts.push(own.key);
         continue;
       }
-      const source = byCode.get(pc)?.filter((c) => c.source) ?? [];
+      const source = byCode.get(pc)?.filter(isSplit) ?? [];
       if (source.length) {
         parts.push(...source.map((s) => s.key));
         continue;
@@ -162,7 +190,7 @@ function equations(
         if (!k.startsWith(`${pc}.`)) continue;
         const subOwn = plain(k);
         if (subOwn) parts.push(subOwn.key);
-        else parts.push(...cols.filter((c) => c.source).map((c) => c.key));
+        else parts.push(...cols.filter(isSplit).map((c) => c.key));
       }
     }
     if (parts.length >= 2) out.push({ target: 'total', parts, minParts: 2 });

@@ -185,5 +185,7 @@ export const GNBV_2021_2025: ProgrammeCatalog = {
   capitalRule: {
     evidence: 'M',
     source: 'Believed (domain.md §2): investment capital goes only to DA1 and DA4 TDA1.',
+    sourceVi:
+      'Theo hiểu biết chưa xác nhận (domain.md §2): vốn đầu tư phát triển chỉ dành cho DA1 và DA4 TDA1.',
   },
 };

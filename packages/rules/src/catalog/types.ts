@@ -49,5 +49,11 @@ export interface ProgrammeCatalog {
   readonly projects: readonly Project[];
   readonly indicators: readonly Indicator[];
   /** Where the capital-type rule comes from, and how sure it is. */
-  readonly capitalRule: { readonly evidence: Evidence; readonly source: string };
+  readonly capitalRule: {
+    readonly evidence: Evidence;
+    /** Where it comes from, in English. */
+    readonly source: string;
+    /** The same in Vietnamese, for the Vietnamese message. */
+    readonly sourceVi: string;
+  };
 }

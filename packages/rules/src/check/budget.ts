@@ -72,7 +72,11 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
           severity: 'warning',
           row: x.row,
           col,
-          text: { code: match.code, source: catalog?.capitalRule.source ?? '' },
+          text: {
+            code: match.code,
+            source: catalog?.capitalRule.sourceVi ?? '',
+            sourceEn: catalog?.capitalRule.source ?? '',
+          },
           actual: v.toString(),
         }),
       );

@@ -23,6 +23,47 @@ function matrix(): Row[] {
 }
 
 describe('unit × project matrix', () => {
+  it('adds a project under both capital types once for each, whichever level is on top', () => {
+    const m = (top: Row, bottom: Row, merges: MergeRange[], c9 = 2860): [Row[], MergeRange[]] => [
+      [
+        ['PHỤ LỤC SỐ 03'],
+        [null, null, null, null, null, null, null, null, 'Đơn vị tính: triệu đồng'],
+        top,
+        bottom,
+        [null, 'Toàn huyện', 5920, 3300, 220, 1200, 900, 300],
+        ['1', 'Xã Mường Tùng', 3060, 1800, 120, 650, 400, 90],
+        ['2', 'Xã Huổi Lèng', c9, 1500, 100, 550, 500, 210],
+      ],
+      merges,
+    ];
+    const R = (r: number, c: number, r2: number, c2: number): MergeRange => ({
+      top: r,
+      left: c,
+      bottom: r2,
+      right: c2,
+    });
+    const projectOverType = m(
+      ['TT', 'Đơn vị', 'Tổng cộng', 'Dự án 1', null, 'Dự án 2', 'Dự án 3', 'Dự án 4'],
+      [null, null, null, 'Đầu tư', 'Sự nghiệp', 'Sự nghiệp', 'Sự nghiệp', 'Sự nghiệp'],
+      [R(2, 0, 3, 0), R(2, 1, 3, 1), R(2, 2, 3, 2), R(2, 3, 2, 4)],
+    );
+    const typeOverProject = m(
+      ['TT', 'Đơn vị', 'Tổng cộng', 'Vốn đầu tư', 'Vốn sự nghiệp', null, null, null],
+      [null, null, null, 'Dự án 1', 'Dự án 1', 'Dự án 2', 'Dự án 3', 'Dự án 4'],
+      [R(2, 0, 3, 0), R(2, 1, 3, 1), R(2, 2, 3, 2), R(2, 4, 2, 7)],
+    );
+    for (const [rows, merges] of [projectOverType, typeOverProject]) {
+      expect(at(rows, merges)).toEqual([]);
+      // A unit's total off by 100: caught at it, with the right expected sum.
+      rows[6]![2] = 2960;
+      const issues = validateSheet(gridFromRows('M', rows, merges)).issues;
+      expect(issues.map((i) => `${i.cell} ${i.code}`)).toContain('C7 sum/crossfoot');
+      expect(issues.find((i) => i.cell === 'C7' && i.code === 'sum/crossfoot')?.expected).toBe(
+        '2860',
+      );
+    }
+  });
+
   it('is detected with one column per project header', () => {
     const d = detectLayout(gridFromRows('M', matrix()));
     expect(d.fit?.layout.id).toBe('budget-matrix');

@@ -524,13 +524,14 @@ function linkTotals(rows: Row[], roots: readonly number[]): number | null {
       grand = t;
       continue;
     }
-    // A group header with no figures of its own ("I. Huyện A"): its items are what the sub-total adds.
-    const header = segment.length === 1 ? rows[segment[0] as number] : undefined;
-    const children =
-      header && header.children.length > 0 && header.values.all().every((v) => v === null)
-        ? header.children
-        : segment;
-    addChildren(rows[t] as Row, children);
+    // A group header with no figures of its own ("I. Huyện A"): its items are what the sub-total
+    // adds, and the header is a heading only — no sum of its own for the checks or for fill to
+    // write (the sub-total below carries it).
+    const header = segment.length === 1 ? (rows[segment[0] as number] as Row) : undefined;
+    if (header && header.children.length > 0 && header.values.all().every((v) => v === null)) {
+      addChildren(rows[t] as Row, header.children);
+      header.children = NO_CHILDREN;
+    } else addChildren(rows[t] as Row, segment);
     subtotals.push(t);
   }
   return grand ?? (totals[totals.length - 1] as number);

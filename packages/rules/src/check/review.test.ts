@@ -193,6 +193,50 @@ describe('review: where the table ends, sub-totals, of-which bullets', () => {
     expect(report.coverage.checked.map((c) => c.header)).toEqual(['Tổng số', 'NSTW', 'NSĐP']);
   });
 
+  it('reads sub-totals named by their unit ("Cộng xã Ba Thành") under heading-only groups', async () => {
+    const rows = (subtotal = 40, grand = 98): Row[] => [
+      ['TT', 'Xã, thôn', 'Tổng số hộ', 'Số hộ nghèo'],
+      ['I', 'Xã Ba Thành', null, null],
+      ['1', 'Thôn Gò Da', 212, 18],
+      ['2', 'Thôn Nước Lăng', 175, 22],
+      [null, 'Cộng xã Ba Thành', 387, subtotal],
+      ['II', 'Xã Ba Điền', null, null],
+      ['1', 'Thôn Nước Y', 144, 31],
+      ['2', 'Thôn Mang Lùng', 198, 27],
+      [null, 'Cộng xã Ba Điền', 342, 58],
+      [null, 'Tổng cộng', 729, grand],
+    ];
+    const sums = (r: Row[]) => codes(r).filter((c) => c.includes(' sum/'));
+    expect(sums(rows())).toEqual([]);
+    // A sub-total off: caught at it, and the grand total over the sub-totals still adds up.
+    expect(sums(rows(48, 106))).toEqual(['D5 sum/foot']);
+    // The grand total off.
+    expect(sums(rows(40, 108))).toEqual(['D10 sum/foot']);
+    // Fill of the same annex with every derived cell empty writes the sub-totals and the grand
+    // total over them, and nothing into the heading rows.
+    const { fillSheet } = await import('../fill/fill.js');
+    const { applyWrites } = await import('../__fixtures__/apply.js');
+    const empty = rows().map((r, i) =>
+      i === 4 || i === 8 || i === 9 ? [r[0], r[1], null, null] : r,
+    );
+    const g = gridFromRows('S', empty);
+    const { writes } = fillSheet(g);
+    expect(
+      writes.map((w) => `${String.fromCharCode(65 + w.col)}${w.row + 1} ${w.formula}`),
+    ).toEqual(
+      expect.arrayContaining([
+        'C5 SUM(C3:C4)',
+        'C9 SUM(C7:C8)',
+        'C10 SUM(C5,C9)',
+        'D10 SUM(D5,D9)',
+      ]),
+    );
+    expect(writes.filter((w) => w.row === 1 || w.row === 5)).toEqual([]);
+    expect(
+      validateSheet(applyWrites(g, writes)).issues.filter((i) => i.severity !== 'info'),
+    ).toEqual([]);
+  });
+
   it('checks group sub-totals ("Cộng" after the items) and the grand total over them', () => {
     const rows: Row[] = [
       ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],

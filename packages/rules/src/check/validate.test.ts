@@ -219,6 +219,10 @@ describe('catalogue checks', () => {
     expect(at(r)).toEqual(['D3 catalog/capital-type']);
     expect(r.issues[0]?.severity).toBe('warning');
     expect(r.issues[0]?.message.en).toContain('unconfirmed');
+    expect(r.issues[0]?.message.en).toContain('investment capital goes only to DA1');
+    // The Vietnamese message is Vietnamese throughout, its source included.
+    expect(r.issues[0]?.message.vi).toContain('vốn đầu tư phát triển chỉ dành cho DA1');
+    expect(r.issues[0]?.message.vi).not.toMatch(/Believed|investment/);
   });
 });
 

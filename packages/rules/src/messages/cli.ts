@@ -156,8 +156,8 @@ export const cliMessages = {
   },
   'cli.validate.no-issues': { vi: 'Không có vấn đề.', en: 'No issues.' },
   'cli.validate.no-issues-in-checked': {
-    vi: 'Không thấy lỗi ở các cột đã kiểm tra (xem dòng "Không kiểm tra" bên dưới).',
-    en: 'No issues in the columns that were checked (see "Not checked" below).',
+    vi: 'Không thấy lỗi ở những gì đã kiểm tra (xem các dòng "Không kiểm tra" / "Chưa kiểm tra được" bên dưới).',
+    en: 'No issues in what was checked (see the "Not checked" lines below).',
   },
   'cli.validate.checked': {
     vi: 'Đã kiểm tra {count} cột số: {columns}.',
@@ -183,6 +183,14 @@ export const cliMessages = {
   'cli.summary.unchecked': {
     vi: '{count} cột số không kiểm tra được.',
     en: '{count} numeric columns could not be checked.',
+  },
+  'cli.validate.unconfirmed': {
+    vi: 'Chưa kiểm tra được: tiêu đề cho thấy {formula} nhưng số liệu chỉ khớp {holds}/{evaluated} dòng — hoặc tiêu đề không đúng ý, hoặc nhiều dòng sai. Xem lại các dòng này.',
+    en: 'Not checked: the header says {formula} but the figures hold on only {holds} of {evaluated} rows — either the header means something else or many rows are wrong. Check these rows.',
+  },
+  'cli.summary.unconfirmed': {
+    vi: '{count} quan hệ theo tiêu đề chưa kiểm tra được.',
+    en: '{count} relations stated by headers could not be checked.',
   },
   'cli.validate.expected': { vi: 'cần {value}', en: 'expected {value}' },
   'cli.validate.actual': { vi: 'thực tế {value}', en: 'actual {value}' },

@@ -119,7 +119,7 @@ export const issueMessages = {
   },
   'issue.catalog/capital-type': {
     vi: '{code} được cho là chỉ nhận vốn sự nghiệp (chưa xác nhận: {source}), nhưng có {actual} vốn đầu tư phát triển. Kiểm tra lại loại vốn.',
-    en: '{code} is believed to take recurrent capital only (unconfirmed: {source}), yet holds {actual} of investment capital. Check the capital type.',
+    en: '{code} is believed to take recurrent capital only (unconfirmed: {sourceEn}), yet holds {actual} of investment capital. Check the capital type.',
   },
   'issue.catalog/unknown-indicator': {
     vi: 'Không nhận ra chỉ tiêu "{label}" trong danh mục, nên không kiểm tra được chiều tăng/giảm.',

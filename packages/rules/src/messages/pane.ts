@@ -91,6 +91,14 @@ export const paneMessages = {
   },
   'pane.coverage.uncheckedOne': { vi: 'Không kiểm tra được 1 cột', en: '1 column not checked' },
   'pane.coverage.uncheckedLine': { vi: '{column}: {reason}', en: '{column}: {reason}' },
+  'pane.coverage.unconfirmed': {
+    vi: 'Quan hệ theo tiêu đề chưa kiểm tra được',
+    en: 'Relations stated by the header not checked',
+  },
+  'pane.coverage.unconfirmedLine': {
+    vi: 'Tiêu đề cho thấy {formula} nhưng số liệu chỉ khớp {holds}/{evaluated} dòng: hoặc tiêu đề không đúng ý, hoặc nhiều dòng sai. Xem lại các dòng này.',
+    en: 'The header says {formula} but the figures hold on only {holds} of {evaluated} rows: either the header means something else or many rows are wrong. Check these rows.',
+  },
   'pane.coverage.reason.no-relation': {
     vi: 'không có quan hệ nào nói cột này phải bằng gì',
     en: 'no relation says what it must equal',

@@ -173,6 +173,8 @@ function matrixLines(m: SheetModel, detection: Detection, unit: MoneyUnit): Anne
     {
       code: string;
       total?: AnnexFigure;
+      /** The project's columns by capital type (investment, recurrent): together its total. */
+      capital?: AnnexFigure;
       central?: AnnexFigure;
       local?: AnnexFigure;
       other?: AnnexFigure;
@@ -182,7 +184,8 @@ function matrixLines(m: SheetModel, detection: Detection, unit: MoneyUnit): Anne
     if (p.unknown) continue;
     const entry = byCode.get(p.code) ?? { code: p.code };
     const f = read(p.key, p.col);
-    if (!p.source) entry.total = f;
+    if (!p.source && !p.capital) entry.total = f;
+    else if (!p.source) entry.capital = add(entry.capital, f);
     else if (p.source === 'nstw') entry.central = add(entry.central, f);
     else if (p.source === 'nsdp') entry.local = add(entry.local, f);
     else entry.other = add(entry.other, f);
@@ -191,7 +194,7 @@ function matrixLines(m: SheetModel, detection: Detection, unit: MoneyUnit): Anne
   const lines: AnnexLine[] = [];
   for (const e of byCode.values()) {
     const [project = e.code] = e.code.split('.');
-    const total = e.total ?? add(add(e.central, e.local), e.other);
+    const total = e.total ?? e.capital ?? add(add(e.central, e.local), e.other);
     lines.push({
       code: e.code,
       project,

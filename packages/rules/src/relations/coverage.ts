@@ -30,18 +30,64 @@ export interface UncheckedColumn {
 }
 
 /**
+ * A relation the sheet's header states outright ("Chia ra các năm" under a phase total, the start,
+ * exits, new and end of a period) that its figures bear out on too few rows to be checked: either
+ * the header misleads, or many rows are wrong. Not checked, and the report says so.
+ */
+export interface UnconfirmedRelation {
+  readonly kind: RelationKind;
+  readonly provenance: Provenance;
+  /** The relation by column letters: `C = D + E + F`, `G = C − D + E`, `D ≤ C`. */
+  readonly formula: string;
+  /** Rows where all its cells hold figures. */
+  readonly evaluated: number;
+  /** Of those, the rows where it holds. */
+  readonly holds: number;
+}
+
+/**
  * What a report checked of its sheet: each numeric column with the relations that checked it,
- * and the numeric columns nothing checked. A sheet with unchecked columns is never fully clean.
+ * the numeric columns nothing checked, and the relations its header states that its figures do
+ * not bear out. A sheet with unchecked columns or unconfirmed relations is never fully clean.
  */
 export interface Coverage {
   /** Whether the sheet's figures were read at all (false: too large, failed, or no table found). */
   readonly read: boolean;
   readonly checked: readonly CheckedColumn[];
   readonly unchecked: readonly UncheckedColumn[];
+  readonly unconfirmed: readonly UnconfirmedRelation[];
 }
 
 /** The coverage of a sheet whose figures were not read. */
-export const NOT_READ: Coverage = Object.freeze({ read: false, checked: [], unchecked: [] });
+export const NOT_READ: Coverage = Object.freeze({
+  read: false,
+  checked: [],
+  unchecked: [],
+  unconfirmed: [],
+});
+
+/** Whether a coverage leaves something unchecked: a column, or a relation its header states. */
+export function hasGaps(coverage: Coverage): boolean {
+  return coverage.unchecked.length > 0 || coverage.unconfirmed.length > 0;
+}
+
+/** A relation written with column letters (`letter` of each key). */
+export function relationFormula(r: Relation, letter: (key: string) => string): string {
+  switch (r.kind) {
+    case 'sum':
+      return `${letter(r.target)} = ${r.parts.map(letter).join(' + ')}`;
+    case 'of-which':
+      return r.parts.map((p) => `${letter(p)} ≤ ${letter(r.total)}`).join(', ');
+    case 'rate':
+      return `${letter(r.rate)} = ${letter(r.count)} ÷ ${letter(r.base)} × 100`;
+    case 'difference':
+      return `${letter(r.result)} = ${letter(r.from)} − ${letter(r.to)}`;
+    case 'flow':
+      return `${letter(r.end)} = ${[letter(r.start), ...r.out.map((k) => `− ${letter(k)}`), ...r.in.map((k) => `+ ${letter(k)}`)].join(' ')}`;
+    default:
+      return letter(r.column);
+  }
+}
 
 /** What coverage is built from. */
 export interface CoverageInput {
@@ -55,6 +101,14 @@ export interface CoverageInput {
   readonly unsupported: ReadonlySet<string>;
   /** Numeric columns past what was read. */
   readonly notRead: readonly number[];
+  /** Relations the header states that the figures do not bear out, with their evidence. */
+  readonly unconfirmed?: ReadonlyArray<{
+    readonly relation: Relation;
+    readonly evaluated: number;
+    readonly holds: number;
+  }>;
+  /** The physical column of each key (for the unconfirmed relations' formulas). */
+  readonly cols?: ReadonlyMap<string, number>;
 }
 
 /** Build a sheet's {@link Coverage}. */
@@ -85,5 +139,16 @@ export function buildCoverage(input: CoverageInput): Coverage {
   }
   for (const c of input.notRead)
     unchecked.push({ column: columnLetters(c), header: '', reason: 'not-read' });
-  return { read: true, checked, unchecked };
+  const letter = (key: string) => {
+    const c = input.cols?.get(key);
+    return c === undefined ? key : columnLetters(c);
+  };
+  const unconfirmed = (input.unconfirmed ?? []).map((u): UnconfirmedRelation => ({
+    kind: u.relation.kind,
+    provenance: u.relation.provenance,
+    formula: relationFormula(u.relation, letter),
+    evaluated: u.evaluated,
+    holds: u.holds,
+  }));
+  return { read: true, checked, unchecked, unconfirmed };
 }

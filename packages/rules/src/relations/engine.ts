@@ -4,7 +4,13 @@ import { crossfootEquations, summableKeys } from '../check/sums.js';
 import type { Issue } from '../check/types.js';
 import { buildCoverage, type Coverage } from './coverage.js';
 import { layoutProvenance } from './declared.js';
-import { evaluateRelation, footEvidence, isSupported, type RelationContext } from './evaluate.js';
+import {
+  evaluateRelation,
+  footEvidence,
+  isSupported,
+  isSupportedByHeader,
+  type RelationContext,
+} from './evaluate.js';
 import { inferRelations } from './infer.js';
 import { isInferredKey, type SheetStructure } from './structure.js';
 import { relationId, relationKeys, type Provenance, type Relation } from './types.js';
@@ -160,6 +166,7 @@ export function sheetRelations(
   const kept: Relation[] = [...known];
   const unsupported = new Set(unfooted);
   const tried = new Set<string>();
+  const unconfirmed: Array<{ relation: Relation; evaluated: number; holds: number }> = [];
   // Columns the layout already ties to each other: a guess over only these adds nothing but doubt
   // (a reduction the layout reads sign-free is no flow to re-check).
   const tied = new Set(known.filter((r) => r.kind !== 'foot').flatMap(relationKeys));
@@ -170,12 +177,19 @@ export function sheetRelations(
     if (fresh.length < set.options.length) continue;
     if (fresh.every((r) => relationKeys(r).every((k) => tied.has(k)))) continue;
     let found = false;
+    // A relation the header states outright, with no other reading to choose from, needs less
+    // evidence than a guess among several (see isSupportedByHeader).
+    const outright = fresh.length === 1 && fresh[0]?.provenance === 'header';
     for (const r of fresh) {
       const id = relationId(r);
       if (tried.has(id)) continue;
       tried.add(id);
-      const e = evaluateRelation(r, ctx, true);
-      if (!e.supported) continue;
+      const e = evaluateRelation(r, ctx, true, outright ? isSupportedByHeader : isSupported);
+      if (!e.supported) {
+        if (outright && e.evaluated > 0)
+          unconfirmed.push({ relation: r, evaluated: e.evaluated, holds: e.holds });
+        continue;
+      }
       for (const issue of e.issues) issues.push(issue);
       kept.push(r);
       ids.add(id);
@@ -195,6 +209,8 @@ export function sheetRelations(
     relations: kept,
     unsupported,
     notRead: structure.notRead,
+    unconfirmed,
+    cols: structure.cols,
   });
   return { relations: kept, issues, coverage };
 }

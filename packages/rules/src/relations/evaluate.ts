@@ -64,6 +64,22 @@ export function isSupported(holds: number, evaluated: number): boolean {
   return holds >= MIN_EVIDENCE_ROWS && holds >= MIN_EVIDENCE_SHARE * evaluated;
 }
 
+/** Rows a relation the header states outright must hold on, at least. */
+export const MIN_HEADER_EVIDENCE_ROWS = 2;
+/** The share of its rows a relation the header states outright must hold on. */
+export const MIN_HEADER_EVIDENCE_SHARE = 1 / 3;
+
+/**
+ * Whether `holds` of `evaluated` rows is evidence enough for a relation the header states
+ * outright, with no other reading to choose from ("Chia ra các năm" under a phase total, "Tổng
+ * số" first in its group, start / exits / new / end of a period): the header already says what
+ * the figures must do, so a small annex with a few wrong rows (and the totals that add them) is
+ * still checked — its wrong rows are the issues — rather than passed over.
+ */
+export function isSupportedByHeader(holds: number, evaluated: number): boolean {
+  return holds >= MIN_HEADER_EVIDENCE_ROWS && holds >= MIN_HEADER_EVIDENCE_SHARE * evaluated;
+}
+
 /** One row's verdict on a relation: skipped (not all cells there), holds, or an issue. */
 type Verdict = null | true | Issue | { readonly rounding: Issue };
 
@@ -79,6 +95,7 @@ export function evaluateRelation(
   relation: Relation,
   ctx: RelationContext,
   needsEvidence: boolean,
+  supports: (holds: number, evaluated: number) => boolean = isSupported,
 ): Evaluation {
   const rows = ctx.model.rows;
   const verdict = verdictOf(relation, ctx);
@@ -106,7 +123,7 @@ export function evaluateRelation(
       } else issues.push(v);
     }
   }
-  const supported = evaluated > 0 && (!needsEvidence || isSupported(holds, evaluated));
+  const supported = evaluated > 0 && (!needsEvidence || supports(holds, evaluated));
   return { relation, evaluated, holds, supported, issues: supported ? issues : [] };
 }
 

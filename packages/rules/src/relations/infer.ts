@@ -21,6 +21,10 @@ const TOTAL = /^(tong|cong)(\s|$)/;
 const SPLIT =
   /^(chia ra|bao gom|chia theo|phan theo|chi tiet|trong do chia ra|chia|gom|co cau|nguon von|theo nguon|cac nguon)(\s|$)/;
 const OF_WHICH = /^trong do(\s|$)/;
+/** A phase named by its years: "giai đoạn 2021-2025", "2021 - 2025". */
+const PHASE = /\b((?:19|20)\d\d) ((?:19|20)\d\d)$/;
+/** A year column: "Năm 2021", "2021", "Kế hoạch năm 2022". */
+const YEAR = /^(?:.* )?(?:nam )?((?:19|20)\d\d)$/;
 const REMAINING =
   /^(con lai|so con lai|chua giai ngan|chua thuc hien|chenh lech|con thieu|so chua)(\s|$)/;
 const START = /\b(dau nam|dau ky|dau giai doan|nam truoc|ky truoc|dau thang|dau quy)\b/;
@@ -157,6 +161,13 @@ export function inferRelations(
         continue;
       }
       if (!isTotal || kids.has(node)) continue;
+      // A phase total followed by its years ("Tổng giai đoạn 2021-2025", "Năm 2021" … "Năm
+      // 2025"): the header says the years add up to it, a year with no figures yet included.
+      const years = yearsOfPhase(node, s.slice(i + 1));
+      if (years) {
+        if (years.length > 0) push([sum(target, years, 'header')]);
+        continue;
+      }
       // A total followed by a run of amounts with no group header over them: only the figures
       // tell whether they add up, and which of them.
       const run: string[] = [];
@@ -173,6 +184,30 @@ export function inferRelations(
         options.push(sum(target, run.slice(0, len), 'inferred'));
       push(options);
     }
+  }
+
+  /**
+   * The keys of the year columns that follow a phase total whose header names its years
+   * ("… 2021-2025"): each of its years, in order, as "Năm 2021" or "2021" (a year whose column
+   * holds no figures is skipped: it adds nothing). Undefined when the header names no phase or
+   * the columns that follow are not exactly its years.
+   */
+  function yearsOfPhase(total: HeaderNode, after: readonly HeaderNode[]): string[] | undefined {
+    const phase = PHASE.exec(total.norm);
+    if (!phase) return undefined;
+    const from = Number(phase[1]);
+    const to = Number(phase[2]);
+    if (!(to > from && to - from <= 10)) return undefined;
+    const keys: string[] = [];
+    for (let y = from, j = 0; y <= to; y++, j++) {
+      const k = after[j];
+      const year = k && YEAR.exec(k.norm);
+      if (!k || !year || Number(year[1]) !== y || kids.has(k)) return undefined;
+      const v = valueOf(k);
+      if (v) keys.push(v);
+      else if (info(k)) return undefined;
+    }
+    return keys;
   }
 
   function rateRelations(s: HeaderNode[]): void {

@@ -203,3 +203,77 @@ describe('flows and of-which parts a user layout declares', () => {
     if (!file.ok) expect(file.errors.join('\n')).toMatch(/flows\.0.*khong_co/);
   });
 });
+
+describe('relations the header states outright, on small annexes', () => {
+  /** A phase plan: one header row, the phase total then its years; `rows`: label and years. */
+  const phase = (rows: ReadonlyArray<[string, number[]]>, total?: number[]): Grid => {
+    const sum = (ys: number[]) => ys.reduce((a, b) => a + b, 0);
+    const totals = total ?? [0, 1, 2, 3, 4].map((k) => sum(rows.map(([, ys]) => ys[k] ?? 0)));
+    return gridFromRows('KH', [
+      ['KẾ HOẠCH VỐN GIAI ĐOẠN 2021-2025'],
+      [null, null, null, null, null, null, 'Đơn vị tính: triệu đồng'],
+      [
+        'TT',
+        'Nội dung',
+        'Tổng giai đoạn 2021-2025',
+        'Năm 2021',
+        'Năm 2022',
+        'Năm 2023',
+        'Năm 2024',
+        'Năm 2025',
+      ],
+      [null, 'Tổng cộng', sum(totals), ...totals.map((t, k) => (k === 0 ? null : t))],
+      ...rows.map(([label, ys], i): CellValue[] => [
+        String(i + 1),
+        label,
+        sum(ys),
+        ...ys.map((y, k) => (k === 0 ? null : y)),
+      ]),
+    ]);
+  };
+  const items: Array<[string, number[]]> = [
+    ['Dự án 2', [0, 2850, 3010, 3154, 3300]],
+    ['Dự án 3', [0, 1600, 1700, 1819, 1900]],
+    ['Dự án 4', [0, 1700, 1800, 1892, 2000]],
+    ['Dự án 6', [0, 600, 640, 670, 700]],
+    ['Dự án 7', [0, 300, 310, 288, 320]],
+  ];
+
+  it('adds the years to their phase total, a year with no figures yet left out', () => {
+    const r = validateSheet(phase(items));
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    const c = r.coverage.checked.find((x) => x.column === 'C');
+    expect(c?.relations).toContainEqual({ kind: 'sum', provenance: 'header' });
+  });
+
+  it('still checks a small annex where two rows of five are wrong, and names them', () => {
+    const g = phase(items);
+    // Two typos, typed over figures the totals were made from: a row total and the grand total
+    // no longer add up either.
+    (g.cells[5]![5] as { value: CellValue }).value = 1070; // F6: 1.700 typed 1.070
+    (g.cells[7]![7] as { value: CellValue }).value = 7000; // H8: 700 typed 7.000
+    const codes = problems(g);
+    expect(codes).toContain('C6 sum/crossfoot');
+    expect(codes).toContain('C8 sum/crossfoot');
+    expect(validateSheet(g).coverage.unconfirmed).toEqual([]);
+  });
+
+  it('says when the header states a sum the figures bear out on too few rows', () => {
+    // No item row adds up (only the total row does): not a rule to accuse rows by, and never a
+    // clean bill.
+    const g = phase(items);
+    for (const [r, c, v] of [
+      [4, 4, 1],
+      [5, 5, 2],
+      [6, 6, 3],
+      [7, 7, 4],
+      [8, 4, 5],
+    ] as const)
+      (g.cells[r]![c] as { value: CellValue }).value = v;
+    const r = validateSheet(g);
+    expect(r.issues.filter((i) => i.code === 'sum/crossfoot')).toEqual([]);
+    expect(r.coverage.unconfirmed).toEqual([
+      { kind: 'sum', provenance: 'header', formula: 'C = E + F + G + H', evaluated: 6, holds: 1 },
+    ]);
+  });
+});

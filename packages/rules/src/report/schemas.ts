@@ -76,6 +76,17 @@ export const CoverageSchema = z
         reason: z.enum(['no-relation', 'no-evidence', 'not-read']),
       }),
     ),
+    // Relations the header states outright that the figures bear out on too few rows to check
+    // (a deliberate addition: a sheet with any is never reported clean).
+    unconfirmed: z.array(
+      z.strictObject({
+        kind: z.enum(['sum', 'of-which', 'rate', 'difference', 'flow']),
+        provenance: z.enum(['header']),
+        formula: z.string().min(1),
+        evaluated: z.number().int().positive(),
+        holds: z.number().int().nonnegative(),
+      }),
+    ),
   })
   .meta({ description: 'What a sheet validation checked, and what it did not.' });
 

@@ -38,8 +38,18 @@ let serverTmp: string;
 let main: Server;
 let slow: Server;
 
-function start(extra: readonly string[]): Promise<Server> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--lang', 'en', ...extra], {
+/** The CLI as `pnpm phuluc` runs it: from source, through tsx. */
+const FROM_SOURCE = [
+  '--conditions=@phuluc/source',
+  '--import',
+  'tsx',
+  join(ROOT, 'packages', 'cli', 'src', 'main.ts'),
+];
+
+function start(extra: readonly string[], entry: readonly string[] = [CLI]): Promise<Server> {
+  const args = [...entry, 'serve', '--port', '0', '--lang', 'en', ...extra];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
     env: { ...process.env, TMPDIR: serverTmp, TMP: serverTmp, TEMP: serverTmp },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -372,6 +382,19 @@ describe("phuluc serve: bad input gets a JSON error with the CLI's line and a fi
     await expectRefusal(await post(slow, '/v1/validate', DIRTY), 503, 'cli.serve.timeout');
     expect((await fetch(`${slow.url}/healthz`)).status).toBe(200);
   });
+});
+
+describe('phuluc serve from source (pnpm -s phuluc serve)', () => {
+  it('runs its jobs in workers that load the TypeScript sources too', async () => {
+    const server = await start(['--concurrency', '1'], FROM_SOURCE);
+    try {
+      const res = await post(server, '/v1/validate?name=loi.xlsx', DIRTY);
+      expect(res.status).toBe(200);
+      expect(ValidateJsonSchema.parse(await res.json()).summary.errors).toBeGreaterThan(0);
+    } finally {
+      expect(await stop(server)).toBe(0);
+    }
+  }, 60_000);
 });
 
 describe('phuluc serve: 50 concurrent uploads', () => {

@@ -141,6 +141,9 @@ describe('published packages', () => {
     // The CommonJS consumer loaded the CommonJS build, the ESM one the ESM build.
     const req = createRequire(join(project(), 'package.json'));
     expect(req.resolve('@phuluc/rules')).toMatch(/dist[\\/]cjs[\\/]index\.js$/);
+    // The JSON Schemas ship in the package, reachable through its exports.
+    const schema = req('@phuluc/rules/schema/validate.schema.json') as { title?: string };
+    expect(schema.title).toBe('phuluc validate report');
   }, 120_000);
 
   it('type-check with moduleResolution bundler and run once bundled', async () => {

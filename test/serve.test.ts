@@ -46,11 +46,15 @@ const FROM_SOURCE = [
   join(ROOT, 'packages', 'cli', 'src', 'main.ts'),
 ];
 
-function start(extra: readonly string[], entry: readonly string[] = [CLI]): Promise<Server> {
+function start(
+  extra: readonly string[],
+  entry: readonly string[] = [CLI],
+  tmpDir = serverTmp,
+): Promise<Server> {
   const args = [...entry, 'serve', '--port', '0', '--lang', 'en', ...extra];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, TMPDIR: serverTmp, TMP: serverTmp, TEMP: serverTmp },
+    env: { ...process.env, TMPDIR: tmpDir, TMP: tmpDir, TEMP: tmpDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -386,7 +390,10 @@ describe("phuluc serve: bad input gets a JSON error with the CLI's line and a fi
 
 describe('phuluc serve from source (pnpm -s phuluc serve)', () => {
   it('runs its jobs in workers that load the TypeScript sources too', async () => {
-    const server = await start(['--concurrency', '1'], FROM_SOURCE);
+    // A TMPDIR of its own: tsx keeps its compile cache there (that is tsx, not phuluc).
+    const own = join(tmp.dir, 'source-tmp');
+    mkdirSync(own);
+    const server = await start(['--concurrency', '1'], FROM_SOURCE, own);
     try {
       const res = await post(server, '/v1/validate?name=loi.xlsx', DIRTY);
       expect(res.status).toBe(200);

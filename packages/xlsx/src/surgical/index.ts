@@ -1,0 +1,9 @@
+/**
+ * Surgical writes into existing workbooks: only the cells written change; every other part of
+ * the package comes back byte for byte. See {@link writeCells}.
+ */
+export { writeCells } from './write-cells.js';
+export type { WriteCellsResult, ZipCodec } from './write-cells.js';
+export type { CellEdit } from './cell-xml.js';
+export type { SheetEdits } from './sheet-patch.js';
+export type { DeflateRaw } from './zip-writer.js';

@@ -7,3 +7,5 @@ export type { WriteCellsResult, ZipCodec } from './write-cells.js';
 export type { CellEdit } from './cell-xml.js';
 export type { SheetEdits } from './sheet-patch.js';
 export type { DeflateRaw } from './zip-writer.js';
+export { recalculateGrid } from '../grid-recalc.js';
+export type { MutableCells } from '../grid-recalc.js';

@@ -205,7 +205,7 @@ def plain(wb, ws):
 
 def main():
     for f in os.listdir(HERE):
-        if f.endswith((".xlsx", ".xlsm", ".xltx")):
+        if f.endswith((".xlsx", ".xlsm", ".xltx", "#")):
             os.remove(os.path.join(HERE, f))
     book("chart.xlsx", chart)
     book("chartsheet.xlsx", chartsheet)
@@ -263,6 +263,21 @@ def main():
         return None
     patch_zip(p, link, add=[("xl/externalLinks/externalLink1.xml", ext),
                             ("xl/externalLinks/_rels/externalLink1.xml.rels", ext_rels)])
+
+    # A calculation chain, as Excel writes one (XlsxWriter and LibreOffice write none).
+    p = book("calc-chain.xlsx", shared_formulas)
+    chain = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             '<c r="F3" i="1"/><c r="F4"/><c r="G3"/></calcChain>')
+    def calc_chain(n, t):
+        if n == "[Content_Types].xml":
+            return t.replace("</Types>", '<Override PartName="/xl/calcChain.xml" '
+                             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>')
+        if n == "xl/_rels/workbook.xml.rels":
+            return t.replace("</Relationships>", '<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" '
+                             'Target="calcChain.xml"/></Relationships>')
+        return None
+    patch_zip(p, calc_chain, add=[("xl/calcChain.xml", chain)])
 
     # A template (.xltx): the same package with the template's content type.
     p = book("template.xltx", plain)

@@ -34,10 +34,10 @@ export function escapeAttr(text: string): string {
 export function textElement(text: string): string {
   const escaped = escapeText(
     text
-      .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m.slice(1)}`)
+      .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F_${m.slice(1)}`)
       // eslint-disable-next-line no-control-regex
       .replace(
-        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+        /[\u0000-\u0008\u000b-\u000d\u000e-\u001f\ufffe\uffff]/g,
         (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
       ),
   );

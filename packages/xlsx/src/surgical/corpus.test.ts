@@ -33,7 +33,9 @@ function expectAllowedChange(name: string, before: string, after: string): void 
     const back = after.includes('<calcPr fullCalcOnLoad="1"/>')
       ? after.replace('<calcPr fullCalcOnLoad="1"/>', '')
       : after.replace(' fullCalcOnLoad="1"', '');
-    expect(back === before || after.replace(/fullCalcOnLoad="1"/, 'fullCalcOnLoad="0"') === before).toBe(true);
+    expect(
+      back === before || after.replace(/fullCalcOnLoad="1"/, 'fullCalcOnLoad="0"') === before,
+    ).toBe(true);
   } else if (name === 'xl/sharedStrings.xml') {
     // New items appended before </sst>, the counts raised; nothing renumbered.
     const items = (s: string) => s.match(/<si>.*?<\/si>/gs) ?? [];
@@ -53,23 +55,34 @@ describe('the feature corpus: a write changes only the cells written', () => {
     it(name, async () => {
       const input = fixture(name);
       const edits = editsOf(WRITES);
-      const { bytes, changedParts, removedParts } = writeCells(input, new Map([['PL01', edits]]), codec);
+      const { bytes, changedParts, removedParts } = writeCells(
+        input,
+        new Map([['PL01', edits]]),
+        codec,
+      );
 
       // Every part but the written sheet (and what must follow) comes back byte for byte, in order.
       const names = zipEntries(input).map((e) => e.name);
-      expect(zipEntries(bytes).map((e) => e.name)).toStrictEqual(names.filter((n) => !removedParts.includes(n)));
+      expect(zipEntries(bytes).map((e) => e.name)).toStrictEqual(
+        names.filter((n) => !removedParts.includes(n)),
+      );
       // The calculation chain is dropped (Excel rebuilds it) and Excel recalculates on open.
-      expect(removedParts).toStrictEqual(names.includes('xl/calcChain.xml') ? ['xl/calcChain.xml'] : []);
+      expect(removedParts).toStrictEqual(
+        names.includes('xl/calcChain.xml') ? ['xl/calcChain.xml'] : [],
+      );
       expect(partText(bytes, 'xl/workbook.xml')).toMatch(/<calcPr[^>]* fullCalcOnLoad="1"/);
       const [rawIn, rawOut] = [rawRecords(input), rawRecords(bytes)];
       for (const part of names) {
         if (changedParts.includes(part) || removedParts.includes(part)) continue;
-        expect(Buffer.from(rawOut.get(part)!).equals(Buffer.from(rawIn.get(part)!)), part).toBe(true);
+        expect(Buffer.from(rawOut.get(part)!).equals(Buffer.from(rawIn.get(part)!)), part).toBe(
+          true,
+        );
       }
       const sheetPart = 'xl/worksheets/sheet1.xml';
       expect(changedParts).toContain(sheetPart);
       for (const part of changedParts) {
-        if (part !== sheetPart) expectAllowedChange(part, partText(input, part)!, partText(bytes, part)!);
+        if (part !== sheetPart)
+          expectAllowedChange(part, partText(input, part)!, partText(bytes, part)!);
       }
 
       // The sheet's XML differs only in the written cells.
@@ -79,7 +92,11 @@ describe('the feature corpus: a write changes only the cells written', () => {
 
       // The content type of the package (.xlsm, .xltx) is the input's.
       expect(partText(bytes, '[Content_Types].xml')).toMatch(
-        name.endsWith('.xlsm') ? /macroEnabled\.main\+xml/ : name.endsWith('.xltx') ? /template\.main\+xml/ : /sheet\.main\+xml/,
+        name.endsWith('.xlsm')
+          ? /macroEnabled\.main\+xml/
+          : name.endsWith('.xltx')
+            ? /template\.main\+xml/
+            : /sheet\.main\+xml/,
       );
 
       // ExcelJS opens it (when it opens the input) and sees the written cells.
@@ -115,18 +132,28 @@ describe('refuses rather than damage, naming the cell', () => {
 
   it('a cell in an array formula', () => {
     const e = refused('array-formula.xlsx', [[2, 6, value(1)]]);
-    expect([e.code, e.params]).toStrictEqual(['array-formula', { sheet: 'PL01', cell: 'G3', range: 'G2:G3' }]);
+    expect([e.code, e.params]).toStrictEqual([
+      'array-formula',
+      { sheet: 'PL01', cell: 'G3', range: 'G2:G3' },
+    ]);
   });
   it("a table's header cell (not its body)", () => {
     const e = refused('table.xlsx', [[0, 2, value(1)]]);
-    expect([e.code, e.params]).toStrictEqual(['table-header', { sheet: 'PL01', cell: 'C1', table: 'PhanBo' }]);
-    expect(writeCells(fixture('table.xlsx'), new Map([['PL01', editsOf([[1, 2, value(1)]])]]), codec).changedParts).toContain(
-      'xl/worksheets/sheet1.xml',
-    );
+    expect([e.code, e.params]).toStrictEqual([
+      'table-header',
+      { sheet: 'PL01', cell: 'C1', table: 'PhanBo' },
+    ]);
+    expect(
+      writeCells(fixture('table.xlsx'), new Map([['PL01', editsOf([[1, 2, value(1)]])]]), codec)
+        .changedParts,
+    ).toContain('xl/worksheets/sheet1.xml');
   });
   it('a shared-formula master whose other cells stay; both together are written', () => {
     const e = refused('shared-formulas.xlsx', [[2, 5, value(1)]]);
-    expect([e.code, e.params]).toStrictEqual(['shared-formula', { sheet: 'PL01', cell: 'F3', range: 'F3:F4' }]);
+    expect([e.code, e.params]).toStrictEqual([
+      'shared-formula',
+      { sheet: 'PL01', cell: 'F3', range: 'F3:F4' },
+    ]);
     const both = editsOf([
       [2, 5, value(1)],
       [3, 5, value(2)],
@@ -135,13 +162,21 @@ describe('refuses rather than damage, naming the cell', () => {
     expectOnlyEdited(gridOf(fixture('shared-formulas.xlsx'), 'PL01'), gridOf(out, 'PL01'), both);
     // A new cached result under the master keeps the shared formula as it is.
     const result = editsOf([[2, 5, { kind: 'result', value: 7 }]]);
-    const kept = writeCells(fixture('shared-formulas.xlsx'), new Map([['PL01', result]]), codec).bytes;
-    expect(partText(kept, 'xl/worksheets/sheet1.xml')).toContain('<c r="F3"><f t="shared" ref="F3:F4" si="0">D3*2</f><v>7</v></c>');
+    const kept = writeCells(
+      fixture('shared-formulas.xlsx'),
+      new Map([['PL01', result]]),
+      codec,
+    ).bytes;
+    expect(partText(kept, 'xl/worksheets/sheet1.xml')).toContain(
+      '<c r="F3"><f t="shared" ref="F3:F4" si="0">D3*2</f><v>7</v></c>',
+    );
   });
   it('strict OOXML, lying content types, duplicate parts, unexpected XML in a written cell', () => {
     const write = [[1, 2, value(1)]] as const;
     expect(refused('refuse-strict.xlsx', write).code).toBe('strict-ooxml');
-    expect(refused('refuse-content-types.xlsx', write).params).toStrictEqual({ part: 'xl/worksheets/sheet1.xml' });
+    expect(refused('refuse-content-types.xlsx', write).params).toStrictEqual({
+      part: 'xl/worksheets/sheet1.xml',
+    });
     expect(refused('refuse-duplicate-part.xlsx', write).code).toBe('duplicate-part');
     const e = refused('refuse-unexpected-xml.xlsx', write);
     expect([e.code, e.params.cell]).toStrictEqual(['unexpected-xml', 'C2']);
@@ -151,8 +186,12 @@ describe('refuses rather than damage, naming the cell', () => {
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const name = 'EncryptedPackage';
     [...name].forEach((ch, i) => (ole[100 + i * 2] = ch.charCodeAt(0)));
-    expect(() => writeCells(ole, new Map(), codec)).toThrow(expect.objectContaining({ code: 'encrypted' }));
-    expect(() => writeCells(new Uint8Array(0), new Map(), codec)).toThrow(expect.objectContaining({ code: 'empty' }));
+    expect(() => writeCells(ole, new Map(), codec)).toThrow(
+      expect.objectContaining({ code: 'encrypted' }),
+    );
+    expect(() => writeCells(new Uint8Array(0), new Map(), codec)).toThrow(
+      expect.objectContaining({ code: 'empty' }),
+    );
   });
 });
 

@@ -35,8 +35,8 @@ export function textElement(text: string): string {
   const escaped = escapeText(
     text
       .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F_${m.slice(1)}`)
-      // eslint-disable-next-line no-control-regex
       .replace(
+        // eslint-disable-next-line no-control-regex
         /[\u0000-\u0008\u000b-\u000d\u000e-\u001f\ufffe\uffff]/g,
         (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
       ),

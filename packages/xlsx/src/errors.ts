@@ -22,6 +22,7 @@
  * - `array-formula`: a cell to write lies in an array formula (`sheet`, `cell`, `range`).
  * - `table-header`: a cell to write is a header or totals cell of an Excel table (`sheet`,
  *   `cell`, `table`).
+ * - `pivot-table`: a cell to write lies in a pivot table (`sheet`, `cell`, `table`).
  * - `shared-formula`: a cell to write is the master of a shared formula whose other cells are
  *   not written (`sheet`, `cell`, `range`).
  */
@@ -40,6 +41,7 @@ export type XlsxErrorCode =
   | 'unexpected-xml'
   | 'array-formula'
   | 'table-header'
+  | 'pivot-table'
   | 'shared-formula';
 
 /** The message-catalogue key for each {@link XlsxErrorCode}. */
@@ -58,6 +60,7 @@ export const XLSX_ERROR_KEYS = {
   'unexpected-xml': 'cli.write.unexpected-xml',
   'array-formula': 'cli.write.array-formula',
   'table-header': 'cli.write.table-header',
+  'pivot-table': 'cli.write.pivot-table',
   'shared-formula': 'cli.write.shared-formula',
 } as const satisfies Record<XlsxErrorCode, `cli.${string}`>;
 

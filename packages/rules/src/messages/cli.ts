@@ -65,6 +65,10 @@ export const cliMessages = {
     vi: 'Ô {cell} của trang "{sheet}" là ô tiêu đề hoặc dòng tổng của bảng Excel "{table}"; phuluc không ghi vào đó, chưa ghi gì. Chuyển bảng về vùng thường (Table Design > Convert to Range) hoặc tự điền ô này rồi chạy lại.',
     en: 'Cell {cell} of sheet "{sheet}" is a header or totals cell of the Excel table "{table}"; phuluc writes nothing there. Convert the table to a range (Table Design > Convert to Range) or fill this cell yourself, and run again.',
   },
+  'cli.write.pivot-table': {
+    vi: 'Ô {cell} của trang "{sheet}" nằm trong bảng tổng hợp (PivotTable) "{table}"; ghi vào sẽ làm hỏng bảng nên phuluc không ghi gì. Dời bảng tổng hợp ra xa phụ lục (hoặc tự điền ô này) rồi chạy lại.',
+    en: 'Cell {cell} of sheet "{sheet}" lies in the pivot table "{table}"; writing it would break the pivot table, so phuluc writes nothing. Move the pivot table away from the annex (or fill this cell yourself) and run again.',
+  },
   'cli.write.shared-formula': {
     vi: 'Ô {cell} của trang "{sheet}" là ô gốc của công thức dùng chung cho {range}; ghi đè sẽ làm đổi công thức của các ô kia nên phuluc không ghi gì. Trong Excel, gõ lại công thức ô {cell} (hoặc xóa nó) rồi lưu và chạy lại.',
     en: 'Cell {cell} of sheet "{sheet}" is the master of a formula shared with {range}; writing it would change the other cells\' formulas, so phuluc writes nothing. Retype (or clear) the formula of {cell} in Excel, save, and run again.',

@@ -131,10 +131,10 @@ describe('refuses rather than damage, naming the cell', () => {
   const value = (v: number): CellEdit => ({ kind: 'value', value: v });
 
   it('a cell in an array formula', () => {
-    const e = refused('array-formula.xlsx', [[2, 6, value(1)]]);
+    const e = refused('array-formula.xlsx', [[10, 10, value(1)]]);
     expect([e.code, e.params]).toStrictEqual([
       'array-formula',
-      { sheet: 'PL01', cell: 'G3', range: 'G2:G3' },
+      { sheet: 'PL01', cell: 'K11', range: 'K10:K11' },
     ]);
   });
   it("a table's header cell (not its body)", () => {
@@ -147,6 +147,13 @@ describe('refuses rather than damage, naming the cell', () => {
       writeCells(fixture('table.xlsx'), new Map([['PL01', editsOf([[1, 2, value(1)]])]]), codec)
         .changedParts,
     ).toContain('xl/worksheets/sheet1.xml');
+  });
+  it('a cell of a pivot table', () => {
+    const e = refused('lo-pivot.xlsx', [[13, 11, value(1)]]);
+    expect([e.code, e.params]).toStrictEqual([
+      'pivot-table',
+      { sheet: 'PL01', cell: 'L14', table: 'TongHop' },
+    ]);
   });
   it('a shared-formula master whose other cells stay; both together are written', () => {
     const e = refused('shared-formulas.xlsx', [[2, 5, value(1)]]);

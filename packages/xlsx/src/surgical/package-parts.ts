@@ -226,14 +226,34 @@ export function countSharedStrings(xml: string, part: string): number {
   return n;
 }
 
+/** A pivot table part's name and location. */
+export function parsePivotTable(
+  xml: string,
+  part: string,
+):
+  { kind: 'pivot'; name: string; ref: string; headerRows: number; totalsRows: number } | undefined {
+  const x = new XmlReader(xml, part);
+  if (x.next() !== Token.Open || !x.is('pivotTableDefinition')) return undefined;
+  const name = x.attr('name') ?? part;
+  const depth = x.depth;
+  for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
+    if (t === Token.Open && x.is('location')) {
+      return { kind: 'pivot', name, ref: x.attr('ref') ?? '', headerRows: 0, totalsRows: 0 };
+    }
+  }
+  return undefined;
+}
+
 /** A table part's name, range and header and totals rows. */
 export function parseTable(
   xml: string,
   part: string,
-): { name: string; ref: string; headerRows: number; totalsRows: number } | undefined {
+):
+  { kind: 'table'; name: string; ref: string; headerRows: number; totalsRows: number } | undefined {
   const x = new XmlReader(xml, part);
   if (x.next() !== Token.Open || !x.is('table')) return undefined;
   return {
+    kind: 'table',
     name: x.attr('displayName') ?? x.attr('name') ?? part,
     ref: x.attr('ref') ?? '',
     headerRows: Number(x.attr('headerRowCount') ?? 1),

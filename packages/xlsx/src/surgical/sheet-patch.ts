@@ -12,8 +12,12 @@ import { parseCellRef } from '../fast/formula.js';
 import { Token, XmlReader } from '../fast/xml.js';
 import { cellXml, type CellEdit } from './cell-xml.js';
 
-/** A table on the sheet: its name, its range, and how many header and totals rows it has. */
+/**
+ * A table on the sheet: its name, its range, and how many header and totals rows it has; or a
+ * pivot table (`pivot`), none of whose cells may be written.
+ */
 export interface SheetTable {
+  readonly kind: 'table' | 'pivot';
   readonly name: string;
   readonly ref: string;
   readonly headerRows: number;
@@ -370,6 +374,13 @@ function checkRefusals(p: SheetDataPatcher, edits: SheetEdits, ctx: SheetPatchCo
       for (const { t, range } of tables) {
         if (!range) continue;
         const r = row - 1;
+        if (t.kind === 'pivot' && contains(range, r, col - 1)) {
+          throw new XlsxError('pivot-table', `${ctx.sheet}!${cell}`, {
+            sheet: ctx.sheet,
+            cell,
+            table: t.name,
+          });
+        }
         const inHeader = r >= range.top && r < range.top + t.headerRows;
         const inTotals = r > range.bottom - t.totalsRows && r <= range.bottom;
         if ((inHeader || inTotals) && col - 1 >= range.left && col - 1 <= range.right) {

@@ -16,6 +16,7 @@ import {
   cut,
   parseContentTypes,
   parseRelationshipsWithTypes,
+  parsePivotTable,
   parseTable,
   relsPartOf,
   SharedStringsAppender,
@@ -72,9 +73,11 @@ function relsOf(zip: ZipArchive, part: string): Relationship[] {
 function tablesOf(zip: ZipArchive, sheetPart: string): SheetTable[] {
   const tables: SheetTable[] = [];
   for (const rel of relsOf(zip, sheetPart)) {
-    if (rel.external || !rel.type.endsWith('/table')) continue;
+    const pivot = rel.type.endsWith('/pivotTable');
+    if (rel.external || !(rel.type.endsWith('/table') || pivot)) continue;
     const xml = zip.text(rel.part);
-    const table = xml === undefined ? undefined : parseTable(xml, rel.part);
+    if (xml === undefined) continue;
+    const table = pivot ? parsePivotTable(xml, rel.part) : parseTable(xml, rel.part);
     if (table) tables.push(table);
   }
   return tables;
@@ -111,7 +114,7 @@ function checkWorkbook(zip: ZipArchive, types: ContentTypes): string {
  * order, with the same content types. Throws `XlsxError` (its `code` says why, its `params` name
  * the cell) rather than damage anything: the input's limits ('too-large', 'zip-bomb'), an
  * encrypted or unreadable package, 'strict-ooxml', 'duplicate-part', 'content-types',
- * 'unexpected-xml', 'array-formula', 'table-header', 'shared-formula'.
+ * 'unexpected-xml', 'array-formula', 'table-header', 'pivot-table', 'shared-formula'.
  *
  * @example
  * const out = writeCells(bytes, new Map([['PL01', new Map([[9, new Map([[3, { kind: 'formula', formula: 'SUM(C10:C11)', value: 4623 }]])]])]]), {

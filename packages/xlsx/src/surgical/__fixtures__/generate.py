@@ -125,8 +125,9 @@ def protection(wb, ws):
 def number_formats(wb, ws):
     rate = wb.add_format({"num_format": "0.00\\%"})
     dong = wb.add_format({"num_format": "#,##0\\ \\t\\r\\.\\đ"})
-    ws.write_number("G2", 6.34, rate)
-    ws.write_number("G3", 1500000, dong)
+    # Away from the annex (K10:K11), so that they are not read as columns of it.
+    ws.write_number("K10", 6.34, rate)
+    ws.write_number("K11", 1500000, dong)
 
 
 def comments(wb, ws):
@@ -196,7 +197,7 @@ def shared_formulas(wb, ws):
 
 
 def array_formula(wb, ws):
-    ws.write_array_formula("G2:G3", "{=D3:D4*2}", None, 6308)
+    ws.write_array_formula("K10:K11", "{=D3:D4*2}", None, 6308)
 
 
 def plain(wb, ws):
@@ -364,7 +365,8 @@ def pivot(soffice):
         from com.sun.star.sheet.DataPilotFieldOrientation import ROW, DATA
         fields.getByName("Nội dung").Orientation = ROW
         fields.getByName("Ngân sách trung ương").Orientation = DATA
-        tables.insertNewByName("TongHop", CellAddress(0, 8, 0), desc)
+        # Away from the annex (K10), so that fill does not take it for columns of the annex.
+        tables.insertNewByName("TongHop", CellAddress(0, 10, 9), desc)
         out = uno.systemPathToFileUrl(os.path.join(HERE, "lo-pivot.xlsx"))
         doc.storeToURL(out, (prop("FilterName", "Calc MS Excel 2007 XML"),))
         doc.close(True)

@@ -10,11 +10,15 @@ import {
   LISTS_SHEET,
   readWorkbook,
   worksheetToGrid,
+  writeCells,
   writeTemplate,
   writeWorkbook,
   type ExcelJS,
+  type SheetEdits,
 } from '@phuluc/xlsx';
 import type { MarkRequest, PreviewSource } from '../workbook/types.js';
+import { browserCodec } from './browser-codec.js';
+import { sheetEdits } from './cell-edits.js';
 
 type ExcelWorkbook = InstanceType<typeof ExcelJS.Workbook>;
 type ExcelCellValue = ExcelJS.CellValue;
@@ -30,10 +34,21 @@ export class PreviewWorkbook implements PreviewSource {
   private revision = 0;
   /** Per sheet, the fills that can still be undone: each cell's ExcelJS value before, last on top. */
   private readonly fills = new Map<string, Map<string, ExcelCellValue>[]>();
+  /** Per sheet, every cell a fill touched, with the value the file had: what the download writes. */
+  private readonly touched = new Map<string, Map<string, ExcelCellValue>>();
+  /** Sheets added from a template (not in the file). */
+  private readonly added = new Set<string>();
 
+  /**
+   * @param wb the workbook as ExcelJS read it
+   * @param fileName the file's name
+   * @param original the file's bytes: the download writes the filled cells into them surgically
+   *   (every other part kept byte for byte); without them it is ExcelJS' own serialisation
+   */
   constructor(
     private readonly wb: ExcelWorkbook,
     readonly fileName: string,
+    private readonly original?: Uint8Array,
   ) {
     this.active = this.names()[0] ?? '';
   }
@@ -127,6 +142,9 @@ export class PreviewWorkbook implements PreviewSource {
     );
     const result = applyWrites(ws, writes, { mode });
     if (result.written > 0) this.fills.set(sheet, [...(this.fills.get(sheet) ?? []), before]);
+    const touched = this.touched.get(sheet) ?? new Map<string, ExcelCellValue>();
+    for (const [address, value] of before) if (!touched.has(address)) touched.set(address, value);
+    this.touched.set(sheet, touched);
     this.grids.delete(sheet);
     this.changed();
     return result.written;
@@ -192,6 +210,7 @@ export class PreviewWorkbook implements PreviewSource {
 
   async addTemplateSheet(template: TemplateSheet, name: string): Promise<string> {
     const ws = writeTemplate(this.wb, template, name);
+    this.added.add(ws.name);
     this.setActive(ws.name);
     this.changed();
     return ws.name;
@@ -202,13 +221,28 @@ export class PreviewWorkbook implements PreviewSource {
     return () => this.sheetListeners.delete(listener);
   }
 
-  toBytes(): Promise<Uint8Array> {
-    return writeWorkbook(this.wb);
+  /**
+   * The workbook to download. With the file's bytes and no sheet added, the filled cells are
+   * written into them surgically: only those cells change, every other part of the file (charts,
+   * pivot tables, macros, comments, formats …) comes back byte for byte; a write that cannot be
+   * made safely throws an `XlsxError` (nothing is downloaded). A sheet added from a template is
+   * not yet inserted surgically: the workbook is then written by ExcelJS, as before.
+   */
+  async toBytes(): Promise<Uint8Array> {
+    if (!this.original || this.added.size > 0) return writeWorkbook(this.wb);
+    const edits = new Map<string, SheetEdits>();
+    for (const [sheet, touched] of this.touched) {
+      const ws = this.wb.getWorksheet(sheet);
+      if (ws) edits.set(sheet, sheetEdits(ws, touched));
+    }
+    return writeCells(this.original, edits, browserCodec).bytes;
   }
 
+  /** The downloaded file's name: the file's, with `-phuluc` before its extension (kept). */
   downloadName(): string {
-    const base = this.fileName.replace(/\.xlsx$/i, '');
-    return `${base}-phuluc.xlsx`;
+    const m = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(this.fileName);
+    const base = m ? this.fileName.slice(0, m.index) : this.fileName;
+    return `${base}-phuluc.${m ? m[1]!.toLowerCase() : 'xlsx'}`;
   }
 }
 
@@ -221,5 +255,5 @@ export async function openPreviewWorkbook(
   file: Blob & { readonly name: string },
 ): Promise<PreviewWorkbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return new PreviewWorkbook(await readWorkbook(bytes), file.name);
+  return new PreviewWorkbook(await readWorkbook(bytes), file.name, bytes);
 }

@@ -3,6 +3,8 @@
  * the package comes back byte for byte. See {@link writeCells}.
  */
 export { writeCells } from './write-cells.js';
+export { insertSheets } from './insert-sheets.js';
+export type { SheetToInsert } from './insert-sheets.js';
 export type { WriteCellsResult, ZipCodec } from './write-cells.js';
 export type { CellEdit } from './cell-xml.js';
 export type { SheetEdits } from './sheet-patch.js';

@@ -107,6 +107,28 @@ function checkWorkbook(zip: ZipArchive, types: ContentTypes): string {
   return xml;
 }
 
+/** An opened package checked for writing: its directory, parts, content types and workbook. */
+export interface OpenedTarget {
+  readonly entries: ZipEntryInfo[];
+  readonly zip: ZipArchive;
+  readonly typesXml: string;
+  readonly types: ContentTypes;
+  readonly workbookXml: string;
+}
+
+/**
+ * Open a package to write into: the input's checks (limits, encryption), duplicate parts, content
+ * types, Strict Open XML. Throws the `XlsxError` that says why it cannot be written.
+ */
+export function openTarget(data: Uint8Array, inflateRaw: InflateRaw): OpenedTarget {
+  const { entries, zip } = openPackage(data, inflateRaw);
+  const typesXml = zip.text(CONTENT_TYPES);
+  if (typesXml === undefined) throw contentTypesError(CONTENT_TYPES, 'missing');
+  const types = parseContentTypes(typesXml);
+  const workbookXml = checkWorkbook(zip, types);
+  return { entries, zip, typesXml, types, workbookXml };
+}
+
 /**
  * Write cells into an .xlsx (or .xlsm, .xltx, .xltm) package, surgically: `edits` maps a sheet's
  * name to its cells' edits (1-based row → 1-based column → edit). Only those cells' `<c>`
@@ -128,11 +150,7 @@ export function writeCells(
   codec: ZipCodec,
 ): WriteCellsResult {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const { entries, zip } = openPackage(data, codec.inflateRaw);
-  const typesXml = zip.text(CONTENT_TYPES);
-  if (typesXml === undefined) throw contentTypesError(CONTENT_TYPES, 'missing');
-  const types = parseContentTypes(typesXml);
-  const workbookXml = checkWorkbook(zip, types);
+  const { entries, zip, typesXml, types, workbookXml } = openTarget(data, codec.inflateRaw);
   const info = readWorkbookInfo(zip);
   const workbookRels = relsOf(zip, WORKBOOK);
 

@@ -29,6 +29,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import * as zlib from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -317,10 +319,13 @@ async function measure(
     );
   }
   const sheetName = grid.name;
+  // Deflate and CRC-32 as phuluc fill brings them (packages/cli/src/commands/fill.ts); inflate as
+  // the fast read below.
+  const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   const codec = {
-    inflateRaw: (d: Uint8Array, max: number) =>
-      inflateRawSync(d, { maxOutputLength: Math.max(1, max) }),
-    deflateRaw: (d: Uint8Array) => deflateRawSync(d),
+    inflateRaw: (d: Uint8Array, max: number) => inflateRawSync(d, { maxOutputLength: max }),
+    deflateRaw: (d: Uint8Array) => deflateRawSync(d, { level: 3 }),
+    ...(nativeCrc32 ? { crc32: nativeCrc32 } : {}),
   };
   const surgical_write_ms = await time(
     () => writeCells(bytes, new Map([[sheetName, edits]]), codec),

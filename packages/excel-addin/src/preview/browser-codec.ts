@@ -14,5 +14,5 @@ export const browserCodec: ZipCodec = {
     if (out.length > max) throw new RangeError('part longer than declared');
     return out;
   },
-  deflateRaw: (data) => deflateSync(data, { level: 6 }),
+  deflateRaw: (data) => deflateSync(data, { level: 3 }),
 };

@@ -167,5 +167,11 @@ export function insertSheets(
     [CONTENT_TYPES, encoder.encode(types)],
     [WORKBOOK, encoder.encode(workbook)],
   ]);
-  return rewriteZip(bytes, entries, { replace, remove: new Set(), add }, codec.deflateRaw);
+  return rewriteZip(
+    bytes,
+    entries,
+    { replace, remove: new Set(), add },
+    codec.deflateRaw,
+    codec.crc32,
+  );
 }

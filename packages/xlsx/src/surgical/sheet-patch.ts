@@ -184,6 +184,8 @@ class SheetDataPatcher {
     }
   }
 
+  private readonly at = { col: 0, row: 0 };
+
   private readRow(row: number): void {
     const x = this.x;
     const xml = x.xml;
@@ -195,10 +197,18 @@ class SheetDataPatcher {
     const rowStart = x.tagStart;
     const openEnd = x.position;
     const selfClosing = x.selfClosing;
-    const rowStyle =
-      x.attr('customFormat') === '1' || x.attr('customFormat') === 'true' ? x.attr('s') : undefined;
-    const cells: { col: number; start: number; hasRef: boolean }[] = [];
+    let rowStyle: string | undefined;
+    if (targets) {
+      const custom = x.attr('customFormat');
+      if (custom === '1' || custom === 'true') rowStyle = x.attr('s');
+    }
+    // Where the row's cells are, kept only when the row has cells to write.
+    const cols: number[] | undefined = targets ? [] : undefined;
+    const starts: number[] = [];
+    let allRefs = true;
+    let found = 0;
     const depth = x.depth;
+    const at = this.at;
     let col = 0;
     for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
       if (t !== Token.Open || x.depth !== depth + 1) continue;
@@ -207,9 +217,7 @@ class SheetDataPatcher {
         continue;
       }
       const start = x.tagStart;
-      const hasRef = x.findAttr('r') && x.valueEnd > x.valueStart;
-      if (hasRef) {
-        const at = { col: 0, row: 0 };
+      if (x.findAttr('r') && x.valueEnd > x.valueStart) {
         if (!parseCellRef(xml, x.valueStart, x.valueEnd, at) || at.row !== row) {
           throw unexpected(
             this.ctx,
@@ -217,25 +225,31 @@ class SheetDataPatcher {
           );
         }
         col = at.col;
-      } else col++;
-      cells.push({ col, start, hasRef });
+      } else {
+        col++;
+        allRefs = false;
+      }
+      if (cols) {
+        cols.push(col);
+        starts.push(start);
+      }
       const edit = targets?.get(col);
       if (edit === undefined) {
         if (this.readFormulas) this.readCellFormula(row, col);
         else x.skipElement();
         continue;
       }
+      found++;
       this.readTarget(row, col, start);
     }
-    if (!targets) return;
+    if (!targets || !cols || found === targets.size) return;
     const end = x.position;
-    const seen = new Set(cells.map((c) => c.col));
+    const seen = new Set(cols);
     const toInsert = [...targets.keys()].filter(
       (c) => !seen.has(c) && targets.get(c)!.kind !== 'result',
     );
     if (toInsert.length === 0) return;
-    if (cells.some((c) => !c.hasRef))
-      throw unexpected(this.ctx, `cells without a reference in row ${row}`);
+    if (!allRefs) throw unexpected(this.ctx, `cells without a reference in row ${row}`);
     let startTag = xml.slice(rowStart, openEnd);
     const spans = /\sspans="(\d+):(\d+)"/.exec(startTag);
     if (spans) {
@@ -252,15 +266,16 @@ class SheetDataPatcher {
       });
       return;
     }
-    if (startTag !== xml.slice(rowStart, openEnd))
+    if (startTag !== xml.slice(rowStart, openEnd)) {
       this.patches.push({ start: rowStart, end: openEnd, text: startTag });
+    }
     // New cells go before the first cell to their right.
     let after = 0;
-    for (const c of cells) {
-      const text = this.newCells(row, targets, seen, rowStyle, c.col, after);
-      if (text) this.patches.push({ start: c.start, end: c.start, text });
-      after = c.col;
-    }
+    cols.forEach((c, i) => {
+      const text = this.newCells(row, targets, seen, rowStyle, c, after);
+      if (text) this.patches.push({ start: starts[i]!, end: starts[i]!, text });
+      after = c;
+    });
     const close = xml.lastIndexOf('<', end - 1);
     const text = this.newCells(row, targets, seen, rowStyle, Infinity, after);
     if (text) this.patches.push({ start: close, end: close, text });
@@ -359,7 +374,8 @@ function checkRefusals(p: SheetDataPatcher, edits: SheetEdits, ctx: SheetPatchCo
     return e !== undefined && e.kind !== 'result';
   };
   const tables = ctx.tables.map((t) => ({ t, range: decodeRange(t.ref) }));
-  for (const [row, cols] of [...edits].sort(([a], [b]) => a - b)) {
+  const canRefuse = p.formulas.arrays.length > 0 || tables.length > 0;
+  for (const [row, cols] of canRefuse ? [...edits].sort(([a], [b]) => a - b) : []) {
     for (const [col, edit] of [...cols].sort(([a], [b]) => a - b)) {
       if (edit.kind === 'result') continue;
       const cell = a1(row - 1, col - 1);
@@ -481,7 +497,7 @@ export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContex
   }
   if (!patcher) throw unexpected(ctx, 'no <sheetData>');
   checkRefusals(patcher, edits, ctx);
-  const patches = [...patcher.patches];
+  const patches: Patch[] = [];
   for (const f of patcher.found) {
     const edit = edits.get(f.row)!.get(f.col)!;
     if (edit.kind === 'result' && f.formulaXml === undefined) continue;
@@ -496,15 +512,20 @@ export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContex
       }),
     });
   }
+  patches.push(...patcher.patches);
   const dim = dimensionPatch(dimension, patcher.inserted);
   if (dim) patches.push(dim);
-  // Insertions before replacements that start at the same place.
-  patches.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
-  let out = '';
+  // In document order (the found cells are; insertions and the dimension are merged in), an
+  // insertion before a replacement that starts at the same place.
+  if (patches.length > patcher.found.length) {
+    patches.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
+  }
+  const pieces: string[] = [];
   let from = 0;
   for (const p of patches) {
-    out += xml.slice(from, p.start) + p.text;
+    pieces.push(xml.slice(from, p.start), p.text);
     from = p.end;
   }
-  return out + xml.slice(from);
+  pieces.push(xml.slice(from));
+  return pieces.join('');
 }

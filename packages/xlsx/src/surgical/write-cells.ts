@@ -31,10 +31,14 @@ import {
 import { patchSheet, type SheetEdits, type SheetTable } from './sheet-patch.js';
 import { rewriteZip, type DeflateRaw } from './zip-writer.js';
 
-/** Raw inflate and deflate, brought by the caller (Node's zlib, fflate in the browser). */
+/**
+ * Raw inflate and deflate, brought by the caller (Node's zlib, fflate in the browser), and a
+ * faster CRC-32 when there is one (Node's `zlib.crc32`); without it the writer computes its own.
+ */
 export interface ZipCodec {
   readonly inflateRaw: InflateRaw;
   readonly deflateRaw: DeflateRaw;
+  readonly crc32?: (data: Uint8Array) => number;
 }
 
 /** What {@link writeCells} did. */
@@ -210,7 +214,13 @@ export function writeCells(
   if (replace.size === 0 && remove.size === 0) {
     return { bytes: data, changedParts: [], removedParts: [] };
   }
-  const out = rewriteZip(data, entries, { replace, remove, add: [] }, codec.deflateRaw);
+  const out = rewriteZip(
+    data,
+    entries,
+    { replace, remove, add: [] },
+    codec.deflateRaw,
+    codec.crc32,
+  );
   const order = entries.map((e) => e.name.replace(/^\//, ''));
   return {
     bytes: out,

@@ -174,6 +174,7 @@ function freshEntry(
   name: Uint8Array,
   data: Uint8Array,
   deflateRaw: DeflateRaw,
+  checksum: (data: Uint8Array) => number,
   like: Omit<
     Central,
     'crc' | 'compressedSize' | 'uncompressedSize' | 'offset' | 'method' | 'flags' | 'name'
@@ -186,7 +187,7 @@ function freshEntry(
     flags: like.flags & 0x0800,
     method: 8,
     name,
-    crc: crc32(data),
+    crc: checksum(data),
     compressedSize: deflated.length,
     uncompressedSize: data.length,
     offset,
@@ -217,6 +218,7 @@ export function rewriteZip(
   entries: readonly ZipEntryInfo[],
   changes: ZipChanges,
   deflateRaw: DeflateRaw,
+  checksum: (data: Uint8Array) => number = crc32,
 ): Uint8Array {
   const records = centralRecords(bytes, entries);
   const out = new Out();
@@ -252,6 +254,7 @@ export function rewriteZip(
         rawName,
         replacement,
         deflateRaw,
+        checksum,
         { ...base, extra: new Uint8Array(0) },
         out.length,
       );
@@ -288,6 +291,7 @@ export function rewriteZip(
       encoder.encode(name),
       data,
       deflateRaw,
+      checksum,
       {
         madeBy: 20,
         flags: 0x0800,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillSheet } from '@phuluc/rules';
+import { buildTemplate, fillSheet } from '@phuluc/rules';
 import { ExcelJS, readWorkbook, worksheetToGrid, writeWorkbook } from '@phuluc/xlsx';
 import {
   fixture,
@@ -99,6 +99,31 @@ describe('PreviewWorkbook download', () => {
         Buffer.from(rawRecords(fixture('macro.xlsm')).get('xl/vbaProject.bin')!),
       ),
     ).toBe(true);
+  });
+
+  it('inserts a sheet added from a template, keeps the chart, and writes fills into the new sheet', async () => {
+    const input = chart();
+    const preview = await open(input, 'bieu-do.xlsx');
+    const name = await preview.addTemplateSheet(
+      buildTemplate('budget-allocation', { year: 2025 }),
+      'PL02',
+    );
+    const plan = fillSheet(preview.gridOf(name), { overwrite: true });
+    await preview.applyWrites(name, plan.writes, 'formula');
+    const out = await preview.toBytes();
+    const [a, b] = [rawRecords(input), rawRecords(out)];
+    for (const [part, raw] of a) {
+      if (
+        /^(xl\/styles\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|\[Content_Types\]\.xml)$/.test(
+          part,
+        )
+      )
+        continue;
+      expect(Buffer.from(b.get(part)!).equals(Buffer.from(raw)), part).toBe(true);
+    }
+    const wb = await readWorkbook(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['PL01', name]));
+    expect(JSON.stringify(gridOf(out, name))).toBe(JSON.stringify(preview.gridOf(name)));
   });
 
   it('refuses a write that would damage the file (a cell of an array formula)', async () => {

@@ -7,6 +7,8 @@
 import type { CellWrite, Grid, Severity, TemplateSheet } from '@phuluc/rules';
 import {
   applyWrites,
+  ExcelJS as ExcelJSRuntime,
+  insertSheets,
   LISTS_SHEET,
   readWorkbook,
   worksheetToGrid,
@@ -15,6 +17,7 @@ import {
   writeWorkbook,
   type ExcelJS,
   type SheetEdits,
+  type SheetToInsert,
 } from '@phuluc/xlsx';
 import type { MarkRequest, PreviewSource } from '../workbook/types.js';
 import { browserCodec } from './browser-codec.js';
@@ -36,8 +39,10 @@ export class PreviewWorkbook implements PreviewSource {
   private readonly fills = new Map<string, Map<string, ExcelCellValue>[]>();
   /** Per sheet, every cell a fill touched, with the value the file had: what the download writes. */
   private readonly touched = new Map<string, Map<string, ExcelCellValue>>();
-  /** Sheets added from a template (not in the file). */
-  private readonly added = new Set<string>();
+  /** Sheets added from a template (not in the file), in order, with the name each got. */
+  private readonly added: { template: TemplateSheet; name: string }[] = [];
+  /** Whether the file itself has phuluc's list sheet (a template's drop-down lists). */
+  private readonly fileHasLists: boolean;
 
   /**
    * @param wb the workbook as ExcelJS read it
@@ -51,6 +56,7 @@ export class PreviewWorkbook implements PreviewSource {
     private readonly original?: Uint8Array,
   ) {
     this.active = this.names()[0] ?? '';
+    this.fileHasLists = wb.getWorksheet(LISTS_SHEET) !== undefined;
   }
 
   private names(): string[] {
@@ -210,7 +216,7 @@ export class PreviewWorkbook implements PreviewSource {
 
   async addTemplateSheet(template: TemplateSheet, name: string): Promise<string> {
     const ws = writeTemplate(this.wb, template, name);
-    this.added.add(ws.name);
+    this.added.push({ template, name: ws.name });
     this.setActive(ws.name);
     this.changed();
     return ws.name;
@@ -222,20 +228,42 @@ export class PreviewWorkbook implements PreviewSource {
   }
 
   /**
-   * The workbook to download. With the file's bytes and no sheet added, the filled cells are
-   * written into them surgically: only those cells change, every other part of the file (charts,
-   * pivot tables, macros, comments, formats …) comes back byte for byte; a write that cannot be
-   * made safely throws an `XlsxError` (nothing is downloaded). A sheet added from a template is
-   * not yet inserted surgically: the workbook is then written by ExcelJS, as before.
+   * The workbook to download. With the file's bytes, it is written surgically: sheets added from
+   * a template are inserted as new parts (their formats appended to the styles), the filled cells
+   * are written into their sheets, and every other part of the file (charts, pivot tables, macros,
+   * comments, formats …) comes back byte for byte. A write that cannot be made safely throws an
+   * `XlsxError` (nothing is downloaded). Without the bytes (a workbook built in memory), ExcelJS
+   * writes it.
    */
   async toBytes(): Promise<Uint8Array> {
-    if (!this.original || this.added.size > 0) return writeWorkbook(this.wb);
+    if (!this.original) return writeWorkbook(this.wb);
+    let bytes = this.original;
+    if (this.added.length > 0) bytes = insertSheets(bytes, ...(await this.donor()), browserCodec);
     const edits = new Map<string, SheetEdits>();
     for (const [sheet, touched] of this.touched) {
       const ws = this.wb.getWorksheet(sheet);
       if (ws) edits.set(sheet, sheetEdits(ws, touched));
     }
-    return writeCells(this.original, edits, browserCodec).bytes;
+    return writeCells(bytes, edits, browserCodec).bytes;
+  }
+
+  /**
+   * A workbook holding the added template sheets as they were added (ExcelJS writes it), and the
+   * sheets to take from it: each template, and its drop-down lists under a name the file does not
+   * have.
+   */
+  private async donor(): Promise<[Uint8Array, SheetToInsert[]]> {
+    const donor = new ExcelJSRuntime.Workbook();
+    for (const { template, name } of this.added) writeTemplate(donor, template, name);
+    const sheets: SheetToInsert[] = this.added.map(({ name }) => ({ donorSheet: name, name }));
+    if (donor.getWorksheet(LISTS_SHEET)) {
+      let lists: string = LISTS_SHEET;
+      for (let n = 2; this.fileHasLists && this.wb.getWorksheet(lists); n++) {
+        lists = `${LISTS_SHEET}${n}`;
+      }
+      sheets.push({ donorSheet: LISTS_SHEET, name: lists, hidden: true });
+    }
+    return [await writeWorkbook(donor), sheets];
   }
 
   /** The downloaded file's name: the file's, with `-phuluc` before its extension (kept). */

@@ -445,7 +445,19 @@ function dimensionPatch(
     : { start: dimension.start, end: dimension.end, text: ref };
 }
 
-const FORMULA_KINDS = /\bt\s*=\s*["'](?:shared|array|dataTable)["']|\bcm\s*=/;
+/**
+ * Whether the sheet may hold shared, array or data-table formulas, or cell metadata (dynamic
+ * arrays): then every cell's formula is read, for the refusals. `indexOf` over the whole part
+ * (fast); a false positive only costs time.
+ */
+function mayHoldFormulaKinds(xml: string): boolean {
+  return (
+    xml.includes('shared') ||
+    xml.includes('array') ||
+    xml.includes('dataTable') ||
+    xml.includes(' cm=')
+  );
+}
 
 /**
  * The worksheet XML with the edits made, every other byte as it was. Throws `XlsxError`
@@ -459,7 +471,7 @@ export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContex
   const colStyles: { min: number; max: number; style: string }[] = [];
   let dimension: { start: number; end: number; ref: string } | undefined;
   let patcher: SheetDataPatcher | undefined;
-  const readFormulas = FORMULA_KINDS.test(xml);
+  const readFormulas = mayHoldFormulaKinds(xml);
   for (let t = x.next(); t !== Token.End; t = x.next()) {
     if (t !== Token.Open) continue;
     if (x.depth === 1) {

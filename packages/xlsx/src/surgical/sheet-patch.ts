@@ -68,13 +68,14 @@ function unexpected(ctx: SheetPatchContext, detail: string, cell?: string): Xlsx
 interface Found {
   readonly row: number;
   readonly col: number;
+  readonly ref: string;
+  readonly edit: CellEdit;
   readonly start: number;
   readonly end: number;
   readonly style: string | undefined;
   readonly extra: string;
   readonly formulaXml: string | undefined;
   readonly sharedMaster: { si: string; ref: string } | undefined;
-  readonly arrayLike: boolean;
 }
 
 /** Shared formulas and array formulas of the sheet, for the refusals. */
@@ -240,7 +241,7 @@ class SheetDataPatcher {
         continue;
       }
       found++;
-      this.readTarget(row, col, start);
+      this.readTarget(row, col, start, edit);
     }
     if (!targets || !cols || found === targets.size) return;
     const end = x.position;
@@ -319,7 +320,7 @@ class SheetDataPatcher {
     return undefined;
   }
 
-  private readTarget(row: number, col: number, start: number): void {
+  private readTarget(row: number, col: number, start: number, edit: CellEdit): void {
     const x = this.x;
     const xml = x.xml;
     const ref = a1(row - 1, col - 1);
@@ -332,14 +333,11 @@ class SheetDataPatcher {
     const extra = ph !== undefined ? ` ph="${ph}"` : '';
     let formulaXml: string | undefined;
     let sharedMaster: { si: string; ref: string } | undefined;
-    let arrayLike = false;
     const depth = x.depth;
     for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
       if (t !== Token.Open || x.depth !== depth + 1) continue;
       if (x.is('f')) {
         const fStart = x.tagStart;
-        const type = x.attr('t');
-        arrayLike = type === 'array' || type === 'dataTable';
         sharedMaster = this.noteFormula(row, col);
         x.skipElement();
         formulaXml = xml.slice(fStart, x.position);
@@ -352,13 +350,14 @@ class SheetDataPatcher {
     this.found.push({
       row,
       col,
+      ref,
+      edit,
       start,
       end: x.position,
       style,
       extra,
       formulaXml,
       sharedMaster,
-      arrayLike,
     });
   }
 
@@ -511,12 +510,12 @@ export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContex
   checkRefusals(patcher, edits, ctx);
   const patches: Patch[] = [];
   for (const f of patcher.found) {
-    const edit = edits.get(f.row)!.get(f.col)!;
+    const edit = f.edit;
     if (edit.kind === 'result' && f.formulaXml === undefined) continue;
     patches.push({
       start: f.start,
       end: f.end,
-      text: cellXml(a1(f.row - 1, f.col - 1), f.style, edit, {
+      text: cellXml(f.ref, f.style, edit, {
         sharedIndex: ctx.sharedIndex,
         inlineStrings: ctx.inlineStrings,
         extra: f.extra,

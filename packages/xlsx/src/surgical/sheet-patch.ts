@@ -64,18 +64,12 @@ function unexpected(ctx: SheetPatchContext, detail: string, cell?: string): Xlsx
   });
 }
 
-/** A target cell as found in the sheet. */
-interface Found {
+/** A written cell that is the master of a shared formula, for the refusals. */
+interface SharedMaster {
   readonly row: number;
   readonly col: number;
+  readonly si: string;
   readonly ref: string;
-  readonly edit: CellEdit;
-  readonly start: number;
-  readonly end: number;
-  readonly style: string | undefined;
-  readonly extra: string;
-  readonly formulaXml: string | undefined;
-  readonly sharedMaster: { si: string; ref: string } | undefined;
 }
 
 /** Shared formulas and array formulas of the sheet, for the refusals. */
@@ -85,13 +79,26 @@ class FormulaMap {
   readonly clones = new Map<string, { row: number; col: number }[]>();
 }
 
-/** Reads the cells of the sheet's `<sheetData>` and collects the patches. */
+/**
+ * Reads the sheet's `<sheetData>` and builds the new XML as it goes, in document order: the text
+ * between the changes is sliced from the original, each change (a cell replaced, a cell or a row
+ * inserted, a row's `spans` widened) put in its place. Nothing per unchanged cell is kept.
+ */
 class SheetDataPatcher {
-  readonly patches: Patch[] = [];
-  readonly found: Found[] = [];
+  /** The new XML from {@link start} to {@link from}, in pieces. */
+  readonly pieces: string[] = [];
   readonly formulas = new FormulaMap();
+  readonly masters: SharedMaster[] = [];
   /** Cells inserted (not found), 1-based, for the dimension. */
   readonly inserted: { row: number; col: number }[] = [];
+  /** Where the `<sheetData>` starts: the pieces cover the XML from there. */
+  readonly start: number;
+  /** Up to where the original XML is in {@link pieces}. */
+  from: number;
+  private readonly at = { col: 0, row: 0 };
+  /** The rows with edits, in order, and the next one not yet met. */
+  private readonly rows: number[];
+  private nextRow = 0;
 
   constructor(
     private readonly x: XmlReader,
@@ -100,14 +107,25 @@ class SheetDataPatcher {
     private readonly colStyles: readonly { min: number; max: number; style: string }[],
     /** Whether every cell's `<f>` must be read (the sheet has shared or array formulas). */
     private readonly readFormulas: boolean,
-  ) {}
+  ) {
+    this.start = this.from = x.tagStart;
+    this.rows = [...edits.keys()].sort((a, b) => a - b);
+  }
+
+  /** Put `text` in place of the original `[start, end)`. */
+  private emit(start: number, end: number, text: string): void {
+    this.pieces.push(this.x.xml.slice(this.from, start), text);
+    this.from = end;
+  }
 
   private colStyle(col: number): string | undefined {
     for (const c of this.colStyles) if (col >= c.min && col <= c.max) return c.style;
     return undefined;
   }
 
+  /** The `<c>` of a cell that is not there ('' for a new cached result: nothing to refresh). */
   private newCell(row: number, col: number, edit: CellEdit, rowStyle: string | undefined): string {
+    if (edit.kind === 'result') return '';
     this.inserted.push({ row, col });
     return cellXml(a1(row - 1, col - 1), rowStyle ?? this.colStyle(col), edit, {
       sharedIndex: this.ctx.sharedIndex,
@@ -115,21 +133,21 @@ class SheetDataPatcher {
     });
   }
 
-  private newCells(
-    row: number,
-    cols: ReadonlyMap<number, CellEdit>,
-    skip: ReadonlySet<number>,
-    rowStyle: string | undefined,
-    before: number,
-    after: number,
-  ): string {
+  /** A new `<row>` with its cells, '' when it would hold none. */
+  private newRow(row: number): string {
+    const targets = this.edits.get(row)!;
+    let cells = '';
+    for (const col of sortedKeys(targets))
+      cells += this.newCell(row, col, targets.get(col)!, undefined);
+    return cells === '' ? '' : `<row r="${row}">${cells}</row>`;
+  }
+
+  /** The new rows numbered below `row` (all the rest without one), not yet written. */
+  private newRowsBefore(row: number): string {
     let out = '';
-    for (const col of [...cols.keys()].sort((a, b) => a - b)) {
-      if (skip.has(col) || col <= after || col >= before) continue;
-      const edit = cols.get(col)!;
-      // A new cached result for a cell that has no formula: nothing to refresh.
-      if (edit.kind === 'result') continue;
-      out += this.newCell(row, col, edit, rowStyle);
+    while (this.nextRow < this.rows.length && this.rows[this.nextRow]! < row) {
+      out += this.newRow(this.rows[this.nextRow]!);
+      this.nextRow++;
     }
     return out;
   }
@@ -138,78 +156,91 @@ class SheetDataPatcher {
   read(): void {
     const x = this.x;
     const xml = x.xml;
-    const open = { start: x.tagStart, end: x.position, selfClosing: x.selfClosing };
-    const rowsSeen = new Set<number>();
-    const rowStarts: { row: number; start: number }[] = [];
-    let implicitRows = false;
-    if (!open.selfClosing) {
-      const depth = x.depth;
-      let rowNumber = 0;
-      for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
-        if (t !== Token.Open) continue;
-        if (!x.is('row')) throw unexpected(this.ctx, `<${x.name()}> in <sheetData>`);
-        const r = x.attr('r');
-        rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
-        if (r === undefined) implicitRows = true;
-        if (!(rowNumber >= 1)) throw unexpected(this.ctx, `bad row number "${r}"`);
-        rowsSeen.add(rowNumber);
-        rowStarts.push({ row: rowNumber, start: x.tagStart });
-        this.readRow(rowNumber);
-      }
-    }
-    const missing = [...this.edits.keys()].filter((r) => !rowsSeen.has(r)).sort((a, b) => a - b);
-    const newRows = missing
-      .map((r) => ({
-        row: r,
-        text: this.newCells(r, this.edits.get(r)!, new Set(), undefined, Infinity, 0),
-      }))
-      .filter((r) => r.text !== '')
-      .map((r) => ({ row: r.row, text: `<row r="${r.row}">${r.text}</row>` }));
-    if (newRows.length === 0) return;
-    if (implicitRows) throw unexpected(this.ctx, 'rows without a number');
-    if (open.selfClosing) {
-      // <sheetData/>
-      const tag = xml.slice(open.start, open.end).replace(/\s*\/>$/, '>');
-      this.patches.push({
-        start: open.start,
-        end: open.end,
-        text: `${tag}${newRows.map((r) => r.text).join('')}</${xml.slice(open.start + 1, open.start + 1 + 'sheetData'.length)}>`,
-      });
+    const openStart = x.tagStart;
+    const openEnd = x.position;
+    if (x.selfClosing) {
+      const rows = this.newRowsBefore(Infinity);
+      if (rows === '') return;
+      const tag = xml.slice(openStart, openEnd).replace(/\s*\/>$/, '>');
+      this.emit(openStart, openEnd, `${tag}${rows}</sheetData>`);
       return;
     }
-    const close = xml.lastIndexOf('<', x.position - 1);
-    for (const r of newRows) {
-      const next = rowStarts.find((s) => s.row > r.row);
-      const at = next ? next.start : close;
-      this.patches.push({ start: at, end: at, text: r.text });
+    const depth = x.depth;
+    let rowNumber = 0;
+    for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
+      if (t !== Token.Open) continue;
+      if (!x.is('row')) throw unexpected(this.ctx, `<${x.name()}> in <sheetData>`);
+      const r = x.attr('r');
+      const previous = rowNumber;
+      rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
+      if (!(rowNumber >= 1)) throw unexpected(this.ctx, `bad row number "${r}"`);
+      if (rowNumber <= previous) throw unexpected(this.ctx, `rows out of order at ${rowNumber}`);
+      const rows = this.newRowsBefore(rowNumber);
+      if (rows !== '') {
+        if (r === undefined) throw unexpected(this.ctx, 'rows without a number');
+        this.emit(x.tagStart, x.tagStart, rows);
+      }
+      if (this.rows[this.nextRow] === rowNumber) this.nextRow++;
+      this.readRow(rowNumber);
+    }
+    const rows = this.newRowsBefore(Infinity);
+    if (rows !== '') {
+      const close = xml.lastIndexOf('<', x.position - 1);
+      this.emit(close, close, rows);
     }
   }
-
-  private readonly at = { col: 0, row: 0 };
 
   private readRow(row: number): void {
     const x = this.x;
     const xml = x.xml;
     const targets = this.edits.get(row);
-    if (!targets && !this.readFormulas) {
-      x.skipElement();
+    if (!targets) {
+      if (!this.readFormulas) {
+        x.skipElement();
+        return;
+      }
+      const depth = x.depth;
+      let col = 0;
+      for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
+        if (t !== Token.Open || x.depth !== depth + 1) continue;
+        if (!x.is('c')) {
+          x.skipElement();
+          continue;
+        }
+        col = this.cellColumn(row, col);
+        this.readCellFormula(row, col);
+      }
       return;
     }
     const rowStart = x.tagStart;
     const openEnd = x.position;
-    const selfClosing = x.selfClosing;
-    let rowStyle: string | undefined;
-    if (targets) {
-      const custom = x.attr('customFormat');
-      if (custom === '1' || custom === 'true') rowStyle = x.attr('s');
+    const custom = x.attr('customFormat');
+    const rowStyle = custom === '1' || custom === 'true' ? x.attr('s') : undefined;
+    const cols = sortedKeys(targets);
+    // Widen the row's spans to the cells written (a hint Excel keeps in step with the cells).
+    let startTag = xml.slice(rowStart, openEnd);
+    const spans = /\sspans="(\d+):(\d+)"/.exec(startTag);
+    if (spans) {
+      const lo = Math.min(Number(spans[1]), cols[0]!);
+      const hi = Math.max(Number(spans[2]), cols[cols.length - 1]!);
+      if (lo !== Number(spans[1]) || hi !== Number(spans[2])) {
+        startTag = startTag.replace(spans[0], ` spans="${lo}:${hi}"`);
+      }
     }
-    // Where the row's cells are, kept only when the row has cells to write.
-    const cols: number[] | undefined = targets ? [] : undefined;
-    const starts: number[] = [];
-    let allRefs = true;
-    let found = 0;
+    if (x.selfClosing) {
+      let cells = '';
+      for (const col of cols) cells += this.newCell(row, col, targets.get(col)!, rowStyle);
+      x.skipElement();
+      if (cells !== '') {
+        this.emit(rowStart, openEnd, `${startTag.replace(/\s*\/>$/, '>')}${cells}</row>`);
+      } else if (startTag !== xml.slice(rowStart, openEnd)) {
+        this.emit(rowStart, openEnd, startTag);
+      }
+      return;
+    }
+    if (startTag !== xml.slice(rowStart, openEnd)) this.emit(rowStart, openEnd, startTag);
     const depth = x.depth;
-    const at = this.at;
+    let next = 0;
     let col = 0;
     for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
       if (t !== Token.Open || x.depth !== depth + 1) continue;
@@ -218,68 +249,55 @@ class SheetDataPatcher {
         continue;
       }
       const start = x.tagStart;
-      if (x.findAttr('r') && x.valueEnd > x.valueStart) {
-        if (!parseCellRef(xml, x.valueStart, x.valueEnd, at) || at.row !== row) {
-          throw unexpected(
-            this.ctx,
-            `cell reference "${xml.slice(x.valueStart, x.valueEnd)}" in row ${row}`,
-          );
-        }
-        col = at.col;
+      const previous = col;
+      col = this.cellColumn(row, col);
+      const hasRef = this.hasRef;
+      if (col <= previous) throw unexpected(this.ctx, `cells out of order in row ${row}`);
+      // New cells go before the first cell to their right.
+      let cells = '';
+      while (next < cols.length && cols[next]! < col) {
+        cells += this.newCell(row, cols[next]!, targets.get(cols[next]!)!, rowStyle);
+        next++;
+      }
+      if (cells !== '') {
+        if (!hasRef) throw unexpected(this.ctx, `cells without a reference in row ${row}`);
+        this.emit(start, start, cells);
+      }
+      if (next < cols.length && cols[next] === col) {
+        next++;
+        this.readTarget(row, col, start, targets.get(col)!);
+      } else if (this.readFormulas) {
+        this.readCellFormula(row, col);
       } else {
-        col++;
-        allRefs = false;
+        x.skipElement();
       }
-      if (cols) {
-        cols.push(col);
-        starts.push(start);
-      }
-      const edit = targets?.get(col);
-      if (edit === undefined) {
-        if (this.readFormulas) this.readCellFormula(row, col);
-        else x.skipElement();
-        continue;
-      }
-      found++;
-      this.readTarget(row, col, start, edit);
     }
-    if (!targets || !cols || found === targets.size) return;
-    const end = x.position;
-    const seen = new Set(cols);
-    const toInsert = [...targets.keys()].filter(
-      (c) => !seen.has(c) && targets.get(c)!.kind !== 'result',
-    );
-    if (toInsert.length === 0) return;
-    if (!allRefs) throw unexpected(this.ctx, `cells without a reference in row ${row}`);
-    let startTag = xml.slice(rowStart, openEnd);
-    const spans = /\sspans="(\d+):(\d+)"/.exec(startTag);
-    if (spans) {
-      const lo = Math.min(Number(spans[1]), ...toInsert);
-      const hi = Math.max(Number(spans[2]), ...toInsert);
-      startTag = startTag.replace(spans[0], ` spans="${lo}:${hi}"`);
+    let cells = '';
+    for (; next < cols.length; next++) {
+      cells += this.newCell(row, cols[next]!, targets.get(cols[next]!)!, rowStyle);
     }
-    if (selfClosing) {
-      const inner = this.newCells(row, targets, seen, rowStyle, Infinity, 0);
-      this.patches.push({
-        start: rowStart,
-        end: openEnd,
-        text: `${startTag.replace(/\s*\/>$/, '>')}${inner}</row>`,
-      });
-      return;
+    if (cells !== '') {
+      const close = xml.lastIndexOf('<', x.position - 1);
+      this.emit(close, close, cells);
     }
-    if (startTag !== xml.slice(rowStart, openEnd)) {
-      this.patches.push({ start: rowStart, end: openEnd, text: startTag });
+  }
+
+  /** Whether the cell last read by {@link cellColumn} has an `r`. */
+  private hasRef = true;
+
+  /** The column of the `<c>` just opened: its `r`, or the one after `previous` without one. */
+  private cellColumn(row: number, previous: number): number {
+    const x = this.x;
+    this.hasRef = x.findAttr('r') && x.valueEnd > x.valueStart;
+    if (!this.hasRef) return previous + 1;
+    const at = this.at;
+    if (!parseCellRef(x.xml, x.valueStart, x.valueEnd, at) || at.row !== row) {
+      throw unexpected(
+        this.ctx,
+        `cell reference "${x.xml.slice(x.valueStart, x.valueEnd)}" in row ${row}`,
+      );
     }
-    // New cells go before the first cell to their right.
-    let after = 0;
-    cols.forEach((c, i) => {
-      const text = this.newCells(row, targets, seen, rowStyle, c, after);
-      if (text) this.patches.push({ start: starts[i]!, end: starts[i]!, text });
-      after = c;
-    });
-    const close = xml.lastIndexOf('<', end - 1);
-    const text = this.newCells(row, targets, seen, rowStyle, Infinity, after);
-    if (text) this.patches.push({ start: close, end: close, text });
+    return at.col;
   }
 
   /** Note the shared or array formula of a cell that is not written. */
@@ -299,7 +317,7 @@ class SheetDataPatcher {
     const ref = x.attr('ref');
     if ((type === 'array' || type === 'dataTable') && ref) {
       const range = decodeRange(ref);
-      if (range)
+      if (range) {
         this.formulas.arrays.push({
           range: {
             top: range.top + 1,
@@ -309,6 +327,7 @@ class SheetDataPatcher {
           },
           ref,
         });
+      }
     }
     if (type === 'shared') {
       const si = x.attr('si') ?? '';
@@ -320,6 +339,7 @@ class SheetDataPatcher {
     return undefined;
   }
 
+  /** The `<c>` just opened is written: read what it keeps and put its new XML in its place. */
   private readTarget(row: number, col: number, start: number, edit: CellEdit): void {
     const x = this.x;
     const xml = x.xml;
@@ -327,18 +347,18 @@ class SheetDataPatcher {
     const style = x.attr('s');
     if (x.attr('cm') !== undefined) {
       // Cell metadata: a dynamic array formula (or another feature the writer does not know).
-      this.formulasArrayAt(row, col, ref);
+      this.formulas.arrays.push({ range: { top: row, left: col, bottom: row, right: col }, ref });
     }
     const ph = x.attr('ph');
     const extra = ph !== undefined ? ` ph="${ph}"` : '';
     let formulaXml: string | undefined;
-    let sharedMaster: { si: string; ref: string } | undefined;
     const depth = x.depth;
     for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
       if (t !== Token.Open || x.depth !== depth + 1) continue;
       if (x.is('f')) {
         const fStart = x.tagStart;
-        sharedMaster = this.noteFormula(row, col);
+        const master = this.noteFormula(row, col);
+        if (master) this.masters.push({ row, col, ...master });
         x.skipElement();
         formulaXml = xml.slice(fStart, x.position);
       } else if (x.is('v') || x.is('is')) {
@@ -347,23 +367,25 @@ class SheetDataPatcher {
         throw unexpected(this.ctx, `<${x.name()}> in a cell`, ref);
       }
     }
-    this.found.push({
-      row,
-      col,
-      ref,
-      edit,
+    // A new cached result for a cell that has no formula: nothing to refresh.
+    if (edit.kind === 'result' && formulaXml === undefined) return;
+    this.emit(
       start,
-      end: x.position,
-      style,
-      extra,
-      formulaXml,
-      sharedMaster,
-    });
+      x.position,
+      cellXml(ref, style, edit, {
+        sharedIndex: this.ctx.sharedIndex,
+        inlineStrings: this.ctx.inlineStrings,
+        extra,
+        ...(formulaXml !== undefined ? { formulaXml } : {}),
+      }),
+    );
   }
+}
 
-  private formulasArrayAt(row: number, col: number, ref: string): void {
-    this.formulas.arrays.push({ range: { top: row, left: col, bottom: row, right: col }, ref });
-  }
+/** The keys of a row's edits, in column order. */
+function sortedKeys(map: ReadonlyMap<number, unknown>): number[] {
+  if (map.size === 1) return [map.keys().next().value as number];
+  return [...map.keys()].sort((a, b) => a - b);
 }
 
 /** Refuse the writes that would damage the sheet; see the module's comment. */
@@ -408,15 +430,15 @@ function checkRefusals(p: SheetDataPatcher, edits: SheetEdits, ctx: SheetPatchCo
       }
     }
   }
-  for (const f of p.found) {
-    if (!f.sharedMaster || !written(f.row, f.col)) continue;
-    const clones = p.formulas.clones.get(f.sharedMaster.si) ?? [];
+  for (const m of p.masters) {
+    if (!written(m.row, m.col)) continue;
+    const clones = p.formulas.clones.get(m.si) ?? [];
     if (clones.some((c) => !written(c.row, c.col))) {
-      const cell = a1(f.row - 1, f.col - 1);
+      const cell = a1(m.row - 1, m.col - 1);
       throw new XlsxError('shared-formula', `${ctx.sheet}!${cell}`, {
         sheet: ctx.sheet,
         cell,
-        range: f.sharedMaster.ref,
+        range: m.ref,
       });
     }
   }
@@ -508,35 +530,14 @@ export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContex
   }
   if (!patcher) throw unexpected(ctx, 'no <sheetData>');
   checkRefusals(patcher, edits, ctx);
-  const patches: Patch[] = [];
-  for (const f of patcher.found) {
-    const edit = f.edit;
-    if (edit.kind === 'result' && f.formulaXml === undefined) continue;
-    patches.push({
-      start: f.start,
-      end: f.end,
-      text: cellXml(f.ref, f.style, edit, {
-        sharedIndex: ctx.sharedIndex,
-        inlineStrings: ctx.inlineStrings,
-        extra: f.extra,
-        ...(f.formulaXml !== undefined ? { formulaXml: f.formulaXml } : {}),
-      }),
-    });
-  }
-  patches.push(...patcher.patches);
-  const dim = dimensionPatch(dimension, patcher.inserted);
-  if (dim) patches.push(dim);
-  // In document order (the found cells are; insertions and the dimension are merged in), an
-  // insertion before a replacement that starts at the same place.
-  if (patches.length > patcher.found.length) {
-    patches.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
-  }
-  const pieces: string[] = [];
-  let from = 0;
-  for (const p of patches) {
-    pieces.push(xml.slice(from, p.start), p.text);
-    from = p.end;
-  }
-  pieces.push(xml.slice(from));
-  return pieces.join('');
+  if (patcher.pieces.length === 0) return xml;
+  let dim = dimensionPatch(dimension, patcher.inserted);
+  // <dimension> comes before <sheetData> (the schema's order); anywhere else it is left alone.
+  if (dim && dim.end > patcher.start) dim = undefined;
+  const head = xml.slice(0, patcher.start);
+  return (
+    (dim ? head.slice(0, dim.start) + dim.text + head.slice(dim.end) : head) +
+    patcher.pieces.join('') +
+    xml.slice(patcher.from)
+  );
 }

@@ -462,7 +462,8 @@ async function main() {
         const relevant = consoleErrors.filter(
           (e) =>
             !/favicon/.test(e) &&
-            !/Refused to frame '[^']*(oaspapps\.com|office\.net|office\.com|microsoft\.com)/.test(
+            // Chromium words the same blocked frame either way.
+            !/(Refused to frame|Framing) '[^']*(oaspapps\.com|office\.net|office\.com|microsoft\.com)/.test(
               e,
             ),
         );

@@ -265,6 +265,22 @@ export const paneMessages = {
     en: 'Could not read “{name}”. Choose an Excel .xlsx file.',
   },
   'pane.error.unknown': { vi: 'Đã xảy ra lỗi: {detail}', en: 'Something went wrong: {detail}' },
+  'pane.manifest.usage': {
+    vi: 'Cách dùng: build:manifest --origin https://máy-chủ-của-đơn-vị/đường-dẫn/ [--out tệp.xml]',
+    en: 'Usage: build:manifest --origin https://your-office-server/path/ [--out file.xml]',
+  },
+  'pane.manifest.badOrigin': {
+    vi: '“{origin}” không phải một địa chỉ web đầy đủ (ví dụ https://phuluc.example.vn/). Không được có ?, # hay tên đăng nhập.',
+    en: '“{origin}” is not a full web address (e.g. https://phuluc.example.vn/). No ?, # or user name.',
+  },
+  'pane.manifest.notHttps': {
+    vi: '“{origin}” phải dùng https://: Office chỉ nạp phần bổ trợ qua HTTPS.',
+    en: '“{origin}” must use https://: Office loads add-ins over HTTPS only.',
+  },
+  'pane.manifest.written': {
+    vi: 'Đã ghi manifest cho {origin} vào {file}.',
+    en: 'Manifest for {origin} written to {file}.',
+  },
   'pane.action.plan': { vi: 'Đối chiếu kế hoạch', en: 'Compare with the plan' },
   'pane.plan.title': { vi: 'Đối chiếu với văn bản kế hoạch', en: 'Compare with the plan text' },
   'pane.plan.intro': {

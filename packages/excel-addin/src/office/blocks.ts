@@ -95,6 +95,19 @@ export function rectangles(
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
+/**
+ * A rectangle cut into bands of whole rows of at most `maxCells` cells (at least one row each),
+ * so that one piece of a request never passes the budget alone.
+ */
+export function splitRect(r: Rect, maxCells: number): Rect[] {
+  const width = r.right - r.left + 1;
+  const rows = Math.max(1, Math.floor(maxCells / width));
+  const out: Rect[] = [];
+  for (let top = r.top; top <= r.bottom; top += rows)
+    out.push({ top, left: r.left, bottom: Math.min(r.bottom, top + rows - 1), right: r.right });
+  return out;
+}
+
 /** Cells in a rectangle. */
 export function rectCells(r: Rect): number {
   return (r.bottom - r.top + 1) * (r.right - r.left + 1);

@@ -13,6 +13,7 @@ import {
   rectangles,
   rectCells,
   RequestBudget,
+  splitRect,
   REQUEST_BUDGET_BYTES,
   type Rect,
 } from './blocks.js';
@@ -79,6 +80,12 @@ function positions(cells: Iterable<string>): { row: number; col: number }[] {
   return out;
 }
 
+/** Rectangles cut so that reading one (four properties a cell) takes at most half the budget. */
+function pieces(rects: readonly Rect[], budgetBytes: number): Rect[] {
+  const maxCells = Math.max(1, Math.floor(budgetBytes / 2 / READ_BYTES_PER_CELL));
+  return rects.flatMap((r) => splitRect(r, maxCells));
+}
+
 /** Load formulas, values, value types and number formats of rectangles, within the budget. */
 async function readRects(
   context: XlContext,
@@ -120,7 +127,7 @@ export async function applyWritesUndoable(
   const budgetBytes = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
   const wanted = byCell(writes);
   if (wanted.size === 0) return { written: 0, undo: [] };
-  const rects = rectangles(positions(wanted.keys()));
+  const rects = pieces(rectangles(positions(wanted.keys())), budgetBytes);
   const before = await readRects(
     context,
     sheet,
@@ -234,7 +241,7 @@ export async function undoWrites(
   const now = await readRects(
     context,
     sheet,
-    rectangles(positions(entries.keys())),
+    pieces(rectangles(positions(entries.keys())), budgetBytes),
     'formulas',
     budgetBytes,
   );
@@ -251,7 +258,7 @@ export async function undoWrites(
   }
 
   const budget = new RequestBudget(context, budgetBytes);
-  for (const rect of rectangles(positions(keep.keys()))) {
+  for (const rect of pieces(rectangles(positions(keep.keys())), budgetBytes)) {
     const prevAt = (row: number, col: number) => keep.get(toA1(row, col))!;
     // Number format first: a cell restored as Text ('@') then takes its text as text.
     const formats = grid(rect, (row, col) => {

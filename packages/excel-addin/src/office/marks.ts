@@ -13,6 +13,7 @@ import {
   rectCells,
   RequestBudget,
   REQUEST_BUDGET_BYTES,
+  splitRect,
   type Rect,
 } from './blocks.js';
 import { localAddress, supportsOf, type AdapterOptions } from './cells.js';
@@ -181,7 +182,8 @@ export async function markCells(
   // Previous fills of the newly marked cells, read before they are coloured.
   const fresh = [...wanted.keys()].filter((cell) => !previous.has(cell));
   const reads: { rect: Rect; props: XlResult<Excel.CellProperties[][]> }[] = [];
-  for (const rect of rectangles(positions(fresh))) {
+  const maxCells = Math.max(1, Math.floor(budgetBytes / 2 / FILL_PROPERTIES_BYTES));
+  for (const rect of rectangles(positions(fresh)).flatMap((r) => splitRect(r, maxCells))) {
     await budget.reserve(PATH_BYTES + ACTION_BYTES + 120, rectCells(rect) * FILL_PROPERTIES_BYTES);
     const props = sheet.getRange(address(rect)).getCellProperties({
       format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },

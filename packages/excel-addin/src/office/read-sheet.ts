@@ -44,7 +44,8 @@ interface Used {
  * Syncs: one for the used range's size, the sheet's notes and its merged areas; then one per
  * block of rows, each block as many rows as keep the response under the budget at the bytes a
  * cell is believed to cost (first {@link READ_BYTES_PER_CELL}, then what earlier blocks really
- * cost). A block Excel refuses for its size is read again in halves. A small sheet takes 2 syncs.
+ * cost; a sheet needing several blocks starts with a probe a sixteenth as long). A block Excel
+ * refuses for its size is read again in halves. A small sheet takes 2 syncs.
  * When the merged areas cannot come in one request (more than 512), they are read in chunks of
  * rows; when a single row holds more than that, the grid has none and `mergesSkipped` says so.
  */
@@ -143,9 +144,14 @@ async function readBlocks(
   const rows: (Cell | null)[][] = Array.from({ length: rowIndex }, () => []);
   let noteAddresses: string[] | null = null;
   let bytesPerCell = READ_BYTES_PER_CELL;
+  // A sheet that needs several blocks starts with a probe a sixteenth as long: the bytes it really
+  // costs size the rest, so a sheet of long texts (up to 16 times the first guess, about 2 KB a
+  // cell) stays under the budget from the start; beyond that Excel refuses and halves follow.
+  let probe = rowCount > blockRows(columnCount, bytesPerCell, budget);
   let start = 0;
   while (start < rowCount) {
-    const n = Math.min(blockRows(columnCount, bytesPerCell, budget), rowCount - start);
+    const fit = blockRows(columnCount, bytesPerCell, budget);
+    const n = Math.min(probe ? Math.max(1, Math.ceil(fit / 16)) : fit, rowCount - start);
     const range = sheet.getRangeByIndexes(rowIndex + start, columnIndex, n, columnCount);
     range.load('values,formulas,numberFormat,valueTypes');
     // Note locations ride with the first block that succeeds.
@@ -162,6 +168,7 @@ async function readBlocks(
       continue;
     }
     if (noteAddresses === null) noteAddresses = locations.map((l) => l.address);
+    probe = false;
     const { values, formulas, numberFormat, valueTypes } = range;
     bytesPerCell = nextBytesPerCell(
       bytesPerCell,

@@ -5,7 +5,6 @@
  */
 import './zod-csp.js';
 import { createRoot } from 'react-dom/client';
-import { OfficeWorkbook } from '../workbook/office-workbook.js';
 import { App, type OpenFile } from './App.js';
 import { dropUnsupportedNotice, officeHost } from './office-host.js';
 
@@ -20,6 +19,8 @@ async function main(): Promise<void> {
   const host = await officeHost(typeof Office === 'undefined' ? undefined : Office);
   const root = createRoot(document.getElementById('root')!);
   if (host === 'Excel') {
+    // The Office adapter only inside Excel, as ExcelJS only in the preview: each host loads its own.
+    const { OfficeWorkbook } = await import('../workbook/office-workbook.js');
     root.render(<App mode="office" workbook={new OfficeWorkbook()} />);
   } else {
     root.render(<App mode="preview" openFile={openFile} />);

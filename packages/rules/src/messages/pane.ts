@@ -156,28 +156,28 @@ export const paneMessages = {
   'pane.fill.done': { vi: 'Đã điền {count} ô.', en: '{count} cells filled.' },
   'pane.action.undoFill': { vi: 'Hoàn tác điền số', en: 'Undo fill' },
   'pane.fill.undone': {
-    vi: 'Đã hoàn tác lần điền gần nhất: {count} ô phuluc đã ghi có lại công thức, giá trị và định dạng số như trước khi điền.',
-    en: 'Last fill undone: {count} cells phuluc wrote have their formula, value and number format from before the fill again.',
+    vi: 'Đã hoàn tác lần điền gần nhất: {count} ô trở lại như trước khi điền.',
+    en: 'Last fill undone: {count} cells are as they were before it.',
   },
   'pane.fill.undoneChanged': {
-    vi: 'Không hoàn tác {count} ô vì bạn đã sửa chúng sau khi điền; chúng được giữ nguyên: {cells}.',
-    en: '{count} cells were left alone because you changed them after the fill: {cells}.',
+    vi: 'Giữ nguyên {count} ô bạn đã sửa sau khi điền: {cells}.',
+    en: 'Left alone {count} cells you changed after the fill: {cells}.',
   },
   'pane.fill.undoScope': {
-    vi: 'Hoàn tác điền số chỉ đưa lại các ô phuluc đã ghi và chưa bị sửa sau đó; được lưu trong sổ làm việc nên vẫn dùng được sau khi mở lại tệp.',
-    en: 'Undo fill puts back only the cells phuluc wrote and nobody changed since; it is saved in the workbook, so it still works after the file is reopened.',
+    vi: 'Chỉ hoàn tác các ô phuluc đã ghi và chưa bị sửa; vẫn dùng được sau khi mở lại tệp.',
+    en: 'Undoes only cells phuluc wrote and nobody changed since; works after reopening the file.',
   },
   'pane.fill.excelUndoLost': {
-    vi: 'Lưu ý: phiên bản Excel này xóa lịch sử Hoàn tác (Ctrl+Z) của Excel khi phần bổ trợ ghi vào trang; hãy dùng nút “Hoàn tác điền số”.',
-    en: 'Note: this version of Excel clears its own Undo history (Ctrl+Z) when an add-in writes to the sheet; use “Undo fill” instead.',
+    vi: 'Excel bản này xóa lịch sử Ctrl+Z khi phần bổ trợ ghi; hãy dùng “Hoàn tác điền số”.',
+    en: 'This Excel clears its Ctrl+Z history when an add-in writes; use “Undo fill”.',
   },
   'pane.fill.excelUndoKept': {
-    vi: 'Ctrl+Z của Excel cũng có thể hoàn tác lần điền này, nhưng chỉ “Hoàn tác điền số” bỏ qua các ô bạn đã sửa sau đó.',
-    en: 'Excel’s Ctrl+Z may also undo this fill, but only “Undo fill” leaves alone the cells you changed since.',
+    vi: 'Ctrl+Z của Excel cũng hoàn tác được, nhưng chỉ “Hoàn tác điền số” giữ các ô bạn đã sửa.',
+    en: 'Excel’s Ctrl+Z may undo it too, but only “Undo fill” keeps the cells you changed since.',
   },
   'pane.read.mergesSkipped': {
-    vi: 'Trang có quá nhiều ô gộp trong một dòng (hơn 512 vùng) nên phuluc đọc trang mà không có thông tin ô gộp; tiêu đề nhiều dòng có thể bị nhận sai.',
-    en: 'The sheet has too many merged areas in one row (over 512), so phuluc read it without merged cells; multi-row headers may be misread.',
+    vi: 'Một dòng có hơn 512 vùng ô gộp nên trang được đọc không kèm ô gộp; tiêu đề nhiều dòng có thể bị nhận sai.',
+    en: 'A row has over 512 merged areas, so the sheet was read without merged cells; multi-row headers may be misread.',
   },
   'pane.all.hidden': {
     vi: 'Không kiểm tra {count} trang ẩn: {sheets}.',

@@ -33,6 +33,8 @@ export interface XlWorksheets {
 
 /** `Excel.Worksheet`. */
 export interface XlWorksheet {
+  /** Stays the same when the sheet is renamed or moved. */
+  readonly id: string;
   readonly name: string;
   /** `Visible`, `Hidden` or `VeryHidden`. */
   readonly visibility: string;

@@ -426,9 +426,12 @@ class FakeWorksheets extends Loadable implements XlWorksheets {
         const w = new FakeWorksheet(this.ctx, s.id);
         w.preload('name', s.name);
         w.preload('visibility', s.visibility);
+        w.preload('id', s.id);
         return w;
       });
-      return this.ctx.host.sheets.map((s) => (field === 'visibility' ? s.visibility : s.name));
+      return this.ctx.host.sheets.map((s) =>
+        field === 'visibility' ? s.visibility : field === 'id' ? s.id : s.name,
+      );
     }
     return undefined;
   }
@@ -474,6 +477,9 @@ class FakeWorksheet extends Loadable implements XlWorksheet {
   }
   get name(): string {
     return this.get('name');
+  }
+  get id(): string {
+    return this.get('id');
   }
   get visibility(): string {
     return this.get('visibility');

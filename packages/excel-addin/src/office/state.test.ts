@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_FILLS_PER_SHEET,
+  reconcileState,
   STATE_BUDGET_BYTES,
   stateFromXml,
   stateToXml,
@@ -80,5 +81,30 @@ describe('state in a custom XML part', () => {
     expect(stateToXml(cut).length).toBeLessThanOrEqual(STATE_BUDGET_BYTES);
     expect(cut.A?.marks).toEqual(s.A!.marks);
     expect(cut.A?.fills.at(-1)).toEqual(big.slice(0, 10));
+  });
+});
+
+describe('reconcileState', () => {
+  const mark = { marks: [['C1', { color: null, noteAdded: false }]] as const, fills: [] };
+  it('keeps entries of sheets that exist, follows renamed ones by id, drops deleted ones', () => {
+    const before: AddinState = {
+      A: { id: '{1}', ...mark },
+      B: { id: '{2}', ...mark },
+      C: { id: '{3}', ...mark },
+      D: mark,
+    };
+    const now = new Map([
+      ['A', '{1}'],
+      ['B renamed', '{2}'],
+      ['D', '{4}'],
+    ]);
+    const { state, changed } = reconcileState(before, now);
+    expect(changed).toBe(true);
+    expect(state).toEqual({
+      A: { id: '{1}', ...mark },
+      'B renamed': { id: '{2}', ...mark },
+      D: { id: '{4}', ...mark },
+    });
+    expect(reconcileState(state, now)).toEqual({ state, changed: false });
   });
 });

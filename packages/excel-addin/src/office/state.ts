@@ -16,6 +16,8 @@ export const MAX_FILLS_PER_SHEET = 5;
 
 /** One sheet's remembered marks and fills. */
 export interface SheetState {
+  /** The worksheet's id, to follow the sheet when it is renamed. */
+  readonly id?: string;
   readonly marks: readonly (readonly [string, PreviousFill])[];
   readonly fills: readonly FillUndo[];
 }
@@ -76,7 +78,7 @@ function sheetStateOf(x: unknown): SheetState | null {
     .filter((f): f is unknown[] => Array.isArray(f))
     .map((f) => f.filter(isPreviousCell))
     .filter((f) => f.length > 0);
-  return { marks, fills };
+  return typeof x.id === 'string' ? { id: x.id, marks, fills } : { marks, fills };
 }
 
 /** The state in a custom XML part's content; `{}` for anything that is not ours or is damaged. */
@@ -98,11 +100,42 @@ export function stateFromXml(xml: string): AddinState {
   return out;
 }
 
+/**
+ * The state matched to the workbook's sheets now (`name → id`): an entry whose sheet was renamed
+ * follows it (by id); an entry whose sheet is gone is dropped (its cells went with it); entries
+ * get their sheet's id. Says whether anything changed.
+ */
+export function reconcileState(
+  state: AddinState,
+  sheets: ReadonlyMap<string, string>,
+): { state: AddinState; changed: boolean } {
+  const byId = new Map([...sheets].map(([name, id]) => [id, name]));
+  const out: Record<string, SheetState> = {};
+  let changed = false;
+  for (const [name, s] of Object.entries(state)) {
+    const id = sheets.get(name);
+    if (id !== undefined && (s.id === undefined || s.id === id)) {
+      out[name] = { ...s, id };
+      changed ||= s.id !== id;
+      continue;
+    }
+    const renamed = s.id !== undefined ? byId.get(s.id) : undefined;
+    if (renamed !== undefined && !(renamed in state)) out[renamed] = s;
+    changed = true;
+  }
+  return { state: out, changed };
+}
+
 /** A state with one sheet's entry replaced (dropped when it holds nothing). */
 export function withSheet(state: AddinState, sheet: string, next: SheetState): AddinState {
   const out: Record<string, SheetState> = { ...state };
   if (next.marks.length === 0 && next.fills.length === 0) delete out[sheet];
-  else out[sheet] = { marks: next.marks, fills: next.fills.slice(-MAX_FILLS_PER_SHEET) };
+  else
+    out[sheet] = {
+      ...(next.id ? { id: next.id } : {}),
+      marks: next.marks,
+      fills: next.fills.slice(-MAX_FILLS_PER_SHEET),
+    };
   return out;
 }
 
@@ -128,7 +161,7 @@ export function trimState(state: AddinState): { state: AddinState; droppedFills:
     }
     if (worst === null) break;
     const s = current[worst]!;
-    current = withSheet(current, worst, { marks: s.marks, fills: s.fills.slice(1) });
+    current = withSheet(current, worst, { ...s, fills: s.fills.slice(1) });
     dropped = true;
   }
   return { state: current, droppedFills: dropped };

@@ -64,6 +64,25 @@ describe('OfficeWorkbook: marks and fill undo survive a reload', () => {
     expect(again.customXml.size).toBe(0);
   });
 
+  it('follows a renamed sheet (by worksheet id) and forgets a deleted one', async () => {
+    const excel = new FakeExcel();
+    const s = annex(excel, 'PL01');
+    annex(excel, 'PL02');
+    const wb = new OfficeWorkbook(excel, { supports: excel.supports });
+    await wb.markCells('PL01', [{ cell: 'C2', severity: 'error' }]);
+    await wb.markCells('PL02', [{ cell: 'C3', severity: 'warning' }]);
+    s.name = 'Phụ lục 1 (sửa)';
+    excel.activeSheet = s.name;
+    excel.sheets.splice(1, 1); // PL02 deleted
+    const again = new OfficeWorkbook(excel, { supports: excel.supports });
+    await again.activeSheet();
+    expect(again.hasMarks('Phụ lục 1 (sửa)')).toBe(true);
+    expect(Object.keys(again.rememberedState())).toEqual(['Phụ lục 1 (sửa)']);
+    expect(await again.clearMarks('Phụ lục 1 (sửa)')).toBe(1);
+    expect(s.cells.get('C2')?.fill).toEqual({ color: '#92D050' });
+    expect(excel.customXml.size).toBe(0);
+  });
+
   it('undo refuses the cells the user changed after the fill, and says which', async () => {
     const excel = new FakeExcel();
     const s = annex(excel);

@@ -2,7 +2,7 @@
  * {@link Workbook} over the running Excel, through the Office adapter. Marks and fills that can
  * be undone are kept in the workbook itself (a custom XML part, `office/state-store.ts`), so a
  * reloaded pane — or the workbook reopened tomorrow — can still clear the marks and undo the last
- * fill. Hidden and very hidden sheets are left out of every listing and of "check all sheets".
+ * fill; a renamed sheet keeps them (matched by worksheet id), a deleted one drops them. Hidden and very hidden sheets are left out of every listing and of "check all sheets".
  */
 import type { CellWrite, Grid, MessageKey, TemplateSheet } from '@phuluc/rules';
 import {
@@ -21,7 +21,13 @@ import {
 import type { ExcelRunner, XlContext } from '../office/excel-api.js';
 import { officeRunner } from '../office/office-runner.js';
 import { StateStore } from '../office/state-store.js';
-import { trimState, withSheet, type AddinState, type SheetState } from '../office/state.js';
+import {
+  reconcileState,
+  trimState,
+  withSheet,
+  type AddinState,
+  type SheetState,
+} from '../office/state.js';
 import type { MarkRequest, Workbook } from './types.js';
 
 const NO_STATE: SheetState = { marks: [], fills: [] };
@@ -32,6 +38,8 @@ export class OfficeWorkbook implements Workbook {
   private readonly notices = new Map<string, MessageKey>();
   private readonly changedAtUndo = new Map<string, readonly string[]>();
   private hidden: readonly string[] = [];
+  /** Sheet name → worksheet id, as last listed. */
+  private ids = new Map<string, string>();
   private readonly store = new StateStore();
   private readonly runner: ExcelRunner;
   private readonly options: AdapterOptions;
@@ -44,7 +52,15 @@ export class OfficeWorkbook implements Workbook {
 
   private run<T>(batch: (context: XlContext) => Promise<T>): Promise<T> {
     return this.runner.run(async (context) => {
-      await this.store.load(context);
+      if (!this.store.ready) {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name,items/id');
+        // The state part's first sync also brings the sheets' names and ids.
+        await this.store.load(context);
+        this.ids = new Map(sheets.items.map((w) => [w.name, w.id]));
+        const { state, changed } = reconcileState(this.store.state, this.ids);
+        if (changed) await this.store.save(context, state);
+      }
       return batch(context);
     });
   }
@@ -54,18 +70,20 @@ export class OfficeWorkbook implements Workbook {
   }
 
   private async save(context: XlContext, sheet: string, next: SheetState): Promise<void> {
-    const { state } = trimState(withSheet(this.store.state, sheet, next));
+    const id = this.ids.get(sheet);
+    const { state } = trimState(withSheet(this.store.state, sheet, id ? { ...next, id } : next));
     await this.store.save(context, state);
   }
 
   /** Visible sheets in tab order; remembers the hidden ones. */
   private async sheetNames(context: XlContext): Promise<string[]> {
     const sheets = context.workbook.worksheets;
-    sheets.load('items/name,items/visibility');
+    sheets.load('items/name,items/visibility,items/id');
     await context.sync();
     const visible: string[] = [];
     const hidden: string[] = [];
     for (const s of sheets.items) (s.visibility === 'Visible' ? visible : hidden).push(s.name);
+    this.ids = new Map(sheets.items.map((w) => [w.name, w.id]));
     this.hidden = hidden;
     return visible;
   }

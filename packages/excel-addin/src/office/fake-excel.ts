@@ -146,7 +146,9 @@ function enter(cell: FakeCell, x: unknown): void {
   delete cell.error;
   delete cell.formula;
   if (typeof x !== 'string') {
-    cell.value = typeof x === 'number' || typeof x === 'boolean' ? x : null;
+    const v = typeof x === 'number' || typeof x === 'boolean' ? x : null;
+    // A Text-formatted cell keeps what it is given as text, a number too.
+    cell.value = cell.numFmt === '@' && v !== null ? String(v) : v;
     return;
   }
   if (x.startsWith("'")) {

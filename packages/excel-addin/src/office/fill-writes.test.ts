@@ -35,6 +35,7 @@ describe('the fake is faithful where Excel is unkind', () => {
     const s = excel.addSheet('S');
     s.cells.set('B1', { value: null, numFmt: '@' });
     s.cells.set('B2', { value: null, numFmt: '@' });
+    s.cells.set('B3', { value: null, numFmt: '@' });
     const ctx = excel.context();
     const sheet = ctx.workbook.worksheets.getItem('S');
     sheet.getRange('A1').values = [['1.469']];
@@ -42,6 +43,7 @@ describe('the fake is faithful where Excel is unkind', () => {
     sheet.getRange('A3').formulas = [['TRUE']];
     sheet.getRange('B1').values = [['1.469']];
     sheet.getRange('B2').formulas = [['=SUM(D1:E1)']];
+    sheet.getRange('B3').values = [[3]];
     await ctx.sync();
     expect(s.cells.get('A1')?.value).toBe(1.469);
     expect(s.cells.get('A2')?.value).toBe('1.469');
@@ -49,6 +51,7 @@ describe('the fake is faithful where Excel is unkind', () => {
     expect(s.cells.get('B1')?.value).toBe('1.469');
     expect(s.cells.get('B2')).toMatchObject({ value: '=SUM(D1:E1)' });
     expect(s.cells.get('B2')?.formula).toBeUndefined();
+    expect(s.cells.get('B3')?.value).toBe('3');
   });
 
   it('writing 100 000 cells one by one in one request fails over 5 MB', async () => {
@@ -121,6 +124,20 @@ describe('applyWritesUndoable', () => {
     await undoWrites(ctx, ctx.workbook.worksheets.getItem('PL01'), undo);
     expect(s.cells.get('C2')).toMatchObject({ value: 'chưa có', numFmt: '@' });
     expect(s.cells.get('C2')?.formula).toBeUndefined();
+  });
+});
+
+describe('values into Text-formatted cells', () => {
+  it('a number written (value mode) into a Text-formatted cell is a number, not text', async () => {
+    const excel = new FakeExcel();
+    const s = sheetFor(excel, 1);
+    s.cells.set('C2', { value: null, numFmt: '@' });
+    const ctx = excel.context();
+    const sheet = ctx.workbook.worksheets.getItem('PL01');
+    const { undo } = await applyWritesUndoable(ctx, sheet, totals(2, 2), { mode: 'value' });
+    expect(s.cells.get('C2')).toMatchObject({ value: 3, numFmt: 'General' });
+    await undoWrites(ctx, sheet, undo);
+    expect(s.cells.get('C2')).toMatchObject({ value: null, numFmt: '@' });
   });
 });
 

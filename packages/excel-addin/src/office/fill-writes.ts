@@ -112,8 +112,9 @@ async function readRects(
  * cell held (formula, value, number format) and what the fill left there, so that
  * {@link undoWrites} can put it back and tell which cells the user changed since.
  *
- * Contiguous cells are written as one rectangle with one 2-D array. A formula written into a
- * Text-formatted ('@') cell would stay text, so such a cell gets the General format first.
+ * Contiguous cells are written as one rectangle with one 2-D array. A formula or a number written
+ * into a Text-formatted ('@') cell would stay text, so such a cell gets the General format first
+ * (undo puts '@' back).
  * Syncs: one to read the cells as they were, one to write (more of each only for fills whose
  * requests would pass the byte budget).
  */
@@ -147,8 +148,7 @@ export async function applyWritesUndoable(
     });
     const textFormatted = grid(
       rect,
-      (row, col) =>
-        isFormula(write(row, col)) && was.numberFormat[row - rect.top]?.[col - rect.left] === '@',
+      (row, col) => was.numberFormat[row - rect.top]?.[col - rect.left] === '@',
     );
     const formats = textFormatted.some((line) => line.includes(true))
       ? grid(rect, (row, col) =>

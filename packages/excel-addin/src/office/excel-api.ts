@@ -101,6 +101,7 @@ export interface XlRangeFormat {
 
 /** `Excel.RangeFill`. */
 export interface XlFill {
+  load(propertyNames: string): unknown;
   color: string;
   pattern: string;
   patternColor: string;

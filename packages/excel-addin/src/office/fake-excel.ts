@@ -541,11 +541,18 @@ function toPattern(p: string): (typeof PATTERNS)[number] {
   return found;
 }
 
+/**
+ * A cell's fill as `getCellProperties` reports it. Like Excel (office-js issue #6218), "No Fill"
+ * reads exactly as a solid white fill: only `RangeFill.tintAndShade` (null for No Fill) tells
+ * them apart.
+ */
 function fillProperties(fill: FakeFill | undefined): Excel.CellProperties {
-  // Like Excel: "No Fill" reads as white, pattern None, tintAndShade null.
   if (!fill?.color) {
-    // No tintAndShade: Excel reports none (null) for "No Fill".
-    return { format: { fill: { color: '#FFFFFF', pattern: 'None', patternColor: '#000000' } } };
+    return {
+      format: {
+        fill: { color: '#FFFFFF', pattern: 'Solid', patternColor: '#000000', tintAndShade: 0 },
+      },
+    };
   }
   const pattern = fill.pattern ? toPattern(fill.pattern) : 'Solid';
   return {
@@ -853,14 +860,40 @@ class FakeFillProxy extends Loadable implements XlFill {
   ) {
     super(ctx);
   }
-  private first(): FakeFill | undefined {
+  /** The fills of the range's cells, as JSON (a missing fill is "No Fill"). */
+  private fills(): string[] {
     const r = this.range.rect();
-    if (!r) return undefined;
-    return this.range.sheet.data().cells.get(toA1(r.top, r.left))?.fill;
+    if (!r) return [];
+    const data = this.range.sheet.data();
+    const out: string[] = [];
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const f = data.cells.get(toA1(row, col))?.fill;
+        out.push(JSON.stringify(f?.color ? f : null));
+      }
+    return out;
   }
+  /**
+   * Like Excel's `RangeFill`: a property the cells do not share reads null; "No Fill" reads as
+   * color #FFFFFF, pattern None and tintAndShade null (a white fill has a tintAndShade of 0).
+   */
   protected override read(prop: string): unknown {
-    const fill = fillProperties(this.first()).format?.fill;
-    return fill?.[prop as keyof typeof fill];
+    const all = this.fills();
+    const uniform = all.every((f) => f === all[0]);
+    if (!uniform || all.length === 0) return null;
+    const fill = JSON.parse(all[0]!) as FakeFill | null;
+    switch (prop) {
+      case 'color':
+        return fill?.color ?? '#FFFFFF';
+      case 'pattern':
+        return fill ? (fill.pattern ?? 'Solid') : 'None';
+      case 'patternColor':
+        return fill?.patternColor ?? '#000000';
+      case 'tintAndShade':
+        return fill ? (fill.tintAndShade ?? 0) : null;
+      default:
+        return undefined;
+    }
   }
   private update(fn: (f: FakeFill) => void, bytes: number): void {
     this.ctx.enqueue(() => {

@@ -21,6 +21,26 @@ describe('markCells / clearMarks against an unkind Excel', () => {
     await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
   });
 
+  it('the fake is faithful: getCellProperties reads "No Fill" exactly as white (office-js #6218); only RangeFill.tintAndShade tells', async () => {
+    const excel = new FakeExcel();
+    const s = sheetWith(excel, 2);
+    s.cells.get('C3')!.fill = { color: '#FFFFFF', tintAndShade: 0 };
+    const ctx = excel.context();
+    const sheet = ctx.workbook.worksheets.getItem('PL01');
+    const props = sheet
+      .getRange('C2:C3')
+      .getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
+    const none = sheet.getRange('C2').format.fill;
+    const white = sheet.getRange('C3').format.fill;
+    const both = sheet.getRange('C2:C3').format.fill;
+    for (const f of [none, white, both]) f.load('color,tintAndShade');
+    await ctx.sync();
+    expect(props.value[0]).toEqual(props.value[1]);
+    expect([none.color, none.tintAndShade]).toEqual(['#FFFFFF', null]);
+    expect([white.color, white.tintAndShade]).toEqual(['#FFFFFF', 0]);
+    expect(both.color).toBeNull(); // the cells differ
+  });
+
   it('clearing marks whose note the user deleted restores every fill and does not fail', async () => {
     const excel = new FakeExcel({ excelApi: '1.18' });
     const s = sheetWith(excel, 4);

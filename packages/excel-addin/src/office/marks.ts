@@ -17,7 +17,7 @@ import {
   type Rect,
 } from './blocks.js';
 import { localAddress, supportsOf, type AdapterOptions } from './cells.js';
-import type { XlContext, XlNote, XlResult, XlWorksheet } from './excel-api.js';
+import type { XlContext, XlFill, XlNote, XlResult, XlWorksheet } from './excel-api.js';
 
 /** The fill colour of each severity's marks. */
 export const MARK_COLORS: Readonly<Record<Severity, string>> = {
@@ -63,29 +63,43 @@ function address(r: Rect): string {
   return a === b ? a : `${a}:${b}`;
 }
 
-/** A cell's fill as `getCellProperties` reports it → what to restore. */
-export function previousFillOf(
-  props: Excel.CellProperties | undefined,
-): Omit<PreviousFill, 'noteAdded'> {
-  const fill = props?.format?.fill;
-  // "No Fill": pattern None, and no tintAndShade (null); white with a tint of 0 is a real fill.
-  if (
-    !fill ||
-    fill.pattern === 'None' ||
-    fill.tintAndShade === null ||
-    fill.tintAndShade === undefined ||
-    !fill.color
-  )
-    return { color: null };
+type Fill = Omit<PreviousFill, 'noteAdded'>;
+
+function describe(color: string, pattern: unknown, patternColor: unknown, tint: unknown): Fill {
   const out: { color: string; pattern?: string; patternColor?: string; tintAndShade?: number } = {
-    color: fill.color,
+    color,
   };
-  if (fill.pattern && fill.pattern !== 'Solid') {
-    out.pattern = fill.pattern;
-    if (fill.patternColor) out.patternColor = fill.patternColor;
+  if (typeof pattern === 'string' && pattern !== 'Solid' && pattern !== 'None') {
+    out.pattern = pattern;
+    if (typeof patternColor === 'string') out.patternColor = patternColor;
   }
-  if (fill.tintAndShade !== 0) out.tintAndShade = fill.tintAndShade;
+  if (typeof tint === 'number' && tint !== 0) out.tintAndShade = tint;
   return out;
+}
+
+/**
+ * The fill shared by every cell of a loaded `RangeFill`, or null when the cells differ (Excel
+ * then reports a null color). "No Fill" is told from white by `tintAndShade`: null for No Fill, a
+ * number for any fill, white included.
+ */
+export function fillOfRange(fill: XlFill): Fill | null {
+  const color: string | null = fill.color;
+  if (color === null) return null;
+  const tint: number | null = fill.tintAndShade;
+  if (tint === null || fill.pattern === 'None') return { color: null };
+  return describe(color, fill.pattern, fill.patternColor, tint);
+}
+
+/**
+ * One cell's fill as `getCellProperties` reports it, or null when it reads white: Excel reports
+ * "No Fill" exactly as a white fill there (office-js issue #6218), so such a cell is asked again
+ * through its `RangeFill`.
+ */
+export function previousFillOf(props: Excel.CellProperties | undefined): Fill | null {
+  const f = props?.format?.fill;
+  if (f?.pattern === 'None') return { color: null };
+  if (!f?.color || /^#?FFFFFF$/i.test(f.color)) return null;
+  return describe(f.color, f.pattern, f.patternColor, f.tintAndShade);
 }
 
 /**
@@ -151,11 +165,12 @@ async function deleteOurNotes(
 
 /**
  * Mark cells with their severity's fill colour and (ExcelApi 1.18) a note. The previous fill of
- * each newly marked cell is read in the same request, before the new fill is set (a request runs
- * in order). Cells already marked keep their original record; cells marked before but not now are
- * restored. Notes are added only to cells without one (`noteCells`).
- * Syncs: one (more only past the byte budget, and one more to delete our notes of cells no
- * longer marked).
+ * each newly marked cell is read first: per rectangle where its cells share one, per cell where
+ * they differ (and once more for a cell that reads white, which may be No Fill). Cells already
+ * marked keep their original record; cells marked before but not now are restored. Notes are
+ * added only to cells without one (`noteCells`).
+ * Syncs: one to read, one to write (one more for cells reading white among differing fills, one
+ * more to delete our notes of cells no longer marked, more past the byte budget).
  */
 export async function markCells(
   context: XlContext,
@@ -179,17 +194,47 @@ export async function markCells(
   const gone = new Map([...previous].filter(([cell]) => !wanted.has(cell)));
   await restoreFills(budget, sheet, gone);
 
-  // Previous fills of the newly marked cells, read before they are coloured.
+  // Previous fills of the newly marked cells, read before they are coloured: each rectangle's
+  // shared fill, and each cell's fill for rectangles whose cells differ.
   const fresh = [...wanted.keys()].filter((cell) => !previous.has(cell));
-  const reads: { rect: Rect; props: XlResult<Excel.CellProperties[][]> }[] = [];
+  const reads: { rect: Rect; fill: XlFill; props: XlResult<Excel.CellProperties[][]> }[] = [];
   const maxCells = Math.max(1, Math.floor(budgetBytes / 2 / FILL_PROPERTIES_BYTES));
   for (const rect of rectangles(positions(fresh)).flatMap((r) => splitRect(r, maxCells))) {
-    await budget.reserve(PATH_BYTES + ACTION_BYTES + 120, rectCells(rect) * FILL_PROPERTIES_BYTES);
-    const props = sheet.getRange(address(rect)).getCellProperties({
+    await budget.reserve(
+      PATH_BYTES * 3 + ACTION_BYTES * 2 + 200,
+      rectCells(rect) * FILL_PROPERTIES_BYTES + 200,
+    );
+    const range = sheet.getRange(address(rect));
+    const fill = range.format.fill;
+    fill.load('color,pattern,patternColor,tintAndShade');
+    const props = range.getCellProperties({
       format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
     });
-    reads.push({ rect, props });
+    reads.push({ rect, fill, props });
   }
+  await budget.flush();
+  const before = new Map<string, Fill>();
+  const askAgain: { cell: string; fill: XlFill }[] = [];
+  for (const { rect, fill, props } of reads) {
+    const shared = fillOfRange(fill);
+    for (let row = rect.top; row <= rect.bottom; row++)
+      for (let col = rect.left; col <= rect.right; col++) {
+        const cell = toA1(row, col);
+        const own = shared ?? previousFillOf(props.value[row - rect.top]?.[col - rect.left]);
+        if (own) {
+          before.set(cell, own);
+          continue;
+        }
+        // White or No Fill: only this cell's RangeFill can tell.
+        await budget.reserve(PATH_BYTES * 3 + ACTION_BYTES, 120);
+        const one = sheet.getRange(cell).format.fill;
+        one.load('color,pattern,patternColor,tintAndShade');
+        askAgain.push({ cell, fill: one });
+      }
+  }
+  await budget.flush();
+  for (const { cell, fill } of askAgain) before.set(cell, fillOfRange(fill) ?? { color: null });
+
   for (const severity of ['error', 'warning', 'info'] as const) {
     const cells = [...wanted.values()].filter((m) => m.severity === severity).map((m) => m.cell);
     for (const rect of rectangles(positions(cells))) {
@@ -212,13 +257,6 @@ export async function markCells(
     [...gone].filter(([, p]) => p.noteAdded).map(([cell]) => cell),
   );
 
-  const before = new Map<string, Omit<PreviousFill, 'noteAdded'>>();
-  for (const { rect, props } of reads) {
-    const value = props.value;
-    for (let row = rect.top; row <= rect.bottom; row++)
-      for (let col = rect.left; col <= rect.right; col++)
-        before.set(toA1(row, col), previousFillOf(value[row - rect.top]?.[col - rect.left]));
-  }
   const state = new Map<string, PreviousFill>();
   for (const cell of wanted.keys()) {
     const prev = previous.get(cell);

@@ -853,6 +853,23 @@ class FakeFormat implements XlRangeFormat {
   }
 }
 
+/** One property of one cell's `RangeFill`. */
+function cellFill(fill: FakeFill | undefined, prop: string): unknown {
+  const has = Boolean(fill?.color);
+  switch (prop) {
+    case 'color':
+      return fill?.color ?? '#FFFFFF';
+    case 'pattern':
+      return has ? (fill!.pattern ?? 'Solid') : 'None';
+    case 'patternColor':
+      return fill?.patternColor ?? '#000000';
+    case 'tintAndShade':
+      return has ? (fill!.tintAndShade ?? 0) : null;
+    default:
+      return undefined;
+  }
+}
+
 class FakeFillProxy extends Loadable implements XlFill {
   constructor(
     ctx: FakeContext,
@@ -860,40 +877,21 @@ class FakeFillProxy extends Loadable implements XlFill {
   ) {
     super(ctx);
   }
-  /** The fills of the range's cells, as JSON (a missing fill is "No Fill"). */
-  private fills(): string[] {
-    const r = this.range.rect();
-    if (!r) return [];
-    const data = this.range.sheet.data();
-    const out: string[] = [];
-    for (let row = r.top; row <= r.bottom; row++)
-      for (let col = r.left; col <= r.right; col++) {
-        const f = data.cells.get(toA1(row, col))?.fill;
-        out.push(JSON.stringify(f?.color ? f : null));
-      }
-    return out;
-  }
   /**
-   * Like Excel's `RangeFill`: a property the cells do not share reads null; "No Fill" reads as
-   * color #FFFFFF, pattern None and tintAndShade null (a white fill has a tintAndShade of 0).
+   * Like Excel's `RangeFill`, property by property: one the cells do not share reads null. A cell
+   * with "No Fill" reads color #FFFFFF, pattern None and tintAndShade null (a white fill: 0) — so
+   * a range mixing the two reads color #FFFFFF and tintAndShade null, like a range of No Fill.
    */
   protected override read(prop: string): unknown {
-    const all = this.fills();
-    const uniform = all.every((f) => f === all[0]);
-    if (!uniform || all.length === 0) return null;
-    const fill = JSON.parse(all[0]!) as FakeFill | null;
-    switch (prop) {
-      case 'color':
-        return fill?.color ?? '#FFFFFF';
-      case 'pattern':
-        return fill ? (fill.pattern ?? 'Solid') : 'None';
-      case 'patternColor':
-        return fill?.patternColor ?? '#000000';
-      case 'tintAndShade':
-        return fill ? (fill.tintAndShade ?? 0) : null;
-      default:
-        return undefined;
-    }
+    const r = this.range.rect();
+    if (!r) return null;
+    const data = this.range.sheet.data();
+    const values: unknown[] = [];
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++)
+        values.push(cellFill(data.cells.get(toA1(row, col))?.fill, prop));
+    const first = values[0];
+    return values.every((v) => v === first) ? first : null;
   }
   private update(fn: (f: FakeFill) => void, bytes: number): void {
     this.ctx.enqueue(() => {

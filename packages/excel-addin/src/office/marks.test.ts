@@ -38,7 +38,23 @@ describe('markCells / clearMarks against an unkind Excel', () => {
     expect(props.value[0]).toEqual(props.value[1]);
     expect([none.color, none.tintAndShade]).toEqual(['#FFFFFF', null]);
     expect([white.color, white.tintAndShade]).toEqual(['#FFFFFF', 0]);
-    expect(both.color).toBeNull(); // the cells differ
+    // A range mixing the two reads like No Fill: color shared, tintAndShade null.
+    expect([both.color, both.tintAndShade]).toEqual(['#FFFFFF', null]);
+  });
+
+  it('a white cell between cells with no fill comes back white, and they with no fill', async () => {
+    const excel = new FakeExcel();
+    const s = sheetWith(excel, 3);
+    s.cells.get('C3')!.fill = { color: '#FFFFFF', tintAndShade: 0 };
+    const before = structuredClone([...s.cells.entries()]);
+    const ctx = excel.context();
+    const sheet = ctx.workbook.worksheets.getItem('PL01');
+    const marks: Mark[] = ['C2', 'C3', 'C4'].map((cell) => ({ cell, severity: 'error' }));
+    const state = await markCells(ctx, sheet, marks, new Map(), { supports: excel.supports });
+    expect(state.get('C3')).toEqual({ color: '#FFFFFF', noteAdded: false });
+    expect(state.get('C2')).toEqual({ color: null, noteAdded: false });
+    await clearMarks(ctx, sheet, state);
+    expect([...s.cells.entries()]).toEqual(before);
   });
 
   it('clearing marks whose note the user deleted restores every fill and does not fail', async () => {

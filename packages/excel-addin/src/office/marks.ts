@@ -78,16 +78,20 @@ function describe(color: string, pattern: unknown, patternColor: unknown, tint: 
 }
 
 /**
- * The fill shared by every cell of a loaded `RangeFill`, or null when the cells differ (Excel
- * then reports a null color). "No Fill" is told from white by `tintAndShade`: null for No Fill, a
- * number for any fill, white included.
+ * The fill shared by every cell of a loaded `RangeFill`, or null when that is not certain: Excel
+ * reports a null color when the cells' colours differ, and a null tintAndShade both for "No Fill"
+ * and when the cells differ. A number means a real fill (white included) shared by every cell.
  */
 export function fillOfRange(fill: XlFill): Fill | null {
   const color: string | null = fill.color;
-  if (color === null) return null;
   const tint: number | null = fill.tintAndShade;
-  if (tint === null || fill.pattern === 'None') return { color: null };
+  if (color === null || tint === null) return null;
   return describe(color, fill.pattern, fill.patternColor, tint);
+}
+
+/** One cell's loaded `RangeFill`: its fill, "No Fill" when tintAndShade is null. */
+function fillOfCell(fill: XlFill): Fill {
+  return fillOfRange(fill) ?? { color: null };
 }
 
 /**
@@ -165,12 +169,12 @@ async function deleteOurNotes(
 
 /**
  * Mark cells with their severity's fill colour and (ExcelApi 1.18) a note. The previous fill of
- * each newly marked cell is read first: per rectangle where its cells share one, per cell where
- * they differ (and once more for a cell that reads white, which may be No Fill). Cells already
+ * each newly marked cell is read first: per rectangle where its cells share a real fill, per cell
+ * otherwise (and once more, through its RangeFill, for a cell that reads white: it may be No Fill). Cells already
  * marked keep their original record; cells marked before but not now are restored. Notes are
  * added only to cells without one (`noteCells`).
- * Syncs: one to read, one to write (one more for cells reading white among differing fills, one
- * more to delete our notes of cells no longer marked, more past the byte budget).
+ * Syncs: one to read, one to ask again the cells that read white, one to write (one more to
+ * delete our notes of cells no longer marked; more past the byte budget).
  */
 export async function markCells(
   context: XlContext,
@@ -214,26 +218,28 @@ export async function markCells(
   }
   await budget.flush();
   const before = new Map<string, Fill>();
-  const askAgain: { cell: string; fill: XlFill }[] = [];
+  const white: string[] = [];
   for (const { rect, fill, props } of reads) {
     const shared = fillOfRange(fill);
     for (let row = rect.top; row <= rect.bottom; row++)
       for (let col = rect.left; col <= rect.right; col++) {
         const cell = toA1(row, col);
         const own = shared ?? previousFillOf(props.value[row - rect.top]?.[col - rect.left]);
-        if (own) {
-          before.set(cell, own);
-          continue;
-        }
-        // White or No Fill: only this cell's RangeFill can tell.
-        await budget.reserve(PATH_BYTES * 3 + ACTION_BYTES, 120);
-        const one = sheet.getRange(cell).format.fill;
-        one.load('color,pattern,patternColor,tintAndShade');
-        askAgain.push({ cell, fill: one });
+        if (own) before.set(cell, own);
+        else white.push(cell);
       }
   }
+  // A cell reading white may be white or No Fill: only its own RangeFill tells (tintAndShade null
+  // for No Fill). A range's RangeFill cannot: its tintAndShade is null too when its cells differ.
+  const asked: { cell: string; fill: XlFill }[] = [];
+  for (const cell of white) {
+    await budget.reserve(PATH_BYTES * 3 + ACTION_BYTES + jsonBytes(cell), 120);
+    const fill = sheet.getRange(cell).format.fill;
+    fill.load('color,pattern,patternColor,tintAndShade');
+    asked.push({ cell, fill });
+  }
   await budget.flush();
-  for (const { cell, fill } of askAgain) before.set(cell, fillOfRange(fill) ?? { color: null });
+  for (const { cell, fill } of asked) before.set(cell, fillOfCell(fill));
 
   for (const severity of ['error', 'warning', 'info'] as const) {
     const cells = [...wanted.values()].filter((m) => m.severity === severity).map((m) => m.cell);

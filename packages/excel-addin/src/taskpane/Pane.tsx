@@ -255,7 +255,8 @@ export function Pane(props: { workbook: Workbook }) {
       if (!plan) return;
       const writes = writesToApply(plan, overwrite);
       const n = await workbook.applyWrites(sheet, writes, formulas ? 'formula' : 'value');
-      setCanUndo(workbook.canUndoFill(sheet));
+      const undoKept = workbook.canUndoFill(sheet);
+      setCanUndo(undoKept);
       setPlan(null);
       if (report) await runValidate(sheet);
       const kept = workbook.excelUndoKept?.();
@@ -263,7 +264,11 @@ export function Pane(props: { workbook: Workbook }) {
         kept === undefined
           ? ''
           : ` ${tr(kept ? 'pane.fill.excelUndoKept' : 'pane.fill.excelUndoLost')}`;
-      setStatus({ intent: 'success', text: `${tr('pane.fill.done', { count: n })}${undoNote}` });
+      const notKept = n > 0 && !undoKept ? ` ${tr('pane.fill.undoNotKept')}` : '';
+      setStatus({
+        intent: notKept ? 'info' : 'success',
+        text: `${tr('pane.fill.done', { count: n })}${notKept}${undoNote}`,
+      });
     });
 
   const onUndoFill = () =>

@@ -228,3 +228,21 @@ describe('officeRunner', () => {
     expect(runs.at(-1)?.[0]).toBe('subscribing-context');
   });
 });
+
+describe('OfficeWorkbook: a fill too large to remember', () => {
+  it('is written, keeps the marks remembered, and says undo is not available', async () => {
+    const excel = new FakeExcel();
+    const s = excel.addSheet('PL01', [['TT', 'Nội dung', 'Tổng số']]);
+    const writes: CellWrite[] = [];
+    for (let r = 2; r <= 30_001; r++) {
+      s.cells.set(`B${r}`, { value: `Nội dung dòng ${r} — giữ nguyên khi hoàn tác` });
+      writes.push({ row: r - 1, col: 1, cell: `B${r}`, role: 'total', value: r, text: `${r}` });
+    }
+    const wb = new OfficeWorkbook(excel, { supports: excel.supports });
+    await wb.markCells('PL01', [{ cell: 'A1', severity: 'info' }]);
+    expect(await wb.applyWrites('PL01', writes, 'value')).toBe(30_000);
+    expect(s.cells.get('B30001')?.value).toBe(30_001);
+    expect(wb.canUndoFill('PL01')).toBe(false);
+    expect(wb.hasMarks('PL01')).toBe(true);
+  });
+});

@@ -163,6 +163,10 @@ export const paneMessages = {
     vi: 'Giữ nguyên {count} ô bạn đã sửa sau khi điền: {cells}.',
     en: 'Left alone {count} cells you changed after the fill: {cells}.',
   },
+  'pane.fill.undoNotKept': {
+    vi: 'Lần điền này quá lớn để lưu cách hoàn tác trong sổ làm việc; nên lưu một bản sao trước khi điền vùng rất lớn.',
+    en: 'This fill is too large to keep its undo in the workbook; save a copy before filling very large areas.',
+  },
   'pane.fill.undoScope': {
     vi: 'Chỉ hoàn tác các ô phuluc đã ghi và chưa bị sửa; vẫn dùng được sau khi mở lại tệp.',
     en: 'Undoes only cells phuluc wrote and nobody changed since; works after reopening the file.',

@@ -246,3 +246,19 @@ describe('OfficeWorkbook: a fill too large to remember', () => {
     expect(wb.hasMarks('PL01')).toBe(true);
   });
 });
+
+describe('OfficeWorkbook: start-up', () => {
+  it('reads the remembered state once even when two batches start together', async () => {
+    const excel = new FakeExcel();
+    annex(excel, 'PL01');
+    const first = new OfficeWorkbook(excel, { supports: excel.supports });
+    await first.markCells('PL01', [{ cell: 'C2', severity: 'error' }]);
+    const wb = new OfficeWorkbook(excel, { supports: excel.supports });
+    const n = excel.syncCount;
+    await Promise.all([wb.activeSheet(), wb.listSheets(), wb.readSheet('PL01')]);
+    // State part found and read (2 syncs, once), then each batch's own syncs (1 + 1 + 2).
+    expect(excel.syncCount - n).toBe(6);
+    expect(wb.hasMarks('PL01')).toBe(true);
+    expect(excel.customXml.size).toBe(1);
+  });
+});

@@ -38,6 +38,7 @@ export class OfficeWorkbook implements Workbook {
   private readonly notices = new Map<string, MessageKey>();
   private readonly changedAtUndo = new Map<string, readonly string[]>();
   private hidden: readonly string[] = [];
+  private ready: Promise<void> | undefined;
   /** Sheet name → worksheet id, as last listed. */
   private ids = new Map<string, string>();
   private readonly store = new StateStore();
@@ -52,17 +53,24 @@ export class OfficeWorkbook implements Workbook {
 
   private run<T>(batch: (context: XlContext) => Promise<T>): Promise<T> {
     return this.runner.run(async (context) => {
-      if (!this.store.ready) {
-        const sheets = context.workbook.worksheets;
-        sheets.load('items/name,items/id');
-        // The state part's first sync also brings the sheets' names and ids.
-        await this.store.load(context);
-        this.ids = new Map(sheets.items.map((w) => [w.name, w.id]));
-        const { state, changed } = reconcileState(this.store.state, this.ids);
-        if (changed) await this.store.save(context, state);
-      }
+      // Once per pane, and once only even when two batches start together.
+      this.ready ??= this.init(context).catch((e: unknown) => {
+        this.ready = undefined;
+        throw e;
+      });
+      await this.ready;
       return batch(context);
     });
+  }
+
+  /** Read the remembered state, with the sheets' names and ids in the same sync, and match them. */
+  private async init(context: XlContext): Promise<void> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name,items/id');
+    await this.store.load(context);
+    this.ids = new Map(sheets.items.map((w) => [w.name, w.id]));
+    const { state, changed } = reconcileState(this.store.state, this.ids);
+    if (changed) await this.store.save(context, state);
   }
 
   private sheetState(sheet: string): SheetState {

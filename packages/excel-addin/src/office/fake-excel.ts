@@ -486,8 +486,11 @@ class FakeWorksheet extends Loadable implements XlWorksheet {
   get visibility(): string {
     return this.get('visibility');
   }
+  private notesProxy: FakeNotes | undefined;
+  /** Like Office.js, one proxy per worksheet proxy (one object path in the request). */
   get notes(): FakeNotes {
-    return new FakeNotes(this.ctx, this);
+    this.notesProxy ??= new FakeNotes(this.ctx, this);
+    return this.notesProxy;
   }
   get freezePanes(): { freezeRows(n?: number): void } {
     return {
@@ -942,6 +945,7 @@ class FakeNote extends Loadable implements XlNote {
     super(ctx);
   }
   protected override read(prop: string): unknown {
+    if (!this.ctx.host.supports('ExcelApi', '1.18')) throw new FakeOfficeError('ApiNotFound');
     if (prop === 'isNullObject') return !this.sheet.data().notes.has(this.cell);
     if (prop === 'content') return this.sheet.data().notes.get(this.cell);
     return undefined;
@@ -1004,7 +1008,6 @@ class FakeNotes extends Loadable implements XlNotes {
     return new FakeNote(this.ctx, this.sheet, cell);
   }
   getItemOrNullObject(cell: string): FakeNote {
-    this.ctx.enqueue(() => this.guard());
     return new FakeNote(this.ctx, this.sheet, cell);
   }
 }

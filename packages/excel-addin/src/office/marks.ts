@@ -153,7 +153,7 @@ async function deleteOurNotes(
 ): Promise<void> {
   const probes: XlNote[] = [];
   for (const cell of cells) {
-    await budget.reserve(PATH_BYTES * 2 + ACTION_BYTES + jsonBytes(cell), 40);
+    await budget.reserve(PATH_BYTES * 2 + ACTION_BYTES * 2 + jsonBytes(cell), 40);
     const note = sheet.notes.getItemOrNullObject(cell);
     note.load('isNullObject');
     probes.push(note);

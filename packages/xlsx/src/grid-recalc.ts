@@ -4,7 +4,8 @@
  * and to refresh the cached results of the formulas that depend on the cells it wrote.
  */
 import type { Cell, CellValue } from '@phuluc/rules';
-import { evaluateFormula, FormulaError, type Reader, type Scalar } from './formula-eval.js';
+import { FormulaError, type Reader, type Scalar } from './formula-eval.js';
+import { sameResult, settle, type CachedResult } from './settle.js';
 
 /** A grid's rows being changed in place. */
 export type MutableCells = (Cell | null | undefined)[][];
@@ -13,16 +14,6 @@ function scalarOf(v: CellValue | undefined): Scalar {
   if (v === undefined || v === null) return null;
   if (typeof v === 'object') throw new FormulaError(v.error);
   return v;
-}
-
-function sameResult(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  if (typeof a === 'number' && typeof b === 'number') {
-    return a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15));
-  }
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
-    return a.error === b.error;
-  }
-  return (a ?? null) === (b ?? null);
 }
 
 /**
@@ -46,7 +37,7 @@ export function recalculateGrid(cells: MutableCells, maxPasses = 50): [number, n
   );
   if (formulas.length === 0) return [];
   const key = (row: number, col: number): number => row * 16384 + col;
-  const results = new Map<number, number | { error: string }>();
+  const results = new Map<number, CachedResult>();
   const read: Reader = (row, col) => {
     const r = results.get(key(row, col));
     if (r !== undefined) {
@@ -55,22 +46,7 @@ export function recalculateGrid(cells: MutableCells, maxPasses = 50): [number, n
     }
     return scalarOf(cells[row]?.[col]?.value);
   };
-  const unsupported = new Set<number>();
-  for (let pass = 0; pass < maxPasses; pass++) {
-    let moved = false;
-    for (const f of formulas) {
-      const k = key(f.row, f.col);
-      if (unsupported.has(k)) continue;
-      const next = evaluateFormula(f.formula, read);
-      if (next === undefined) {
-        unsupported.add(k);
-        continue;
-      }
-      if (!results.has(k) || !sameResult(results.get(k), next)) moved = true;
-      results.set(k, next);
-    }
-    if (!moved) break;
-  }
+  settle(formulas, key, results, read, maxPasses);
   const updated: [number, number][] = [];
   for (const f of formulas) {
     const next = results.get(key(f.row, f.col));

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { evaluateFormula, FormulaError, type Reader, type Scalar } from './formula-eval.js';
+import { FormulaError, type Reader, type Scalar } from './formula-eval.js';
+import { sameResult, settle, type CachedResult } from './settle.js';
 
 export { evaluateFormula } from './formula-eval.js';
 /** What {@link recalculate} did. */
@@ -42,7 +43,7 @@ export function recalculate(ws: ExcelJS.Worksheet, maxPasses = 50): RecalcResult
         formulas.push({ cell, row: Number(cell.row) - 1, col: Number(cell.col) - 1, formula });
     });
   });
-  const results = new Map<string, number | { error: string } | null>();
+  const results = new Map<string, CachedResult>();
   const keyOf = (row: number, col: number) => `${row}:${col}`;
   const isFormula = new Set(formulas.map((f) => keyOf(f.row, f.col)));
   const read: Reader = (row, col) => {
@@ -58,32 +59,7 @@ export function recalculate(ws: ExcelJS.Worksheet, maxPasses = 50): RecalcResult
     return scalarOf(isFormula.has(k) ? cell.result : cell.value);
   };
 
-  const sameResult = (a: unknown, b: unknown): boolean => {
-    if (typeof a === 'number' && typeof b === 'number') {
-      return a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15));
-    }
-    if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
-      return (a as { error?: unknown }).error === (b as { error?: unknown }).error;
-    }
-    return (a ?? null) === (b ?? null);
-  };
-
-  const unsupported = new Set<string>();
-  for (let pass = 0; pass < maxPasses; pass++) {
-    let moved = false;
-    for (const f of formulas) {
-      const k = keyOf(f.row, f.col);
-      if (unsupported.has(k)) continue;
-      const next = evaluateFormula(f.formula, read);
-      if (next === undefined) {
-        unsupported.add(k);
-        continue;
-      }
-      if (!results.has(k) || !sameResult(results.get(k), next)) moved = true;
-      results.set(k, next);
-    }
-    if (!moved) break;
-  }
+  const unsupported = settle(formulas, keyOf, results, read, maxPasses);
 
   const updated: string[] = [];
   for (const f of formulas) {

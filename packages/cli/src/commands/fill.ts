@@ -10,6 +10,7 @@ import {
   type FillConflict,
   type FillResult,
   type Grid,
+  isCoveredByMerge,
 } from '@phuluc/rules';
 import { isXlsxError } from '@phuluc/xlsx/fast';
 import {
@@ -172,18 +173,6 @@ function isNoop(cells: MutableCells, w: CellWrite, mode: 'formula' | 'value'): b
   return !cell.formula && cell.value === w.value;
 }
 
-/** Whether 0-based `row`, `col` is a covered cell of a merged area (not its top-left cell). */
-function covered(grid: Grid, row: number, col: number): boolean {
-  return grid.merges.some(
-    (m) =>
-      row >= m.top &&
-      row <= m.bottom &&
-      col >= m.left &&
-      col <= m.right &&
-      (row !== m.top || col !== m.left),
-  );
-}
-
 function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
     return a.error === b.error;
@@ -265,7 +254,7 @@ export function fillGrid(
     );
     if (todo.length === 0) break;
     for (const w of todo) {
-      if (covered(grid, w.row, w.col)) continue;
+      if (isCoveredByMerge(grid, w.row, w.col)) continue;
       const row = (cells[w.row] ??= []);
       while (row.length < w.col) row.push(null);
       const old: Cell | null | undefined = row[w.col];

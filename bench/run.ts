@@ -13,6 +13,11 @@
  * - xlsx_read_ms  ExcelJS reading the workbook (`xlsx.load` on its bytes, in this process, warm);
  * - grid_ms       ExcelJS worksheet → grid (`worksheetToGrid`), for the record;
  * - fast_read_ms  the fast reader (`@phuluc/xlsx/fast`, what `phuluc validate` reads with): bytes → grid;
+ * - surgical_write_ms  the surgical writer (`writeCells`, what `phuluc fill` and the preview's
+ *                 download write with): bytes in → bytes out, writing one cell in every data row
+ *                 (a whole derived column, the most fill writes into such a sheet);
+ * - exceljs_write_ms  ExcelJS writing the same workbook (`xlsx.writeBuffer`), the write path fill
+ *                 used before, for the record;
  * - xlsx_process_ms  a new Node process that only reads the workbook with ExcelJS (bench/xlsx-read.mjs):
  *                 the floor of any command-line tool built on ExcelJS;
  * - cli_ms        the whole `phuluc validate FILE --format json` (the built CLI, in a new process;
@@ -24,7 +29,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
+import * as zlib from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -34,7 +41,14 @@ import {
   validateSheet,
   type Grid,
 } from '../packages/rules/src/index.js';
-import { ExcelJS, openXlsx, readWorkbook, worksheetToGrid } from '../packages/xlsx/src/index.js';
+import {
+  ExcelJS,
+  openXlsx,
+  readWorkbook,
+  worksheetToGrid,
+  writeCells,
+  type CellEdit,
+} from '../packages/xlsx/src/index.js';
 import { benchWorkbook, SHEET_LAYOUT, type BenchSheet } from './generate.js';
 import { readStructure } from '../packages/rules/src/relations/structure.js';
 import { CLI, ensureCliBuilt } from '../scripts/cli-bundle.js';
@@ -53,6 +67,8 @@ export interface BenchResult {
   readonly xlsx_read_ms: number;
   readonly grid_ms: number;
   readonly fast_read_ms: number;
+  readonly surgical_write_ms: number;
+  readonly exceljs_write_ms: number;
   readonly xlsx_process_ms: number | null;
   readonly cli_ms: number | null;
 }
@@ -217,6 +233,12 @@ async function timeToGrid(bytes: Uint8Array, runs: number): Promise<number> {
   return time(() => worksheetToGrid(ws), runs);
 }
 
+/** {@link time} of ExcelJS writing a workbook read here, which dies with this function. */
+async function timeExcelJSWrite(bytes: Uint8Array, runs: number): Promise<number> {
+  const wb = await readWorkbook(bytes);
+  return time(() => wb.xlsx.writeBuffer(), runs);
+}
+
 async function measure(
   sheet: BenchSheet,
   rows: number,
@@ -286,6 +308,31 @@ async function measure(
     if (!('grid' in read)) throw new Error(`bench sheet ${sheet} ${rows}: too large`);
   }, o.runs);
 
+  // One cell of every data row rewritten (the first numeric column, its value + 1).
+  const column = table.numeric[0]!;
+  const edits = new Map<number, Map<number, CellEdit>>();
+  for (let r = table.firstDataRow; r < grid.cells.length; r++) {
+    const v = grid.cells[r]?.[column]?.value;
+    edits.set(
+      r + 1,
+      new Map([[column + 1, { kind: 'value', value: (typeof v === 'number' ? v : 0) + 1 }]]),
+    );
+  }
+  const sheetName = grid.name;
+  // Deflate and CRC-32 as phuluc fill brings them (packages/cli/src/commands/fill.ts); inflate as
+  // the fast read below.
+  const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  const codec = {
+    inflateRaw: (d: Uint8Array, max: number) => inflateRawSync(d, { maxOutputLength: max }),
+    deflateRaw: (d: Uint8Array) => deflateRawSync(d, { level: 3 }),
+    ...(nativeCrc32 ? { crc32: nativeCrc32 } : {}),
+  };
+  const surgical_write_ms = await time(
+    () => writeCells(bytes, new Map([[sheetName, edits]]), codec),
+    o.runs,
+  );
+  const exceljs_write_ms = await timeExcelJSWrite(bytes, o.runs);
+
   let cli_ms: number | null = null;
   let xlsx_process_ms: number | null = null;
   if (o.cli) {
@@ -308,6 +355,8 @@ async function measure(
     xlsx_read_ms: round(xlsx_read_ms),
     grid_ms: round(grid_ms),
     fast_read_ms: round(fast_read_ms),
+    surgical_write_ms: round(surgical_write_ms),
+    exceljs_write_ms: round(exceljs_write_ms),
     xlsx_process_ms: xlsx_process_ms === null ? null : round(xlsx_process_ms),
     cli_ms: cli_ms === null ? null : round(cli_ms),
   };
@@ -323,6 +372,8 @@ function printTable(results: readonly BenchResult[]): void {
     'xlsx_read_ms',
     'grid_ms',
     'fast_read_ms',
+    'surgical_write_ms',
+    'exceljs_write_ms',
     'xlsx_process_ms',
     'cli_ms',
   ] as const;
@@ -360,6 +411,17 @@ export function checkBudgets(results: readonly BenchResult[]): Verdict[] {
     });
   }
   for (const sheet of Object.keys(SHEET_LAYOUT) as BenchSheet[]) {
+    const big = at(sheet, 100_000);
+    if (big) {
+      out.push({
+        ok: big.surgical_write_ms <= big.fast_read_ms,
+        text: `${sheet} 100k: surgical write ${big.surgical_write_ms} ms ≤ 1 × fast read ${big.fast_read_ms} ms (ratio ${ratio(big.surgical_write_ms, big.fast_read_ms)})`,
+      });
+      out.push({
+        ok: big.surgical_write_ms <= big.exceljs_write_ms,
+        text: `${sheet} 100k: surgical write ${big.surgical_write_ms} ms ≤ ExcelJS write ${big.exceljs_write_ms} ms, fill's write path before (ratio ${ratio(big.surgical_write_ms, big.exceljs_write_ms)})`,
+      });
+    }
     const a = at(sheet, 10_000);
     const b = at(sheet, 100_000);
     if (a && b)

@@ -5,7 +5,7 @@
  * stack trace, a clear message, the documented exit status (0 no error, 1 errors, 2 unusable).
  * Password-protected workbooks and old .xls files are in cli-errors.test.ts.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -14,10 +14,13 @@ import { validateSheet, type Report } from '../packages/rules/src/index.js';
 import {
   ExcelJS,
   LIMITS,
+  openXlsx,
   readWorkbook,
   worksheetToGrid,
   writeWorkbook,
 } from '../packages/xlsx/src/index.js';
+import { codec as nodeCodec } from '../packages/xlsx/src/surgical/__tests__/helpers.js';
+import { writeCells } from '../packages/xlsx/src/surgical/write-cells.js';
 import type { ValidateJson } from './contract.js';
 import { ensureCliBuilt, isOneLine, ROOT, runCli, tempDir, validateJson } from './helpers.js';
 import { paddedSheet, zipOf, type RawEntry } from './zip-bomb.js';
@@ -374,6 +377,27 @@ function expectRefused(file: string, pattern: RegExp): void {
   expect(run.stdout).toBe('');
   expect(isOneLine(run.stderr), run.stderr).toBe(true);
   expect(run.stderr).toMatch(pattern);
+  // fill refuses it the same way, and writes nothing.
+  const out = `${file}.filled.xlsx`;
+  const fill = runCli(['fill', file, '-o', out]);
+  expect(fill.status, fill.stderr).toBe(2);
+  expect(isOneLine(fill.stderr), fill.stderr).toBe(true);
+  expect(fill.stderr).toMatch(pattern);
+  expect(existsSync(out)).toBe(false);
+  // So does the surgical writer, given a cell to write (of the sheet, when its name can be read).
+  const bytes = readFileSync(file);
+  let sheet = 'Sheet1';
+  try {
+    sheet = openXlsx(bytes, nodeCodec.inflateRaw).sheets[0]?.name ?? sheet;
+  } catch {
+    // refused at opening: the writer opens it the same way
+  }
+  const edits = new Map([
+    [sheet, new Map([[1, new Map([[1, { kind: 'value' as const, value: 1 }]])]])],
+  ]);
+  expect(() => writeCells(bytes, edits, nodeCodec)).toThrow(
+    expect.objectContaining({ code: expect.stringMatching(/^(too-large|zip-bomb)$/) }),
+  );
 }
 
 describe('zip bombs: refused before ExcelJS inflates anything, exit 2, one line', () => {

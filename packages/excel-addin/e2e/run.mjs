@@ -274,6 +274,14 @@ async function main() {
       },
     );
 
+    await check(
+      'the "this Excel cannot run the pane" notice is gone once the pane runs',
+      async () => {
+        const count = await page.locator('#phuluc-unsupported').count();
+        assert(count === 0, 'the plain-HTML notice is still in the page');
+      },
+    );
+
     await check('ExcelJS is not in the initial JavaScript', async () => {
       const scripts = await page.evaluate(() =>
         performance
@@ -462,11 +470,38 @@ async function main() {
         const relevant = consoleErrors.filter(
           (e) =>
             !/favicon/.test(e) &&
-            !/Refused to frame '[^']*(oaspapps\.com|office\.net|office\.com|microsoft\.com)/.test(
+            // Chromium words the same blocked frame either way.
+            !/(Refused to frame|Framing) '[^']*(oaspapps\.com|office\.net|office\.com|microsoft\.com)/.test(
               e,
             ),
         );
         assert(relevant.length === 0, `console errors: ${relevant.join(' | ')}`);
+      },
+    );
+
+    await check(
+      'without JavaScript (an old webview) the page itself says which Excel is needed',
+      async () => {
+        const browser = await chromium.launch({
+          executablePath: CHROMIUM,
+          headless: true,
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+        });
+        try {
+          const noJs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+          await noJs.goto(`${origin}/taskpane.html`);
+          const notice = noJs.locator('#phuluc-unsupported');
+          const opacity = () => notice.evaluate((e) => getComputedStyle(e).opacity);
+          // Hidden at first (a pane that runs removes it before it would show) …
+          assert((await opacity()) === '0', 'the notice shows at once');
+          // … shown by CSS alone after 4 s.
+          await noJs.waitForTimeout(4_500);
+          assert((await opacity()) === '1', 'the notice never shows without JavaScript');
+          const text = await notice.innerText();
+          assert(/Office 2021/.test(text) && /Office 2019/.test(text), `notice: ${text}`);
+        } finally {
+          await browser.close();
+        }
       },
     );
   } finally {

@@ -1,11 +1,39 @@
-// Offline checks of the repository's add-in manifest (no network: `pnpm validate` needs one).
-import { existsSync, readFileSync } from 'node:fs';
+// Offline checks of the repository's add-in manifest (no network: `pnpm validate` needs one),
+// including validation against Microsoft's add-in manifest XSDs with xmllint compiled to wasm.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+import { DEV_ORIGIN, normalizeOrigin, productionManifest } from './manifest/production-manifest.js';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
-const manifestPath = join(pkg, '..', '..', 'manifest.xml');
+const repoRoot = join(pkg, '..', '..');
+const manifestPath = join(repoRoot, 'manifest.xml');
+/** Microsoft's XSDs: beside the repository in CI (`../shared/xsd`), or where PHULUC_XSD_DIR says. */
+const xsdDir = process.env.PHULUC_XSD_DIR ?? join(repoRoot, '..', 'shared', 'xsd');
+const ROOT_XSD = 'OfficeAppManifestV1_1.xsd';
+
+/** xmllint's verdict on a manifest against the TaskPane app manifest schema (and its imports). */
+async function validateManifest(xml: string): Promise<{ valid: boolean; errors: string[] }> {
+  if (!existsSync(join(xsdDir, ROOT_XSD))) {
+    throw new Error(
+      `Microsoft's manifest XSDs are missing: expected ${join(xsdDir, ROOT_XSD)} ` +
+        '(the shared/xsd folder beside the repository, or set PHULUC_XSD_DIR).',
+    );
+  }
+  const files = readdirSync(xsdDir)
+    .filter((f) => f.endsWith('.xsd'))
+    .map((fileName) => ({ fileName, contents: readFileSync(join(xsdDir, fileName), 'utf8') }));
+  const result = await validateXML({
+    xml: [{ fileName: 'manifest.xml', contents: xml }],
+    schema: files.filter((f) => f.fileName === ROOT_XSD),
+    preload: files.filter((f) => f.fileName !== ROOT_XSD),
+  });
+  return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
+}
 const xml = readFileSync(manifestPath, 'utf8');
 const doc = new DOMParser().parseFromString(xml, 'application/xml');
 const root = doc.documentElement;
@@ -76,14 +104,36 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('has a GUID id, the Workbook host, ExcelApi 1.7 and ReadWriteDocument', () => {
+  it("is valid against Microsoft's TaskPane app manifest schema (xmllint, offline)", async () => {
+    const { valid, errors } = await validateManifest(xml);
+    expect(errors).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('the schema check can fail: an empty <AppDomains/> is refused', async () => {
+    const bad = xml.replace('<Hosts>', '<AppDomains/>\n  <Hosts>');
+    const { valid, errors } = await validateManifest(bad);
+    expect(valid).toBe(false);
+    expect(errors.join('\n')).toMatch(/AppDomains/);
+  });
+
+  it('has a support page that is not the pane, and no empty AppDomains', () => {
+    const support = root.getElementsByTagName('SupportUrl')[0]?.getAttribute('DefaultValue');
+    expect(support).toBe('https://localhost:3000/support.html');
+    expect(existsSync(join(pkg, 'public', 'support.html'))).toBe(true);
+    expect(root.getElementsByTagName('AppDomains')).toHaveLength(0);
+  });
+
+  it('has a GUID id, the Workbook host, ExcelApi 1.13 and ReadWriteDocument', () => {
     const id = root.getElementsByTagName('Id')[0]?.textContent ?? '';
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     const hosts = Array.from(root.children).find((e) => e.localName === 'Hosts');
     expect(hosts?.children[0]?.getAttribute('Name')).toBe('Workbook');
     const set = doc.getElementsByTagName('Set')[0];
     expect(set?.getAttribute('Name')).toBe('ExcelApi');
-    expect(set?.getAttribute('MinVersion')).toBe('1.7');
+    // 1.13 keeps out Office 2019/2016 (ExcelApi ≤ 1.8), whose Trident/EdgeHTML webviews cannot
+    // run the ES2022 bundle (README: host floor).
+    expect(set?.getAttribute('MinVersion')).toBe('1.13');
     expect(doc.getElementsByTagName('Permissions')[0]?.textContent).toBe('ReadWriteDocument');
     const source = doc.getElementsByTagName('SourceLocation')[0];
     expect(source?.getAttribute('DefaultValue')).toBe('https://localhost:3000/taskpane.html');
@@ -149,5 +199,61 @@ describe('manifest.xml', () => {
       width: 64,
       height: 64,
     });
+  });
+});
+
+describe('production manifest (build:manifest)', () => {
+  it('moves every URL to the given HTTPS origin and stays schema-valid', async () => {
+    const origin = normalizeOrigin('https://phuluc.so-ldtbxh.example.vn/addin');
+    expect(origin).toEqual({ base: 'https://phuluc.so-ldtbxh.example.vn/addin/' });
+    if (!('base' in origin)) return;
+    const prod = productionManifest(xml, origin.base);
+    expect(prod).not.toContain('localhost');
+    expect(prod).toContain(
+      '<SourceLocation DefaultValue="https://phuluc.so-ldtbxh.example.vn/addin/taskpane.html"/>',
+    );
+    const { valid, errors } = await validateManifest(prod);
+    expect(errors).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('refuses origins Office cannot load, with a catalogue message', () => {
+    expect(normalizeOrigin('http://example.vn')).toEqual({ problem: 'pane.manifest.notHttps' });
+    expect(normalizeOrigin('example.vn')).toEqual({ problem: 'pane.manifest.badOrigin' });
+    expect(normalizeOrigin('https://example.vn/?a=1')).toEqual({
+      problem: 'pane.manifest.badOrigin',
+    });
+    expect(() => productionManifest('<OfficeApp/>', 'https://x.vn/')).toThrow(DEV_ORIGIN);
+  });
+
+  it('the build:manifest script writes a valid manifest file, and explains bad input without a stack trace', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'phuluc-manifest-')), 'manifest.xml');
+    const script = ['--conditions=@phuluc/source', '--import', 'tsx', 'scripts/build-manifest.ts'];
+    const stdout = execFileSync(
+      process.execPath,
+      [...script, '--origin', 'https://addin.example.vn', '--out', out],
+      { cwd: pkg, encoding: 'utf8' },
+    );
+    expect(stdout).toMatch(/https:\/\/addin\.example\.vn\//);
+    const written = readFileSync(out, 'utf8');
+    expect(written).toContain('https://addin.example.vn/support.html');
+    expect((await validateManifest(written)).valid).toBe(true);
+
+    let stderr = '';
+    let status = 0;
+    try {
+      execFileSync(process.execPath, [...script, '--origin', 'http://addin.example.vn'], {
+        cwd: pkg,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (e) {
+      const err = e as { stderr: string; status: number };
+      stderr = err.stderr;
+      status = err.status;
+    }
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/phải dùng https:\/\//);
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 });

@@ -100,6 +100,7 @@ describe('public contract of @phuluc/rules', () => {
       'gridSize',
       'hasGaps',
       'isCellError',
+      'isCoveredByMerge',
       'isEmptyCell',
       'isMessageKey',
       'isUnknownProject',

@@ -69,7 +69,15 @@ export {
   EXCEL_MAX_ROWS,
   EXCEL_MAX_COLS,
 } from './grid/a1.js';
-export { gridFromRows, getCell, gridSize, cellText, isEmptyCell, mergeAt } from './grid/grid.js';
+export {
+  gridFromRows,
+  getCell,
+  gridSize,
+  cellText,
+  isEmptyCell,
+  isCoveredByMerge,
+  mergeAt,
+} from './grid/grid.js';
 export { normalizeText, stripDiacritics, similarity } from './grid/normalize.js';
 export { romanNumeral } from './grid/roman.js';
 

@@ -12,6 +12,19 @@
  *   or more than `LIMITS.maxZipEntries` parts (see `limits.ts` and SECURITY.md).
  * - `zip-bomb`: a large part compresses more than `LIMITS.maxCompressionRatio`:1, or inflates
  *   beyond the size it declares.
+ *
+ * Why a surgical write (`writeCells`, `surgical/`) refuses to write, nothing being written:
+ * - `strict-ooxml`: the workbook is saved as Strict Open XML.
+ * - `duplicate-part`: two parts of the zip have the same name (`part`).
+ * - `content-types`: `[Content_Types].xml` says a part is something else than it is (`part`).
+ * - `unexpected-xml`: a part holds XML the writer does not know how to change safely (`part`,
+ *   `cell` when one cell is the reason).
+ * - `array-formula`: a cell to write lies in an array formula (`sheet`, `cell`, `range`).
+ * - `table-header`: a cell to write is a header or totals cell of an Excel table (`sheet`,
+ *   `cell`, `table`).
+ * - `pivot-table`: a cell to write lies in a pivot table (`sheet`, `cell`, `table`).
+ * - `shared-formula`: a cell to write is the master of a shared formula whose other cells are
+ *   not written (`sheet`, `cell`, `range`).
  */
 export type XlsxErrorCode =
   | 'empty'
@@ -21,7 +34,15 @@ export type XlsxErrorCode =
   | 'ole2'
   | 'corrupt-zip'
   | 'too-large'
-  | 'zip-bomb';
+  | 'zip-bomb'
+  | 'strict-ooxml'
+  | 'duplicate-part'
+  | 'content-types'
+  | 'unexpected-xml'
+  | 'array-formula'
+  | 'table-header'
+  | 'pivot-table'
+  | 'shared-formula';
 
 /** The message-catalogue key for each {@link XlsxErrorCode}. */
 export const XLSX_ERROR_KEYS = {
@@ -33,6 +54,14 @@ export const XLSX_ERROR_KEYS = {
   'corrupt-zip': 'cli.input.corrupt-zip',
   'too-large': 'cli.input.too-large',
   'zip-bomb': 'cli.input.zip-bomb',
+  'strict-ooxml': 'cli.write.strict-ooxml',
+  'duplicate-part': 'cli.write.duplicate-part',
+  'content-types': 'cli.write.content-types',
+  'unexpected-xml': 'cli.write.unexpected-xml',
+  'array-formula': 'cli.write.array-formula',
+  'table-header': 'cli.write.table-header',
+  'pivot-table': 'cli.write.pivot-table',
+  'shared-formula': 'cli.write.shared-formula',
 } as const satisfies Record<XlsxErrorCode, `cli.${string}`>;
 
 /**

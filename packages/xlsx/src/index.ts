@@ -21,6 +21,17 @@ export { a1, colToLetters, decodeA1, decodeRange } from './a1.js';
 export { default as ExcelJS } from 'exceljs';
 export { recalculate, evaluateFormula } from './recalc.js';
 export type { RecalcResult } from './recalc.js';
+export { recalculateGrid } from './grid-recalc.js';
+export type { MutableCells } from './grid-recalc.js';
+export { writeCells, insertSheets } from './surgical/index.js';
+export type { SheetToInsert } from './surgical/index.js';
+export type {
+  CellEdit,
+  SheetEdits,
+  WriteCellsResult,
+  ZipCodec,
+  DeflateRaw,
+} from './surgical/index.js';
 export { openXlsx } from './fast/index.js';
 export type {
   InflateRaw,

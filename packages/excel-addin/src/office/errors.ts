@@ -60,7 +60,7 @@ export function errorMessage(e: unknown): ErrorMessage {
     case 'ResponsePayloadSizeLimitExceeded':
       return { key: 'pane.error.payload', params: {} };
     case 'ApiNotFound':
-      return { key: 'pane.error.apiNotFound', params: { set: '1.7' } };
+      return { key: 'pane.error.apiNotFound', params: { set: '1.13' } };
     case 'ItemNotFound':
     case 'InvalidReference':
       return { key: 'pane.error.notFound', params: {} };

@@ -1,11 +1,46 @@
 /**
- * A hand-written fake of the Excel JavaScript API, just the parts the adapter uses, with the
- * batch semantics that matter: `load()` and property writes are queued and run in order at
- * `context.sync()`; a loaded property can be read only after the sync that loaded it; the
- * number of syncs is counted; a request that loads too many cells fails like Excel on the web
- * with `RequestPayloadSizeLimitExceeded`.
+ * A hand-written fake of the Excel JavaScript API: the parts the adapter uses (the interfaces of
+ * `excel-api.ts`, which `tsc` checks against `@types/office-js`), with the behaviour of real
+ * Excel where it is less kind than a naive fake:
+ *
+ * - `load()` and property writes are queued and run in order at `context.sync()`; a loaded
+ *   property can be read only after the sync that loaded it; syncs are counted;
+ * - every request and response is measured in bytes (JSON, UTF-8, plus an overhead for each
+ *   object path and action, like Office.js's own messages) and one over 5 MB fails with
+ *   `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`, as Excel on the web;
+ * - `getMergedAreasOrNullObject` fails on more than 512 areas;
+ * - `notes.getItem(cell).delete()` throws `ItemNotFound` for a note that is gone;
+ * - text set through `values` or `formulas` is parsed like typing: "1.469" becomes a number,
+ *   "'1.469" stays text, and anything written into a Text-formatted ('@') cell stays text —
+ *   a formula too;
+ * - worksheets can be hidden or very hidden; a context cannot sync after its `run` ended.
  */
 import { parseA1, toA1 } from '@phuluc/rules';
+import { jsonBytes } from './blocks.js';
+import type {
+  ExcelRunner,
+  XlContext,
+  XlCustomXmlPart,
+  XlCustomXmlParts,
+  XlFill,
+  XlNote,
+  XlNotes,
+  XlRange,
+  XlRangeAreas,
+  XlRangeFormat,
+  XlResult,
+  XlWorkbook,
+  XlWorksheet,
+  XlWorksheets,
+} from './excel-api.js';
+
+/** Excel on the web's limit on one request and on one response. */
+export const EXCEL_WEB_PAYLOAD_LIMIT = 5_000_000;
+/** Bytes the fake counts for each object path and each action (Office.js's JSON overhead). */
+export const FAKE_PATH_BYTES = 100;
+export const FAKE_ACTION_BYTES = 100;
+/** More merged areas than this in one range make `getMergedAreasOrNullObject` fail. */
+export const MERGED_AREAS_LIMIT = 512;
 
 export interface FakeFill {
   /** `null`: no fill. */
@@ -25,7 +60,9 @@ export interface FakeCell {
 }
 
 export interface FakeSheet {
+  id: string;
   name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   cells: Map<string, FakeCell>;
   merges: string[];
   notes: Map<string, string>;
@@ -35,13 +72,22 @@ export interface FakeSheet {
 }
 
 export interface FakeExcelOptions {
-  /** Requirement sets the fake host supports, e.g. `{ ExcelApi: '1.13' }`. Default 1.7. */
+  /** The ExcelApi version the fake host supports, e.g. `'1.18'`. Default 1.13 (the manifest's floor). */
   readonly excelApi?: string;
-  /** Cells (× loaded cell properties) one request may carry; default 1 000 000. */
-  readonly payloadCellLimit?: number;
+  /** Largest request and response in bytes; default {@link EXCEL_WEB_PAYLOAD_LIMIT}. */
+  readonly payloadLimitBytes?: number;
 }
 
-class FakeOfficeError extends Error {
+/** One sync's measured sizes. */
+export interface FakeRequest {
+  readonly request: number;
+  readonly response: number;
+  /** The error code when the host refused or failed the request. */
+  readonly failed?: string;
+}
+
+/** An Office error as Office.js throws it (`OfficeExtension.Error`: name and code). */
+export class FakeOfficeError extends Error {
   readonly code: string;
   constructor(code: string, message = code) {
     super(message);
@@ -88,35 +134,66 @@ function rectAddress(sheet: string, r: Rect): string {
   return `${sheet}!${a === b ? a : `${a}:${b}`}`;
 }
 
-function splitProps(props: unknown): string[] {
-  if (props === undefined) return [];
-  if (typeof props === 'string')
-    return props
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean);
-  if (Array.isArray(props)) return props.flatMap(splitProps);
-  if (typeof props === 'object' && props && 'select' in props)
-    return splitProps((props as { select: string }).select);
-  return [];
+const ERROR_CONSTANT = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/;
+const NUMBER_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/**
+ * What Excel stores when `x` is entered into a cell (through `values` or `formulas`): the quote
+ * prefix keeps text, a Text-formatted cell keeps everything as text, "=…" is a formula, numeric
+ * and TRUE/FALSE text is parsed, "#N/A" and friends are errors.
+ */
+function enter(cell: FakeCell, x: unknown): void {
+  delete cell.error;
+  delete cell.formula;
+  if (typeof x !== 'string') {
+    const v = typeof x === 'number' || typeof x === 'boolean' ? x : null;
+    // A Text-formatted cell keeps what it is given as text, a number too.
+    cell.value = cell.numFmt === '@' && v !== null ? String(v) : v;
+    return;
+  }
+  if (x.startsWith("'")) {
+    cell.value = x.slice(1);
+    return;
+  }
+  if (cell.numFmt === '@') {
+    cell.value = x === '' ? null : x;
+    return;
+  }
+  if (x === '') cell.value = null;
+  else if (x.startsWith('=') && x.length > 1) {
+    cell.formula = x.slice(1);
+    cell.value = 0;
+  } else if (ERROR_CONSTANT.test(x)) {
+    cell.value = x;
+    cell.error = x;
+  } else if (NUMBER_TEXT.test(x)) cell.value = Number(x);
+  else if (/^(true|false)$/i.test(x)) cell.value = x.toLowerCase() === 'true';
+  else cell.value = x;
 }
 
+let nextId = 1;
+
 /** The fake host: workbook data plus counters the tests assert on. */
-export class FakeExcel {
+export class FakeExcel implements ExcelRunner {
   readonly sheets: FakeSheet[] = [];
+  /** Custom XML parts by id: the XML as stored in the file. */
+  readonly customXml = new Map<string, string>();
   activeSheet = '';
   selected: { sheet: string; cell: string } | null = null;
   syncCount = 0;
-  /** Cells loaded per sync, for payload assertions. */
-  readonly payloads: number[] = [];
-  private readonly excelApi: string;
-  private readonly payloadCellLimit: number;
+  /** Contexts handed out by {@link run}. */
+  runCount = 0;
+  /** Each sync's request and response bytes. */
+  readonly requests: FakeRequest[] = [];
+  readonly excelApi: string;
+  private readonly payloadLimit: number;
+  private readonly activationListeners = new Set<(id: string) => void>();
   /** Fail the next sync with this Office error code. */
   failNextSync: string | null = null;
 
   constructor(options: FakeExcelOptions = {}) {
-    this.excelApi = options.excelApi ?? '1.7';
-    this.payloadCellLimit = options.payloadCellLimit ?? 1_000_000;
+    this.excelApi = options.excelApi ?? '1.13';
+    this.payloadLimit = options.payloadLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
   }
 
   supports = (set: string, version: string): boolean =>
@@ -130,7 +207,9 @@ export class FakeExcel {
     origin = 'A1',
   ): FakeSheet {
     const sheet: FakeSheet = {
+      id: `{00000000-0000-0000-0000-${String(nextId++).padStart(12, '0')}}`,
       name,
+      visibility: 'Visible',
       cells: new Map(),
       merges: [],
       notes: new Map(),
@@ -154,20 +233,52 @@ export class FakeExcel {
     return sheet;
   }
 
-  sheet(name: string): FakeSheet {
-    const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new FakeOfficeError('ItemNotFound', `no sheet ${name}`);
+  /** A sheet by name or id. */
+  sheet(key: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === key || x.id === key);
+    if (!s) throw new FakeOfficeError('ItemNotFound', `no sheet ${key}`);
     return s;
   }
 
-  /** A new request context, as `Excel.run` hands one out. */
-  context(): Excel.RequestContext {
-    return new FakeContext(this) as unknown as Excel.RequestContext;
+  /**
+   * The workbook saved and opened again (a pane reload, or Excel closed and reopened): cells,
+   * notes, merges and custom XML parts are kept; counters start again.
+   */
+  reopened(): FakeExcel {
+    const again = new FakeExcel({ excelApi: this.excelApi, payloadLimitBytes: this.payloadLimit });
+    for (const s of this.sheets) again.sheets.push(structuredClone(s));
+    for (const [id, xml] of this.customXml) again.customXml.set(id, xml);
+    again.activeSheet = this.activeSheet;
+    return again;
   }
 
-  /** `Excel.run(callback)`. */
-  run = async <T>(callback: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    callback(this.context());
+  /** A new request context (what `Excel.run` hands its batch). */
+  context(): FakeContext {
+    return new FakeContext(this);
+  }
+
+  /** `Excel.run(batch)`: a fresh context, unusable once the batch is done. */
+  run = async <T>(batch: (context: XlContext) => Promise<T>): Promise<T> => {
+    this.runCount++;
+    const context = new FakeContext(this);
+    try {
+      return await batch(context);
+    } finally {
+      context.finished = true;
+    }
+  };
+
+  onSheetActivated = async (listener: (worksheetId: string) => void) => {
+    this.activationListeners.add(listener);
+    return async () => void this.activationListeners.delete(listener);
+  };
+
+  /** The user clicks a sheet tab: the sheet becomes active and `onActivated` fires. */
+  userActivates(name: string): void {
+    const s = this.sheet(name);
+    this.activeSheet = s.name;
+    for (const l of this.activationListeners) l(s.id);
+  }
 
   usedRect(sheet: FakeSheet): Rect | null {
     let r: Rect | null = null;
@@ -187,62 +298,92 @@ export class FakeExcel {
   }
 
   /** Run a batch; called by the context. */
-  execute(actions: (() => number | void)[]): void {
+  execute(actions: (() => number)[], request: number): void {
     this.syncCount++;
     if (this.failNextSync) {
       const code = this.failNextSync;
       this.failNextSync = null;
+      this.requests.push({ request, response: 0, failed: code });
       throw new FakeOfficeError(code);
     }
-    let cells = 0;
-    for (const action of actions) {
-      cells += action() ?? 0;
-      if (cells > this.payloadCellLimit) {
-        this.payloads.push(cells);
-        throw new FakeOfficeError('RequestPayloadSizeLimitExceeded');
-      }
+    if (request > this.payloadLimit) {
+      this.requests.push({ request, response: 0, failed: 'RequestPayloadSizeLimitExceeded' });
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded');
     }
-    this.payloads.push(cells);
+    let response = 0;
+    try {
+      for (const action of actions) response += action();
+    } catch (e) {
+      this.requests.push({ request, response, failed: (e as FakeOfficeError).code ?? 'Error' });
+      throw e;
+    }
+    if (response > this.payloadLimit) {
+      this.requests.push({ request, response, failed: 'ResponsePayloadSizeLimitExceeded' });
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded');
+    }
+    this.requests.push({ request, response });
+  }
+
+  /** The largest request or response of the syncs that succeeded. */
+  largestPayload(): number {
+    return Math.max(
+      0,
+      ...this.requests.filter((r) => !r.failed).map((r) => Math.max(r.request, r.response)),
+    );
   }
 }
 
-class FakeContext {
-  readonly workbook: FakeWorkbookProxy;
-  private queue: (() => number | void)[] = [];
+/** `Excel.RequestContext`. */
+export class FakeContext implements XlContext {
+  readonly workbook: FakeWorkbook;
+  finished = false;
+  private queue: (() => number)[] = [];
+  private requestBytes = 0;
   constructor(readonly host: FakeExcel) {
-    this.workbook = new FakeWorkbookProxy(this);
+    this.workbook = new FakeWorkbook(this);
   }
-  enqueue(action: () => number | void): void {
-    this.queue.push(action);
+  /** A new object path (a proxy) in the request. */
+  path(): void {
+    this.requestBytes += FAKE_PATH_BYTES;
+  }
+  /** Queue an action; it returns the response bytes it produced. */
+  enqueue(action: () => number | void, argumentBytes = 0): void {
+    this.requestBytes += FAKE_ACTION_BYTES + argumentBytes;
+    this.queue.push(() => action() ?? 0);
   }
   async sync(): Promise<void> {
+    if (this.finished) throw new FakeOfficeError('InvalidRequestContext', 'Excel.run has ended');
     const actions = this.queue;
+    const request = this.requestBytes;
     this.queue = [];
-    this.host.execute(actions);
+    this.requestBytes = 0;
+    this.host.execute(actions, request);
   }
 }
 
 /** Base: queued loads, readable only after the sync that ran them. */
 class Loadable {
   protected readonly loaded = new Map<string, unknown>();
-  constructor(protected readonly ctx: FakeContext) {}
+  constructor(protected readonly ctx: FakeContext) {
+    ctx.path();
+  }
   protected read(_prop: string): unknown {
     return undefined;
   }
-  /** Cells a loaded property carries (for the payload limit). */
-  protected weight(_prop: string): number {
-    return 0;
-  }
-  load(props?: unknown): this {
-    const list = splitProps(props);
+  load(propertyNames: string): this {
+    const list = propertyNames
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     this.ctx.enqueue(() => {
-      let w = 0;
+      let bytes = 0;
       for (const p of list) {
-        this.loaded.set(p, this.read(p));
-        w += this.weight(p);
+        const v = this.read(p);
+        this.loaded.set(p, v);
+        bytes += jsonBytes(v ?? null) + p.length + 3;
       }
-      return w;
-    });
+      return bytes;
+    }, jsonBytes(propertyNames));
     return this;
   }
   protected get<T>(prop: string): T {
@@ -252,23 +393,47 @@ class Loadable {
   }
 }
 
-class FakeWorkbookProxy {
-  readonly worksheets: FakeWorksheets;
-  constructor(ctx: FakeContext) {
-    this.worksheets = new FakeWorksheets(ctx);
+function notLoaded(prop: string): never {
+  throw new Error(`PropertyNotLoaded: ${prop} (write-only in this fake)`);
+}
+
+class FakeResult<T> implements XlResult<T> {
+  private ready = false;
+  private v: T | undefined;
+  set(v: T): void {
+    this.v = v;
+    this.ready = true;
+  }
+  get value(): T {
+    if (!this.ready) throw new Error('PropertyNotLoaded: value (sync first)');
+    return this.v as T;
   }
 }
 
-class FakeWorksheets extends Loadable {
+class FakeWorkbook implements XlWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly customXmlParts: FakeCustomXmlParts;
+  constructor(ctx: FakeContext) {
+    this.worksheets = new FakeWorksheets(ctx);
+    this.customXmlParts = new FakeCustomXmlParts(ctx);
+  }
+}
+
+class FakeWorksheets extends Loadable implements XlWorksheets {
   private proxies: FakeWorksheet[] = [];
   protected override read(prop: string): unknown {
     if (prop.startsWith('items')) {
+      const field = prop.split('/')[1] ?? 'name';
       this.proxies = this.ctx.host.sheets.map((s) => {
-        const w = new FakeWorksheet(this.ctx, s.name);
+        const w = new FakeWorksheet(this.ctx, s.id);
         w.preload('name', s.name);
+        w.preload('visibility', s.visibility);
+        w.preload('id', s.id);
         return w;
       });
-      return true;
+      return this.ctx.host.sheets.map((s) =>
+        field === 'visibility' ? s.visibility : field === 'id' ? s.id : s.name,
+      );
     }
     return undefined;
   }
@@ -276,27 +441,27 @@ class FakeWorksheets extends Loadable {
     this.get('items/name');
     return this.proxies;
   }
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, name);
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, key);
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, null);
   }
-  add(name: string): FakeWorksheet {
+  add(name = ''): FakeWorksheet {
     this.ctx.enqueue(() => {
       if (this.ctx.host.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
         throw new FakeOfficeError('ItemAlreadyExists');
       }
       this.ctx.host.addSheet(name);
-    });
+    }, jsonBytes(name));
     return new FakeWorksheet(this.ctx, name);
   }
 }
 
-class FakeWorksheet extends Loadable {
+class FakeWorksheet extends Loadable implements XlWorksheet {
   constructor(
     ctx: FakeContext,
-    private readonly fixedName: string | null,
+    private readonly key: string | null,
   ) {
     super(ctx);
   }
@@ -304,28 +469,40 @@ class FakeWorksheet extends Loadable {
     this.loaded.set(prop, value);
   }
   data(): FakeSheet {
-    return this.ctx.host.sheet(this.fixedName ?? this.ctx.host.activeSheet);
+    return this.ctx.host.sheet(this.key ?? this.ctx.host.activeSheet);
   }
   protected override read(prop: string): unknown {
     if (prop === 'name') return this.data().name;
+    if (prop === 'visibility') return this.data().visibility;
+    if (prop === 'id') return this.data().id;
     return undefined;
   }
   get name(): string {
     return this.get('name');
   }
-  get notes(): FakeNotes {
-    return new FakeNotes(this.ctx, this);
+  get id(): string {
+    return this.get('id');
   }
-  get freezePanes(): { freezeRows(n: number): void } {
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  private notesProxy: FakeNotes | undefined;
+  /** Like Office.js, one proxy per worksheet proxy (one object path in the request). */
+  get notes(): FakeNotes {
+    this.notesProxy ??= new FakeNotes(this.ctx, this);
+    return this.notesProxy;
+  }
+  get freezePanes(): { freezeRows(n?: number): void } {
     return {
-      freezeRows: (n: number) => this.ctx.enqueue(() => void (this.data().frozenRows = n)),
+      freezeRows: (n = 1) => this.ctx.enqueue(() => void (this.data().frozenRows = n), 8),
     };
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.ctx, this, () => this.ctx.host.usedRect(this.data()));
   }
-  getRange(address: string): FakeRange {
+  getRange(address = ''): FakeRange {
     const rect = parseRect(address);
+    this.ctx.path();
     return new FakeRange(this.ctx, this, () => rect);
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
@@ -337,7 +514,63 @@ class FakeWorksheet extends Loadable {
   }
 }
 
-class FakeRange extends Loadable {
+const PATTERNS = [
+  'None',
+  'Solid',
+  'Gray50',
+  'Gray75',
+  'Gray25',
+  'Horizontal',
+  'Vertical',
+  'Down',
+  'Up',
+  'Checker',
+  'SemiGray75',
+  'LightHorizontal',
+  'LightVertical',
+  'LightDown',
+  'LightUp',
+  'Grid',
+  'CrissCross',
+  'Gray16',
+  'Gray8',
+  'LinearGradient',
+  'RectangularGradient',
+] as const;
+
+function toPattern(p: string): (typeof PATTERNS)[number] {
+  const found = PATTERNS.find((x) => x === p);
+  if (!found) throw new FakeOfficeError('InvalidArgument', `fill pattern ${p}`);
+  return found;
+}
+
+/**
+ * A cell's fill as `getCellProperties` reports it. Like Excel (office-js issue #6218), "No Fill"
+ * reads exactly as a solid white fill: only `RangeFill.tintAndShade` (null for No Fill) tells
+ * them apart.
+ */
+function fillProperties(fill: FakeFill | undefined): Excel.CellProperties {
+  if (!fill?.color) {
+    return {
+      format: {
+        fill: { color: '#FFFFFF', pattern: 'Solid', patternColor: '#000000', tintAndShade: 0 },
+      },
+    };
+  }
+  const pattern = fill.pattern ? toPattern(fill.pattern) : 'Solid';
+  return {
+    format: {
+      fill: {
+        color: fill.color,
+        pattern,
+        patternColor: fill.patternColor ?? '#000000',
+        tintAndShade: fill.tintAndShade ?? 0,
+      },
+    },
+  };
+}
+
+class FakeRange extends Loadable implements XlRange {
   readonly format: FakeFormat;
   constructor(
     ctx: FakeContext,
@@ -361,11 +594,6 @@ class FakeRange extends Loadable {
       out.push(line);
     }
     return out;
-  }
-  protected override weight(prop: string): number {
-    if (!['values', 'formulas', 'numberFormat', 'valueTypes'].includes(prop)) return 0;
-    const r = this.rect();
-    return r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : 0;
   }
   protected override read(prop: string): unknown {
     const r = this.rect();
@@ -392,7 +620,7 @@ class FakeRange extends Loadable {
         return this.each((_a, c) => {
           if (!c || c.value === null || c.value === '') return 'Empty';
           if (c.error) return 'Error';
-          if (typeof c.value === 'number') return Number.isInteger(c.value) ? 'Integer' : 'Double';
+          if (typeof c.value === 'number') return 'Double';
           if (typeof c.value === 'boolean') return 'Boolean';
           return 'String';
         });
@@ -422,73 +650,43 @@ class FakeRange extends Loadable {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    // Like Excel: a string starting with "=" set as a value becomes a formula; a leading
-    // apostrophe (quote prefix) keeps the rest as text and is not part of the value.
-    this.ctx.enqueue(() =>
-      this.write(v, (cell, x) => {
-        delete cell.error;
-        if (typeof x === 'string' && x.startsWith("'")) {
-          cell.value = x.slice(1);
-          delete cell.formula;
-        } else if (typeof x === 'string' && x.startsWith('=') && x.length > 1) {
-          cell.formula = x.slice(1);
-          cell.value = 0;
-        } else {
-          cell.value = x as FakeCell['value'];
-          delete cell.formula;
-        }
-      }),
-    );
+    this.write(v, enter);
   }
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.ctx.enqueue(() =>
-      this.write(v, (cell, x) => {
-        delete cell.error;
-        if (typeof x === 'string' && x.startsWith('=')) {
-          cell.formula = x.slice(1);
-          cell.value = 0;
-        } else if (
-          typeof x === 'string' &&
-          /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/.test(x)
-        ) {
-          // An error constant typed as a formula.
-          cell.value = x;
-          cell.error = x;
-          delete cell.formula;
-        } else {
-          cell.value = x as FakeCell['value'];
-          delete cell.formula;
-        }
-      }),
-    );
+    this.write(v, enter);
   }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.ctx.enqueue(() => this.write(v, (cell, x) => void (cell.numFmt = String(x))));
+    this.write(v, (cell, x) => void (cell.numFmt = String(x)));
   }
   get valueTypes(): string[][] {
     return this.get('valueTypes');
   }
   private write(v: unknown[][], set: (cell: FakeCell, x: unknown) => void): void {
-    const r = this.rect();
-    if (!r) throw new FakeOfficeError('InvalidArgument');
-    const data = this.sheet.data();
-    v.forEach((row, i) =>
-      row.forEach((x, j) => {
-        const addr = toA1(r.top + i, r.left + j);
-        const cell = data.cells.get(addr) ?? { value: null };
-        set(cell, x);
-        data.cells.set(addr, cell);
-      }),
-    );
+    this.ctx.enqueue(() => {
+      const r = this.rect();
+      if (!r) throw new FakeOfficeError('InvalidArgument');
+      if (v.length !== r.bottom - r.top + 1 || v.some((row) => row.length !== r.right - r.left + 1))
+        throw new FakeOfficeError('InvalidArgument', 'array size does not match the range');
+      const data = this.sheet.data();
+      v.forEach((row, i) =>
+        row.forEach((x, j) => {
+          if (x === null) return; // Office.js: null leaves the cell as it is
+          const addr = toA1(r.top + i, r.left + j);
+          const cell = data.cells.get(addr) ?? { value: null };
+          set(cell, x);
+          data.cells.set(addr, cell);
+        }),
+      );
+    }, jsonBytes(v));
   }
   /** `Range.clear(applyTo)`: 'Contents' empties values and formulas, keeping formats. */
-  clear(applyTo: string = 'All'): void {
+  clear(applyTo: 'All' | 'Contents' = 'All'): void {
     this.ctx.enqueue(() => {
       const data = this.sheet.data();
       this.each((addr, c) => {
@@ -510,6 +708,16 @@ class FakeRange extends Loadable {
       return cell;
     }).flat();
   }
+  getCellProperties(options: Excel.CellPropertiesLoadOptions): XlResult<Excel.CellProperties[][]> {
+    const result = new FakeResult<Excel.CellProperties[][]>();
+    this.ctx.enqueue(() => {
+      if (!this.ctx.host.supports('ExcelApi', '1.9')) throw new FakeOfficeError('ApiNotFound');
+      const v = this.each((_a, c) => (options.format?.fill ? fillProperties(c?.fill) : {}));
+      result.set(v);
+      return jsonBytes(v);
+    }, jsonBytes(options));
+    return result;
+  }
   getMergedAreasOrNullObject(): FakeMergedAreas {
     return new FakeMergedAreas(this.ctx, this);
   }
@@ -526,41 +734,47 @@ class FakeRange extends Loadable {
       this.ctx.host.selected = { sheet: this.sheet.data().name, cell: toA1(r.top, r.left) };
     });
   }
-  get dataValidation(): { rule: unknown } {
-    const set = (rule: unknown): void =>
+  get dataValidation(): { rule: Excel.DataValidationRule } {
+    const set = (rule: Excel.DataValidationRule): void =>
       this.ctx.enqueue(() => {
         const r = this.rect();
-        const source = (rule as { list?: { source?: string } }).list?.source ?? '';
-        if (r) this.sheet.data().validations.set(rectAddress('', r).slice(1), source);
-      });
+        const source = rule.list?.source;
+        if (r)
+          this.sheet
+            .data()
+            .validations.set(rectAddress('', r).slice(1), typeof source === 'string' ? source : '');
+      }, jsonBytes(rule));
     return {
-      set rule(rule: unknown) {
+      set rule(rule: Excel.DataValidationRule) {
         set(rule);
       },
-      get rule(): unknown {
-        return undefined;
+      get rule(): Excel.DataValidationRule {
+        return notLoaded('rule');
       },
     };
   }
 }
 
-class FakeMergedAreas extends Loadable {
+class FakeMergedAreas extends Loadable implements XlRangeAreas {
   constructor(
     ctx: FakeContext,
     private readonly range: FakeRange,
   ) {
     super(ctx);
   }
+  /** Areas whose top-left cell is in the range (what Excel returns). */
   private inside(): string[] {
     const r = this.range.rect();
     if (!r) return [];
     return this.range.sheet.data().merges.filter((m) => {
       const x = parseRect(m);
-      return x.top >= r.top && x.bottom <= r.bottom && x.left >= r.left && x.right <= r.right;
+      return x.top >= r.top && x.top <= r.bottom && x.left >= r.left && x.left <= r.right;
     });
   }
   protected override read(prop: string): unknown {
     const list = this.inside();
+    if (list.length > MERGED_AREAS_LIMIT)
+      throw new FakeOfficeError('InvalidOperation', 'more than 512 merged areas');
     if (prop === 'isNullObject') return list.length === 0;
     const name = this.range.sheet.data().name;
     if (prop === 'address')
@@ -575,111 +789,145 @@ class FakeMergedAreas extends Loadable {
   }
 }
 
-class FakeFormat {
+class FakeFormat implements XlRangeFormat {
   readonly fill: FakeFillProxy;
-  readonly font: Record<string, unknown>;
-  readonly borders: { getItem(edge: string): { style: string } };
+  readonly font: { bold: boolean; italic: boolean; size: number };
+  readonly borders: {
+    getItem(index: 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight'): { style: string };
+  };
   constructor(
     private readonly ctx: FakeContext,
     private readonly range: FakeRange,
   ) {
     this.fill = new FakeFillProxy(ctx, range);
     const enqueue = (fn: (c: FakeCell) => void): void =>
-      ctx.enqueue(() => range.cellsForFormat().forEach(fn));
+      ctx.enqueue(() => range.cellsForFormat().forEach(fn), 8);
     this.font = {
+      get bold(): boolean {
+        return notLoaded('bold');
+      },
       set bold(v: boolean) {
         enqueue((c) => void (c.bold = v));
       },
+      get italic(): boolean {
+        return notLoaded('italic');
+      },
       set italic(_v: boolean) {
         enqueue(() => undefined);
+      },
+      get size(): number {
+        return notLoaded('size');
       },
       set size(_v: number) {
         enqueue(() => undefined);
       },
     };
-    this.borders = { getItem: () => ({ style: '' }) };
+    this.borders = {
+      getItem: () => ({
+        get style(): string {
+          return notLoaded('style');
+        },
+        set style(_v: string) {
+          enqueue(() => undefined);
+        },
+      }),
+    };
+  }
+  get wrapText(): boolean {
+    return notLoaded('wrapText');
   }
   set wrapText(_v: boolean) {
-    this.ctx.enqueue(() => undefined);
+    this.ctx.enqueue(() => undefined, 8);
+  }
+  get horizontalAlignment(): string {
+    return notLoaded('horizontalAlignment');
   }
   set horizontalAlignment(_v: string) {
-    this.ctx.enqueue(() => undefined);
+    this.ctx.enqueue(() => undefined, 8);
+  }
+  get columnWidth(): number {
+    return notLoaded('columnWidth');
   }
   set columnWidth(v: number) {
     this.ctx.enqueue(() => {
       const r = this.range.rect();
       if (r) for (let c = r.left; c <= r.right; c++) this.range.sheet.data().columnWidths.set(c, v);
-    });
+    }, 8);
   }
 }
 
-class FakeFillProxy extends Loadable {
+/** One property of one cell's `RangeFill`. */
+function cellFill(fill: FakeFill | undefined, prop: string): unknown {
+  const has = Boolean(fill?.color);
+  switch (prop) {
+    case 'color':
+      return fill?.color ?? '#FFFFFF';
+    case 'pattern':
+      return has ? (fill!.pattern ?? 'Solid') : 'None';
+    case 'patternColor':
+      return fill?.patternColor ?? '#000000';
+    case 'tintAndShade':
+      return has ? (fill!.tintAndShade ?? 0) : null;
+    default:
+      return undefined;
+  }
+}
+
+class FakeFillProxy extends Loadable implements XlFill {
   constructor(
     ctx: FakeContext,
     private readonly range: FakeRange,
   ) {
     super(ctx);
   }
-  private first(): FakeFill | undefined {
-    const r = this.range.rect();
-    if (!r) return undefined;
-    return this.range.sheet.data().cells.get(toA1(r.top, r.left))?.fill;
-  }
+  /**
+   * Like Excel's `RangeFill`, property by property: one the cells do not share reads null. A cell
+   * with "No Fill" reads color #FFFFFF, pattern None and tintAndShade null (a white fill: 0) — so
+   * a range mixing the two reads color #FFFFFF and tintAndShade null, like a range of No Fill.
+   */
   protected override read(prop: string): unknown {
-    const fill = this.first();
-    const detailed = this.ctx.host.supports('ExcelApi', '1.9');
-    switch (prop) {
-      case 'color':
-        // Like Excel: "No Fill" reads as white.
-        return fill?.color ?? '#FFFFFF';
-      case 'pattern':
-        if (!detailed) throw new FakeOfficeError('ApiNotFound');
-        return fill?.color ? (fill.pattern ?? 'Solid') : 'None';
-      case 'patternColor':
-        if (!detailed) throw new FakeOfficeError('ApiNotFound');
-        return fill?.patternColor ?? '#000000';
-      case 'tintAndShade':
-        if (!detailed) throw new FakeOfficeError('ApiNotFound');
-        return fill?.color ? (fill.tintAndShade ?? 0) : null;
-      default:
-        return undefined;
-    }
+    const r = this.range.rect();
+    if (!r) return null;
+    const data = this.range.sheet.data();
+    const values: unknown[] = [];
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++)
+        values.push(cellFill(data.cells.get(toA1(row, col))?.fill, prop));
+    const first = values[0];
+    return values.every((v) => v === first) ? first : null;
   }
-  private update(fn: (f: FakeFill) => void): void {
+  private update(fn: (f: FakeFill) => void, bytes: number): void {
     this.ctx.enqueue(() => {
       for (const cell of this.range.cellsForFormat()) {
         const f: FakeFill = cell.fill ? { ...cell.fill } : { color: null };
         fn(f);
         cell.fill = f;
       }
-    });
+    }, bytes);
   }
   get color(): string {
     return this.get('color');
   }
   set color(v: string) {
-    this.update((f) => {
-      f.color = v;
-      if (!f.pattern) delete f.pattern;
-    });
+    this.update((f) => void (f.color = v), jsonBytes(v));
   }
   get pattern(): string {
     return this.get('pattern');
   }
   set pattern(v: string) {
-    this.update((f) => void (f.pattern = v));
+    this.update((f) => void (f.pattern = v), jsonBytes(v));
   }
   get patternColor(): string {
     return this.get('patternColor');
   }
   set patternColor(v: string) {
-    this.update((f) => void (f.patternColor = v));
+    this.update((f) => void (f.patternColor = v), jsonBytes(v));
   }
-  get tintAndShade(): number | null {
+  get tintAndShade(): number {
     return this.get('tintAndShade');
   }
   set tintAndShade(v: number) {
-    this.update((f) => void (f.tintAndShade = v));
+    this.update((f) => void (f.tintAndShade = v), jsonBytes(v));
   }
   clear(): void {
     this.ctx.enqueue(() => {
@@ -688,7 +936,7 @@ class FakeFillProxy extends Loadable {
   }
 }
 
-class FakeNote extends Loadable {
+class FakeNote extends Loadable implements XlNote {
   constructor(
     ctx: FakeContext,
     private readonly sheet: FakeWorksheet,
@@ -697,8 +945,13 @@ class FakeNote extends Loadable {
     super(ctx);
   }
   protected override read(prop: string): unknown {
+    if (!this.ctx.host.supports('ExcelApi', '1.18')) throw new FakeOfficeError('ApiNotFound');
+    if (prop === 'isNullObject') return !this.sheet.data().notes.has(this.cell);
     if (prop === 'content') return this.sheet.data().notes.get(this.cell);
     return undefined;
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
   }
   get content(): string {
     return this.get('content');
@@ -714,7 +967,7 @@ class FakeNote extends Loadable {
   }
 }
 
-class FakeNotes extends Loadable {
+class FakeNotes extends Loadable implements XlNotes {
   private proxies: FakeNote[] = [];
   constructor(
     ctx: FakeContext,
@@ -728,10 +981,9 @@ class FakeNotes extends Loadable {
   protected override read(prop: string): unknown {
     this.guard();
     if (prop.startsWith('items')) {
-      this.proxies = [...this.sheet.data().notes.keys()].map(
-        (cell) => new FakeNote(this.ctx, this.sheet, cell),
-      );
-      return true;
+      const notes = [...this.sheet.data().notes];
+      this.proxies = notes.map(([cell]) => new FakeNote(this.ctx, this.sheet, cell));
+      return notes.map(([, content]) => content);
     }
     return undefined;
   }
@@ -740,15 +992,105 @@ class FakeNotes extends Loadable {
     return this.proxies;
   }
   add(cell: string, content: string): FakeNote {
-    this.ctx.enqueue(() => {
-      this.guard();
-      const notes = this.sheet.data().notes;
-      if (notes.has(cell)) throw new FakeOfficeError('InvalidArgument', `note exists at ${cell}`);
-      notes.set(cell, content);
-    });
+    this.ctx.enqueue(
+      () => {
+        this.guard();
+        const notes = this.sheet.data().notes;
+        if (notes.has(cell)) throw new FakeOfficeError('InvalidArgument', `note exists at ${cell}`);
+        notes.set(cell, content);
+      },
+      jsonBytes([cell, content]),
+    );
     return new FakeNote(this.ctx, this.sheet, cell);
   }
+  /** `getItem(key)`: its `delete()` throws ItemNotFound when the note is gone. */
   getItem(cell: string): FakeNote {
     return new FakeNote(this.ctx, this.sheet, cell);
+  }
+  getItemOrNullObject(cell: string): FakeNote {
+    return new FakeNote(this.ctx, this.sheet, cell);
+  }
+}
+
+function rootNamespace(xml: string): string | null {
+  const root = /<(?!\?)(?:[\w-]+:)?[\w-]+\s[^>]*?xmlns="([^"]*)"/.exec(xml);
+  return root?.[1] ?? null;
+}
+
+class FakeCustomXmlParts implements XlCustomXmlParts {
+  constructor(private readonly ctx: FakeContext) {}
+  add(xml: string): FakeCustomXmlPart {
+    const part = new FakeCustomXmlPart(this.ctx, () => null);
+    this.ctx.enqueue(() => {
+      if (!rootNamespace(xml) && !/^\s*(<\?xml[^>]*>\s*)?<[\w-]/.test(xml))
+        throw new FakeOfficeError('InvalidArgument', 'not XML');
+      const id = `{CX-${String(nextId++).padStart(8, '0')}}`;
+      this.ctx.host.customXml.set(id, xml);
+      part.bind(id);
+    }, jsonBytes(xml));
+    return part;
+  }
+  getByNamespace(namespaceUri: string): { getOnlyItemOrNullObject(): FakeCustomXmlPart } {
+    return {
+      getOnlyItemOrNullObject: () =>
+        new FakeCustomXmlPart(this.ctx, () => {
+          const ids = [...this.ctx.host.customXml].filter(
+            ([, xml]) => rootNamespace(xml) === namespaceUri,
+          );
+          return ids.length === 1 ? ids[0]![0] : null;
+        }),
+    };
+  }
+}
+
+class FakeCustomXmlPart extends Loadable implements XlCustomXmlPart {
+  private boundId: string | null = null;
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => string | null,
+  ) {
+    super(ctx);
+  }
+  bind(id: string): void {
+    this.boundId = id;
+  }
+  private current(): string | null {
+    return this.boundId ?? this.find();
+  }
+  protected override read(prop: string): unknown {
+    const id = this.current();
+    if (prop === 'isNullObject') return id === null;
+    if (prop === 'id') return id;
+    return undefined;
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  getXml(): XlResult<string> {
+    const result = new FakeResult<string>();
+    this.ctx.enqueue(() => {
+      const id = this.current();
+      const xml = id ? this.ctx.host.customXml.get(id) : undefined;
+      if (xml === undefined) throw new FakeOfficeError('ItemNotFound');
+      result.set(xml);
+      return jsonBytes(xml);
+    });
+    return result;
+  }
+  setXml(xml: string): void {
+    this.ctx.enqueue(() => {
+      const id = this.current();
+      if (!id) throw new FakeOfficeError('ItemNotFound');
+      this.ctx.host.customXml.set(id, xml);
+    }, jsonBytes(xml));
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const id = this.current();
+      if (!id || !this.ctx.host.customXml.delete(id)) throw new FakeOfficeError('ItemNotFound');
+    });
   }
 }

@@ -7,14 +7,21 @@
 import type { CellWrite, Grid, Severity, TemplateSheet } from '@phuluc/rules';
 import {
   applyWrites,
+  ExcelJS as ExcelJSRuntime,
+  insertSheets,
   LISTS_SHEET,
   readWorkbook,
   worksheetToGrid,
+  writeCells,
   writeTemplate,
   writeWorkbook,
   type ExcelJS,
+  type SheetEdits,
+  type SheetToInsert,
 } from '@phuluc/xlsx';
 import type { MarkRequest, PreviewSource } from '../workbook/types.js';
+import { browserCodec } from './browser-codec.js';
+import { sheetEdits } from './cell-edits.js';
 
 type ExcelWorkbook = InstanceType<typeof ExcelJS.Workbook>;
 type ExcelCellValue = ExcelJS.CellValue;
@@ -30,12 +37,26 @@ export class PreviewWorkbook implements PreviewSource {
   private revision = 0;
   /** Per sheet, the fills that can still be undone: each cell's ExcelJS value before, last on top. */
   private readonly fills = new Map<string, Map<string, ExcelCellValue>[]>();
+  /** Per sheet, every cell a fill touched, with the value the file had: what the download writes. */
+  private readonly touched = new Map<string, Map<string, ExcelCellValue>>();
+  /** Sheets added from a template (not in the file), in order, with the name each got. */
+  private readonly added: { template: TemplateSheet; name: string }[] = [];
+  /** Whether the file itself has phuluc's list sheet (a template's drop-down lists). */
+  private readonly fileHasLists: boolean;
 
+  /**
+   * @param wb the workbook as ExcelJS read it
+   * @param fileName the file's name
+   * @param original the file's bytes: the download writes the filled cells into them surgically
+   *   (every other part kept byte for byte); without them it is ExcelJS' own serialisation
+   */
   constructor(
     private readonly wb: ExcelWorkbook,
     readonly fileName: string,
+    private readonly original?: Uint8Array,
   ) {
     this.active = this.names()[0] ?? '';
+    this.fileHasLists = wb.getWorksheet(LISTS_SHEET) !== undefined;
   }
 
   private names(): string[] {
@@ -127,6 +148,9 @@ export class PreviewWorkbook implements PreviewSource {
     );
     const result = applyWrites(ws, writes, { mode });
     if (result.written > 0) this.fills.set(sheet, [...(this.fills.get(sheet) ?? []), before]);
+    const touched = this.touched.get(sheet) ?? new Map<string, ExcelCellValue>();
+    for (const [address, value] of before) if (!touched.has(address)) touched.set(address, value);
+    this.touched.set(sheet, touched);
     this.grids.delete(sheet);
     this.changed();
     return result.written;
@@ -192,6 +216,7 @@ export class PreviewWorkbook implements PreviewSource {
 
   async addTemplateSheet(template: TemplateSheet, name: string): Promise<string> {
     const ws = writeTemplate(this.wb, template, name);
+    this.added.push({ template, name: ws.name });
     this.setActive(ws.name);
     this.changed();
     return ws.name;
@@ -202,13 +227,50 @@ export class PreviewWorkbook implements PreviewSource {
     return () => this.sheetListeners.delete(listener);
   }
 
-  toBytes(): Promise<Uint8Array> {
-    return writeWorkbook(this.wb);
+  /**
+   * The workbook to download. With the file's bytes, it is written surgically: sheets added from
+   * a template are inserted as new parts (their formats appended to the styles), the filled cells
+   * are written into their sheets, and every other part of the file (charts, pivot tables, macros,
+   * comments, formats …) comes back byte for byte. A write that cannot be made safely throws an
+   * `XlsxError` (nothing is downloaded). Without the bytes (a workbook built in memory), ExcelJS
+   * writes it.
+   */
+  async toBytes(): Promise<Uint8Array> {
+    if (!this.original) return writeWorkbook(this.wb);
+    let bytes = this.original;
+    if (this.added.length > 0) bytes = insertSheets(bytes, ...(await this.donor()), browserCodec);
+    const edits = new Map<string, SheetEdits>();
+    for (const [sheet, touched] of this.touched) {
+      const ws = this.wb.getWorksheet(sheet);
+      if (ws) edits.set(sheet, sheetEdits(ws, touched));
+    }
+    return writeCells(bytes, edits, browserCodec).bytes;
   }
 
+  /**
+   * A workbook holding the added template sheets as they were added (ExcelJS writes it), and the
+   * sheets to take from it: each template, and its drop-down lists under a name the file does not
+   * have.
+   */
+  private async donor(): Promise<[Uint8Array, SheetToInsert[]]> {
+    const donor = new ExcelJSRuntime.Workbook();
+    for (const { template, name } of this.added) writeTemplate(donor, template, name);
+    const sheets: SheetToInsert[] = this.added.map(({ name }) => ({ donorSheet: name, name }));
+    if (donor.getWorksheet(LISTS_SHEET)) {
+      let lists: string = LISTS_SHEET;
+      for (let n = 2; this.fileHasLists && this.wb.getWorksheet(lists); n++) {
+        lists = `${LISTS_SHEET}${n}`;
+      }
+      sheets.push({ donorSheet: LISTS_SHEET, name: lists, hidden: true });
+    }
+    return [await writeWorkbook(donor), sheets];
+  }
+
+  /** The downloaded file's name: the file's, with `-phuluc` before its extension (kept). */
   downloadName(): string {
-    const base = this.fileName.replace(/\.xlsx$/i, '');
-    return `${base}-phuluc.xlsx`;
+    const m = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(this.fileName);
+    const base = m ? this.fileName.slice(0, m.index) : this.fileName;
+    return `${base}-phuluc.${m ? m[1]!.toLowerCase() : 'xlsx'}`;
   }
 }
 
@@ -221,5 +283,5 @@ export async function openPreviewWorkbook(
   file: Blob & { readonly name: string },
 ): Promise<PreviewWorkbook> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return new PreviewWorkbook(await readWorkbook(bytes), file.name);
+  return new PreviewWorkbook(await readWorkbook(bytes), file.name, bytes);
 }

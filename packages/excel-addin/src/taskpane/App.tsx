@@ -119,9 +119,20 @@ export function App(props: AppProps) {
 
   const download = async () => {
     if (!preview) return;
-    const bytes = await preview.toBytes();
+    setOpenError(null);
+    let bytes: Uint8Array;
+    try {
+      bytes = await preview.toBytes();
+    } catch (e) {
+      // A write that cannot be made without damage is refused: say why, download nothing.
+      const m = errorMessage(e);
+      setOpenError({ ...m, params: { file: preview.fileName, ...m.params } });
+      return;
+    }
     const blob = new Blob([bytes as BlobPart], {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      type: /\.xlsm$/i.test(preview.downloadName())
+        ? 'application/vnd.ms-excel.sheet.macroEnabled.12'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');

@@ -169,7 +169,9 @@ export function Pane(props: { workbook: Workbook }) {
       const name = await workbook.activeSheet();
       if (!live) return;
       setSheet(name);
+      // Marks and fills remembered in the workbook (a reopened pane can still clear and undo).
       setMarked(workbook.hasMarks(name));
+      setCanUndo(workbook.canUndoFill(name));
       if (name) await detect(name);
     });
     const off = workbook.onActiveSheetChanged?.((name) => live && switchTo(name));
@@ -195,6 +197,8 @@ export function Pane(props: { workbook: Workbook }) {
         })),
       );
       setMarked(count > 0);
+      const notice = workbook.readNotice?.(name);
+      if (notice) setStatus({ intent: 'info', text: tr(notice) });
       return { report: r, marked: count };
     },
     [workbook, forced, settings, tr],
@@ -205,7 +209,12 @@ export function Pane(props: { workbook: Workbook }) {
       setPlan(null);
       setAllReports(null);
       const { marked: n } = await runValidate(sheet);
-      if (n > 0) setStatus({ intent: 'info', text: tr('pane.issues.marked', { count: n }) });
+      const notice = workbook.readNotice?.(sheet);
+      const texts = [
+        ...(n > 0 ? [tr('pane.issues.marked', { count: n })] : []),
+        ...(notice ? [tr(notice)] : []),
+      ];
+      if (texts.length > 0) setStatus({ intent: 'info', text: texts.join(' ') });
     });
 
   const onSelectIssue = (issue: Issue) =>
@@ -246,19 +255,38 @@ export function Pane(props: { workbook: Workbook }) {
       if (!plan) return;
       const writes = writesToApply(plan, overwrite);
       const n = await workbook.applyWrites(sheet, writes, formulas ? 'formula' : 'value');
-      setCanUndo(workbook.canUndoFill(sheet));
+      const undoKept = workbook.canUndoFill(sheet);
+      setCanUndo(undoKept);
       setPlan(null);
       if (report) await runValidate(sheet);
-      setStatus({ intent: 'success', text: tr('pane.fill.done', { count: n }) });
+      const kept = workbook.excelUndoKept?.();
+      const undoNote =
+        kept === undefined
+          ? ''
+          : ` ${tr(kept ? 'pane.fill.excelUndoKept' : 'pane.fill.excelUndoLost')}`;
+      const notKept = n > 0 && !undoKept ? ` ${tr('pane.fill.undoNotKept')}` : '';
+      setStatus({
+        intent: notKept ? 'info' : 'success',
+        text: `${tr('pane.fill.done', { count: n })}${notKept}${undoNote}`,
+      });
     });
 
   const onUndoFill = () =>
     act(async () => {
       setPlan(null);
       const n = await workbook.undoFill(sheet);
+      const changed = workbook.undoChanged?.(sheet) ?? [];
       setCanUndo(workbook.canUndoFill(sheet));
       if (report) await runValidate(sheet);
-      setStatus({ intent: 'success', text: tr('pane.fill.undone', { count: n }) });
+      const shown = changed.slice(0, 12).join(', ') + (changed.length > 12 ? ', …' : '');
+      setStatus({
+        intent: changed.length > 0 ? 'info' : 'success',
+        text:
+          tr('pane.fill.undone', { count: n }) +
+          (changed.length > 0
+            ? ` ${tr('pane.fill.undoneChanged', { count: changed.length, cells: shown })}`
+            : ''),
+      });
     });
 
   const onCreateTemplate = (choice: TemplateChoice) =>
@@ -281,6 +309,12 @@ export function Pane(props: { workbook: Workbook }) {
       const grids = await workbook.readAllSheets();
       const opts = validateOptions('', settings);
       setAllReports(grids.map((g) => validateSheet(g, opts)));
+      const hidden = workbook.hiddenSheets?.() ?? [];
+      if (hidden.length > 0)
+        setStatus({
+          intent: 'info',
+          text: tr('pane.all.hidden', { count: hidden.length, sheets: hidden.join(', ') }),
+        });
     });
 
   const onOpenSheet = (name: string) =>
@@ -342,7 +376,7 @@ export function Pane(props: { workbook: Workbook }) {
           {tr('pane.action.fill')}
         </Button>
         {canUndo && (
-          <Button onClick={onUndoFill} disabled={busy || !sheet}>
+          <Button onClick={onUndoFill} disabled={busy || !sheet} title={tr('pane.fill.undoScope')}>
             {tr('pane.action.undoFill')}
           </Button>
         )}

@@ -5,16 +5,8 @@
  */
 import './zod-csp.js';
 import { createRoot } from 'react-dom/client';
-import { OfficeWorkbook } from '../workbook/office-workbook.js';
 import { App, type OpenFile } from './App.js';
-
-/** Office.onReady's host, or null outside Office (also when Office.js failed to load). */
-async function officeHost(timeoutMs: number): Promise<string | null> {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
-  const ready = Office.onReady().then((info) => (info?.host ? String(info.host) : null));
-  return Promise.race([ready, timeout]);
-}
+import { dropUnsupportedNotice, officeHost } from './office-host.js';
 
 const openFile: OpenFile = async (file) => {
   // ExcelJS (through @phuluc/xlsx) is fetched only now: the initial JS stays small.
@@ -23,9 +15,12 @@ const openFile: OpenFile = async (file) => {
 };
 
 async function main(): Promise<void> {
-  const host = await officeHost(5000);
+  dropUnsupportedNotice(document);
+  const host = await officeHost(typeof Office === 'undefined' ? undefined : Office);
   const root = createRoot(document.getElementById('root')!);
   if (host === 'Excel') {
+    // The Office adapter only inside Excel, as ExcelJS only in the preview: each host loads its own.
+    const { OfficeWorkbook } = await import('../workbook/office-workbook.js');
     root.render(<App mode="office" workbook={new OfficeWorkbook()} />);
   } else {
     root.render(<App mode="preview" openFile={openFile} />);

@@ -1,5 +1,10 @@
-/** {@link Workbook} over the running Excel, through the Office adapter. */
-import type { CellWrite, Grid, TemplateSheet } from '@phuluc/rules';
+/**
+ * {@link Workbook} over the running Excel, through the Office adapter. Marks and fills that can
+ * be undone are kept in the workbook itself (a custom XML part, `office/state-store.ts`), so a
+ * reloaded pane — or the workbook reopened tomorrow — can still clear the marks and undo the last
+ * fill; a renamed sheet keeps them (matched by worksheet id), a deleted one drops them. Hidden and very hidden sheets are left out of every listing and of "check all sheets".
+ */
+import type { CellWrite, Grid, MessageKey, TemplateSheet } from '@phuluc/rules';
 import {
   addTemplateSheet,
   applyWritesUndoable,
@@ -11,38 +16,96 @@ import {
   uniqueSheetName,
   undoWrites,
   type AdapterOptions,
-  type FillUndo,
   type MarkState,
 } from '../office/adapter.js';
+import type { ExcelRunner, XlContext } from '../office/excel-api.js';
+import { officeRunner } from '../office/office-runner.js';
+import { StateStore } from '../office/state-store.js';
+import {
+  reconcileState,
+  trimState,
+  withSheet,
+  type AddinState,
+  type SheetState,
+} from '../office/state.js';
 import type { MarkRequest, Workbook } from './types.js';
 
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+const NO_STATE: SheetState = { marks: [], fills: [] };
 
 export class OfficeWorkbook implements Workbook {
   readonly kind = 'office' as const;
-  private readonly marks = new Map<string, MarkState>();
   private readonly noteCells = new Map<string, ReadonlySet<string>>();
-  /** Per sheet, the fills of this session that can still be undone, last on top. */
-  private readonly fills = new Map<string, FillUndo[]>();
-  private readonly run: Run;
+  private readonly notices = new Map<string, MessageKey>();
+  private readonly changedAtUndo = new Map<string, readonly string[]>();
+  private hidden: readonly string[] = [];
+  private ready: Promise<void> | undefined;
+  /** Sheet name → worksheet id, as last listed. */
+  private ids = new Map<string, string>();
+  private readonly store = new StateStore();
+  private readonly runner: ExcelRunner;
   private readonly options: AdapterOptions;
 
-  /** `run` defaults to `Excel.run`; tests pass a fake's. */
-  constructor(run?: Run, options: AdapterOptions = {}) {
-    this.run = run ?? ((batch) => Excel.run(batch));
+  /** `runner` defaults to Office.js's `Excel.run`; tests pass a fake. */
+  constructor(runner?: ExcelRunner, options: AdapterOptions = {}) {
+    this.runner = runner ?? officeRunner();
     this.options = { supports: officeSupports, ...options };
   }
 
-  private sheetNames(context: Excel.RequestContext): Promise<string[]> {
+  private run<T>(batch: (context: XlContext) => Promise<T>): Promise<T> {
+    return this.runner.run(async (context) => {
+      // Once per pane, and once only even when two batches start together.
+      this.ready ??= this.init(context).catch((e: unknown) => {
+        this.ready = undefined;
+        throw e;
+      });
+      await this.ready;
+      return batch(context);
+    });
+  }
+
+  /** Read the remembered state, with the sheets' names and ids in the same sync, and match them. */
+  private async init(context: XlContext): Promise<void> {
     const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
-    return context.sync().then(() => sheets.items.map((s) => s.name));
+    sheets.load('items/name,items/id');
+    await this.store.load(context);
+    this.ids = new Map(sheets.items.map((w) => [w.name, w.id]));
+    const { state, changed } = reconcileState(this.store.state, this.ids);
+    if (changed) await this.store.save(context, state);
+  }
+
+  private sheetState(sheet: string): SheetState {
+    return this.store.state[sheet] ?? NO_STATE;
+  }
+
+  private async save(context: XlContext, sheet: string, next: SheetState): Promise<void> {
+    const id = this.ids.get(sheet);
+    const { state } = trimState(withSheet(this.store.state, sheet, id ? { ...next, id } : next));
+    await this.store.save(context, state);
+  }
+
+  /** Visible sheets in tab order; remembers the hidden ones. */
+  private async sheetNames(context: XlContext): Promise<string[]> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name,items/visibility,items/id');
+    await context.sync();
+    const visible: string[] = [];
+    const hidden: string[] = [];
+    for (const s of sheets.items) (s.visibility === 'Visible' ? visible : hidden).push(s.name);
+    this.ids = new Map(sheets.items.map((w) => [w.name, w.id]));
+    this.hidden = hidden;
+    return visible;
   }
 
   listSheets(): Promise<string[]> {
     return this.run((context) => this.sheetNames(context));
   }
 
+  /** Hidden and very hidden sheets seen by the last listing: never read, never checked. */
+  hiddenSheets(): readonly string[] {
+    return this.hidden;
+  }
+
+  /** The state part is read here too: the pane asks this first, then `hasMarks`/`canUndoFill`. */
   activeSheet(): Promise<string> {
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
@@ -52,32 +115,29 @@ export class OfficeWorkbook implements Workbook {
     });
   }
 
+  private async read(context: XlContext, name: string): Promise<Grid> {
+    const read = await readSheet(context, context.workbook.worksheets.getItem(name), this.options);
+    this.noteCells.set(name, read.noteCells);
+    if (read.mergesSkipped) this.notices.set(name, 'pane.read.mergesSkipped');
+    else this.notices.delete(name);
+    return read.grid;
+  }
+
   readSheet(name: string): Promise<Grid> {
-    return this.run(async (context) => {
-      const read = await readSheet(
-        context,
-        context.workbook.worksheets.getItem(name),
-        this.options,
-      );
-      this.noteCells.set(name, read.noteCells);
-      return read.grid;
-    });
+    return this.run((context) => this.read(context, name));
+  }
+
+  /** What the last read of a sheet could not do, if anything. */
+  readNotice(sheet: string): MessageKey | null {
+    return this.notices.get(sheet) ?? null;
   }
 
   readAllSheets(): Promise<Grid[]> {
     return this.run(async (context) => {
       const names = await this.sheetNames(context);
       const grids: Grid[] = [];
-      for (const name of names) {
-        // Each sheet's read is sized on its own used range (payload limit); two syncs a sheet.
-        const read = await readSheet(
-          context,
-          context.workbook.worksheets.getItem(name),
-          this.options,
-        );
-        this.noteCells.set(name, read.noteCells);
-        grids.push(read.grid);
-      }
+      // Each sheet's read is sized on its own used range (byte budget).
+      for (const name of names) grids.push(await this.read(context, name));
       return grids;
     });
   }
@@ -92,51 +152,85 @@ export class OfficeWorkbook implements Workbook {
         context,
         context.workbook.worksheets.getItem(sheet),
         writes,
-        { mode },
+        { ...this.options, mode },
       );
-      if (undo.length > 0) this.fills.set(sheet, [...(this.fills.get(sheet) ?? []), undo]);
+      if (undo.length > 0) {
+        const s = this.sheetState(sheet);
+        await this.save(context, sheet, { marks: s.marks, fills: [...s.fills, undo] });
+      }
       return written;
     });
   }
 
   async undoFill(sheet: string): Promise<number> {
-    const stack = this.fills.get(sheet) ?? [];
-    const last = stack[stack.length - 1];
-    if (!last) return 0;
-    const n = await this.run((context) =>
-      undoWrites(context, context.workbook.worksheets.getItem(sheet), last),
-    );
-    stack.pop();
-    return n;
+    return this.run(async (context) => {
+      const s = this.sheetState(sheet);
+      const last = s.fills[s.fills.length - 1];
+      if (!last) return 0;
+      const result = await undoWrites(
+        context,
+        context.workbook.worksheets.getItem(sheet),
+        last,
+        this.options,
+      );
+      this.changedAtUndo.set(sheet, result.changed);
+      await this.save(context, sheet, { marks: s.marks, fills: s.fills.slice(0, -1) });
+      return result.restored;
+    });
+  }
+
+  /** Cells the last undo on this sheet left alone because they changed after the fill. */
+  undoChanged(sheet: string): readonly string[] {
+    return this.changedAtUndo.get(sheet) ?? [];
   }
 
   canUndoFill(sheet: string): boolean {
-    return (this.fills.get(sheet)?.length ?? 0) > 0;
+    return this.sheetState(sheet).fills.length > 0;
+  }
+
+  /** Whether Excel keeps its own undo history across our writes (ExcelApi 1.20). */
+  excelUndoKept(): boolean {
+    return this.options.supports?.('ExcelApi', '1.20') ?? false;
   }
 
   async markCells(sheet: string, marks: readonly MarkRequest[]): Promise<number> {
-    const state = await this.run((context) =>
-      markCells(context, context.workbook.worksheets.getItem(sheet), marks, this.marks.get(sheet), {
-        ...this.options,
-        noteCells: this.noteCells.get(sheet) ?? new Set(),
-      }),
-    );
-    this.marks.set(sheet, state);
-    return state.size;
+    return this.run(async (context) => {
+      const s = this.sheetState(sheet);
+      const state: MarkState = await markCells(
+        context,
+        context.workbook.worksheets.getItem(sheet),
+        marks,
+        new Map(s.marks),
+        { ...this.options, noteCells: this.noteCells.get(sheet) ?? new Set() },
+      );
+      await this.save(context, sheet, { marks: [...state], fills: s.fills });
+      return state.size;
+    });
   }
 
   async clearMarks(sheet: string): Promise<number> {
-    const state = this.marks.get(sheet);
-    if (!state || state.size === 0) return 0;
-    const n = await this.run((context) =>
-      clearMarks(context, context.workbook.worksheets.getItem(sheet), state),
-    );
-    this.marks.delete(sheet);
-    return n;
+    return this.run(async (context) => {
+      const s = this.sheetState(sheet);
+      if (s.marks.length === 0) return 0;
+      const n = await clearMarks(
+        context,
+        context.workbook.worksheets.getItem(sheet),
+        new Map(s.marks),
+        this.options,
+      );
+      // The cells are restored (a note the user deleted is no failure): forget the marks.
+      await this.save(context, sheet, { marks: [], fills: s.fills });
+      return n;
+    });
   }
 
   hasMarks(sheet: string): boolean {
-    return (this.marks.get(sheet)?.size ?? 0) > 0;
+    return this.sheetState(sheet).marks.length > 0;
+  }
+
+  /** The state as remembered in the workbook (tests, diagnostics). */
+  rememberedState(): AddinState {
+    return this.store.state;
   }
 
   selectCell(sheet: string, cell: string): Promise<void> {
@@ -154,29 +248,46 @@ export class OfficeWorkbook implements Workbook {
 
   addTemplateSheet(template: TemplateSheet, name: string): Promise<string> {
     return this.run(async (context) => {
-      const unique = uniqueSheetName(name, await this.sheetNames(context));
+      const taken = context.workbook.worksheets;
+      taken.load('items/name');
+      await context.sync();
+      const unique = uniqueSheetName(
+        name,
+        taken.items.map((s) => s.name),
+      );
       return addTemplateSheet(context, template, unique, this.options);
     });
   }
 
+  /**
+   * Call `listener` with the sheet's name when the user activates a sheet. The event brings only
+   * the sheet's id; its name is read in a new `Excel.run` (the subscribing context is finished).
+   */
   onActiveSheetChanged(listener: (sheet: string) => void): () => void {
-    let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | undefined;
-    void this.run(async (context) => {
-      handler = context.workbook.worksheets.onActivated.add(async (event) => {
-        const sheet = context.workbook.worksheets.getItem(event.worksheetId);
-        sheet.load('name');
-        await context.sync();
-        listener(sheet.name);
-      });
-      await context.sync();
-    }).catch(() => undefined);
+    let off: (() => Promise<void>) | undefined;
+    let cancelled = false;
+    void this.runner
+      .onSheetActivated((worksheetId) => {
+        void this.runner
+          .run(async (context) => {
+            const sheet = context.workbook.worksheets.getItem(worksheetId);
+            sheet.load('name');
+            await context.sync();
+            return sheet.name;
+          })
+          .then((name) => {
+            if (!cancelled) listener(name);
+          })
+          .catch(() => undefined);
+      })
+      .then((unsubscribe) => {
+        if (cancelled) void unsubscribe().catch(() => undefined);
+        else off = unsubscribe;
+      })
+      .catch(() => undefined);
     return () => {
-      const h = handler;
-      if (!h) return;
-      void Excel.run(h.context, async (context) => {
-        h.remove();
-        await context.sync();
-      }).catch(() => undefined);
+      cancelled = true;
+      void off?.().catch(() => undefined);
     };
   }
 }

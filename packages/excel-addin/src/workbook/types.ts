@@ -3,7 +3,7 @@
  * running Excel through the Office adapter; `PreviewWorkbook` (browser preview) holds an .xlsx
  * file opened with ExcelJS in the page.
  */
-import type { CellWrite, Grid, Severity, TemplateSheet } from '@phuluc/rules';
+import type { CellWrite, Grid, MessageKey, Severity, TemplateSheet } from '@phuluc/rules';
 
 /** A cell to mark with its severity's colour and, where supported, a note. */
 export interface MarkRequest {
@@ -29,11 +29,20 @@ export interface Workbook {
   ): Promise<number>;
   /**
    * Undo the last {@link applyWrites} on this sheet not yet undone: every cell it wrote gets back
-   * its previous formula, value and number format. Returns the number of cells restored.
+   * its previous number format and content — except cells changed since the fill, which
+   * {@link undoChanged} lists. Returns the number of cells restored.
    */
   undoFill(sheet: string): Promise<number>;
-  /** Whether the sheet has a fill of this session to undo. */
+  /** Cells the last {@link undoFill} of this sheet left alone: changed after the fill. */
+  undoChanged?(sheet: string): readonly string[];
+  /** Whether the sheet has a fill to undo (remembered in the workbook for Excel). */
   canUndoFill(sheet: string): boolean;
+  /** Whether Excel's own undo (Ctrl+Z) survives our writes: ExcelApi 1.20. Absent: no Excel. */
+  excelUndoKept?(): boolean;
+  /** Hidden and very hidden sheets, left out of {@link listSheets} and {@link readAllSheets}. */
+  hiddenSheets?(): readonly string[];
+  /** What the last read of a sheet could not do (e.g. merged areas), as a catalogue message. */
+  readNotice?(sheet: string): MessageKey | null;
   /** Mark cells (replacing this sheet's earlier marks); returns the number of cells marked. */
   markCells(sheet: string, marks: readonly MarkRequest[]): Promise<number>;
   /** Restore every marked cell's previous format; returns how many were restored. */

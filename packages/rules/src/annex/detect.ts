@@ -109,7 +109,7 @@ function fitLayout(grid: Grid, top: SheetTop, layout: LayoutDefinition): LayoutF
   const hints = hintScore(top, layout);
   for (const headerRows of top.headerWindows) {
     const paths = headerPaths(grid, headerRows);
-    const { map, fit } = matchColumns(layout, paths);
+    const { map, fit } = readByPlace(layout, matchColumns(layout, paths));
     const missing = required.filter((k) => !map.has(k));
     const numeric = layout.columns.filter(
       (c) => c.kind !== 'text' && c.kind !== 'code' && map.has(c.key),
@@ -158,6 +158,26 @@ function withUnit(top: SheetTop, fit: LayoutFit): LayoutFit {
     (money && fit.layout.kind !== 'budget') ||
     ((unit === 'households' || unit === 'percent') && fit.layout.kind === 'budget');
   return conflict ? { ...fit, score: Math.round(fit.score * 500) / 1000 } : fit;
+}
+
+/**
+ * A layout's columns read by where they sit ({@link LayoutDefinition.leftOf}): a column matched
+ * as `key` to the right of `of` is `otherwise` (when nothing else is).
+ */
+function readByPlace(
+  layout: LayoutDefinition,
+  matched: { map: ColumnMap; fit: number },
+): { map: ColumnMap; fit: number } {
+  if (layout.leftOf.length === 0) return matched;
+  const map = new Map(matched.map);
+  for (const rule of layout.leftOf) {
+    const col = map.get(rule.key);
+    const of = map.get(rule.of);
+    if (col === undefined || of === undefined || col < of || map.has(rule.otherwise)) continue;
+    map.delete(rule.key);
+    map.set(rule.otherwise, col);
+  }
+  return { map, fit: matched.fit };
 }
 
 /**

@@ -62,6 +62,17 @@ export const OfWhichRuleSchema = z.object({
   parts: z.array(z.string()).min(1).max(12),
 });
 
+/**
+ * A column that is only itself left of another: matched to the right of `of`, it is read as
+ * `otherwise` ("Thực hiện" before "Kế hoạch" is last year's result, a baseline; after it, this
+ * year's result against the plan).
+ */
+export const LeftOfRuleSchema = z.object({
+  key: z.string(),
+  of: z.string(),
+  otherwise: z.string(),
+});
+
 /** The checks a layout can ask for; a layout without `checks` gets those of its kind. */
 export const CHECK_NAMES = [
   'cells',
@@ -91,6 +102,8 @@ export const LayoutDefinitionSchema = z.object({
   flows: z.array(FlowRuleSchema).max(20).default([]),
   /** Of-which parts checked in every row (relations of kind `of-which`). */
   ofWhich: z.array(OfWhichRuleSchema).max(20).default([]),
+  /** Columns read by where they sit (see {@link LeftOfRuleSchema}). */
+  leftOf: z.array(LeftOfRuleSchema).max(10).default([]),
   /** Labels of a total row, normalised. */
   totalLabels: z.array(z.string().min(1).max(60)).min(1).max(20),
   /** The checks that apply; unset: those of the layout's kind. */

@@ -152,6 +152,7 @@ export function toLayoutDefinition(user: UserLayout): LayoutDefinition {
     differences: user.differences,
     flows: user.flows,
     ofWhich: user.ofWhich,
+    leftOf: [],
     totalLabels: user.totalLabels.length ? user.totalLabels.map(normalizeText) : TOTAL_LABELS,
     ...(user.checks ? { checks: user.checks } : {}),
   };

@@ -45,11 +45,19 @@ describe('formula checks', () => {
     expect(formulaIssues(muongLayRows())).toEqual([]);
     const rows = muongLayRows();
     (rows[8] as Row)[2] = { value: 3154, formula: 'D9+E9' };
-    // C9 cross-foots with a formula: the other leaf rows' typed totals are warned of; the parents'
-    // typed sums (C10, D8) have no formula among their own kind, so they are only noted.
-    expect(formulaIssues(rows)).toContain('C11 formula/hardcoded-total warning');
+    // C9 cross-foots with a formula, the other rows' totals are typed: the typed ones are the
+    // rule, not exceptions, so each is only noted; the parents' typed sums (C10, D8) have no
+    // formula among their own kind, and are noted too.
+    expect(formulaIssues(rows)).toContain('C11 formula/hardcoded-total info');
     expect(formulaIssues(rows)).toContain('C10 formula/hardcoded-total info');
     expect(formulaIssues(rows)).toContain('D8 formula/hardcoded-total info');
+    expect(formulaIssues(rows).filter((i) => i.includes('warning'))).toEqual([]);
+  });
+
+  it('warn of a typed total where its siblings have formulas', () => {
+    const rows = withFormulas();
+    (rows[10] as Row)[2] = 1469; // C11: a typed total among cross-foot formulas
+    expect(formulaIssues(rows)).toEqual(['C11 formula/hardcoded-total warning']);
   });
 
   it('warn of a formula that breaks its column pattern', () => {

@@ -218,7 +218,14 @@ class TableEnd {
     if (numbers) {
       // A row with numbers is the table's, whatever its TT and label say (most rows) — but for a
       // date or signature line whose figures are a date (no TT: read only then).
-      const tt = this.ttCol !== undefined ? cellText(getCell(grid, r, this.ttCol)).trim() : '';
+      // (Most rows have a TT: "-", "1", "I" — told from the cell's value without making a text.)
+      const ttValue = this.ttCol !== undefined ? getCell(grid, r, this.ttCol)?.value : undefined;
+      const tt =
+        ttValue === undefined || ttValue === null
+          ? ''
+          : typeof ttValue === 'string'
+            ? ttValue.trim()
+            : cellText(getCell(grid, r, this.ttCol as number)).trim();
       if (tt === '' && this.labelCol !== undefined) {
         const label = cellText(getCell(grid, r, this.labelCol)).trim();
         if (this.end >= this.first && isClosingLine(label)) return ENDED;

@@ -226,6 +226,31 @@ describe('catalogue checks', () => {
   });
 });
 
+describe('results against the plan, indicator by indicator', () => {
+  const rows = (f7: number): Array<Array<CellValue>> => [
+    ['KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2024'],
+    ['TT', 'Chỉ tiêu', 'ĐVT', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ thực hiện so với kế hoạch (%)'],
+    ['1', 'Số hộ thoát nghèo', 'hộ', 120, 132, 110],
+    ['2', 'Số lao động được đào tạo nghề', 'người', 300, 276, f7],
+    ['3', 'Tỷ lệ hộ có nhà tiêu hợp vệ sinh', '%', 80, 78.5, 98.13],
+  ];
+
+  it('reads "Thực hiện" after "Kế hoạch" as the result, never as last year', () => {
+    const r = validateSheet(gridFromRows('S', rows(92)));
+    // 120 planned, 132 done: not a target that "goes the wrong way against last year".
+    expect(r.issues.filter((i) => i.code === 'target/direction')).toEqual([]);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.coverage.checked.map((c) => c.column)).toContain('F');
+  });
+
+  it('checks the result against the target', () => {
+    const r = validateSheet(gridFromRows('S', rows(108.7)));
+    expect(
+      r.issues.filter((i) => i.severity === 'error').map((i) => `${i.cell} ${i.code}`),
+    ).toEqual(['F4 rate/mismatch']);
+  });
+});
+
 describe('budget checks', () => {
   it('suspects an amount typed in đồng in a triệu-đồng sheet', () => {
     const rows = muongLayRows();

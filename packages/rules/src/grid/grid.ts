@@ -77,3 +77,15 @@ export function mergeAt(grid: Grid, row: number, col: number): MergeRange | unde
     (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right,
   );
 }
+
+/**
+ * Whether a cell is covered by a merged area without being its top-left cell: it shows nothing
+ * of its own, and a write there would be hidden.
+ *
+ * @example
+ * isCoveredByMerge(grid, 4, 3); // true for D5 in a merged C5:E5
+ */
+export function isCoveredByMerge(grid: Grid, row: number, col: number): boolean {
+  const m = mergeAt(grid, row, col);
+  return m !== undefined && (row !== m.top || col !== m.left);
+}

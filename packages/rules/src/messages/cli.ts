@@ -40,6 +40,40 @@ export const cliMessages = {
     en: 'File "{file}" is compressed abnormally (ratio {ratio}, limit {limit}), the mark of a malicious file (a "zip bomb"); phuluc will not open it. If your office made the file, open it in Excel and save it again.',
   },
 
+  // --- writes refused rather than damage the workbook (codes of @phuluc/xlsx; nothing written) ---
+  'cli.write.strict-ooxml': {
+    vi: 'Tệp "{file}" được lưu theo chuẩn "Strict Open XML"; phuluc không ghi vào loại tệp này để khỏi làm hỏng nó, chưa ghi gì. Mở bằng Excel, lưu lại dưới dạng "Excel Workbook (*.xlsx)" rồi chạy lại.',
+    en: 'File "{file}" is saved as "Strict Open XML"; phuluc does not write into such files so as not to damage them, nothing was written. Open it in Excel, save it as "Excel Workbook (*.xlsx)" and run again.',
+  },
+  'cli.write.duplicate-part': {
+    vi: 'Tệp "{file}" chứa hai phần cùng tên "{part}" (tệp bị hỏng hoặc bị sửa bằng công cụ khác); phuluc không ghi, chưa ghi gì. Mở bằng Excel và lưu lại rồi chạy lại.',
+    en: 'File "{file}" holds two parts named "{part}" (damaged, or edited by another tool); phuluc writes nothing. Open it in Excel, save it again and run again.',
+  },
+  'cli.write.content-types': {
+    vi: 'Tệp "{file}" khai báo sai loại nội dung của phần "{part}" trong [Content_Types].xml; phuluc không ghi, chưa ghi gì. Mở bằng Excel và lưu lại rồi chạy lại.',
+    en: 'File "{file}" declares the wrong content type for part "{part}" in [Content_Types].xml; phuluc writes nothing. Open it in Excel, save it again and run again.',
+  },
+  'cli.write.unexpected-xml': {
+    vi: 'Phần "{part}" của tệp "{file}" có cấu trúc XML mà phuluc không sửa an toàn được ({detail}); chưa ghi gì. Mở bằng Excel và lưu lại rồi chạy lại.',
+    en: 'Part "{part}" of "{file}" holds XML phuluc cannot change safely ({detail}); nothing was written. Open the file in Excel, save it again and run again.',
+  },
+  'cli.write.array-formula': {
+    vi: 'Ô {cell} của trang "{sheet}" nằm trong công thức mảng {range}; ghi vào sẽ làm hỏng công thức nên phuluc không ghi gì. Bỏ công thức mảng đó trong Excel (hoặc tự điền ô {cell}) rồi chạy lại.',
+    en: 'Cell {cell} of sheet "{sheet}" lies in the array formula {range}; writing it would break the formula, so phuluc writes nothing. Remove that array formula in Excel (or fill {cell} yourself) and run again.',
+  },
+  'cli.write.table-header': {
+    vi: 'Ô {cell} của trang "{sheet}" là ô tiêu đề hoặc dòng tổng của bảng Excel "{table}"; phuluc không ghi vào đó, chưa ghi gì. Chuyển bảng về vùng thường (Table Design > Convert to Range) hoặc tự điền ô này rồi chạy lại.',
+    en: 'Cell {cell} of sheet "{sheet}" is a header or totals cell of the Excel table "{table}"; phuluc writes nothing there. Convert the table to a range (Table Design > Convert to Range) or fill this cell yourself, and run again.',
+  },
+  'cli.write.pivot-table': {
+    vi: 'Ô {cell} của trang "{sheet}" nằm trong bảng tổng hợp (PivotTable) "{table}"; ghi vào sẽ làm hỏng bảng nên phuluc không ghi gì. Dời bảng tổng hợp ra xa phụ lục (hoặc tự điền ô này) rồi chạy lại.',
+    en: 'Cell {cell} of sheet "{sheet}" lies in the pivot table "{table}"; writing it would break the pivot table, so phuluc writes nothing. Move the pivot table away from the annex (or fill this cell yourself) and run again.',
+  },
+  'cli.write.shared-formula': {
+    vi: 'Ô {cell} của trang "{sheet}" là ô gốc của công thức dùng chung cho {range}; ghi đè sẽ làm đổi công thức của các ô kia nên phuluc không ghi gì. Trong Excel, gõ lại công thức ô {cell} (hoặc xóa nó) rồi lưu và chạy lại.',
+    en: 'Cell {cell} of sheet "{sheet}" is the master of a formula shared with {range}; writing it would change the other cells\' formulas, so phuluc writes nothing. Retype (or clear) the formula of {cell} in Excel, save, and run again.',
+  },
+
   // --- one-line failures (exit 2) ---
   'cli.error.file-not-found': {
     vi: 'Không tìm thấy tệp "{file}". Kiểm tra đường dẫn.',

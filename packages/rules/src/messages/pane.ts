@@ -164,8 +164,36 @@ export const paneMessages = {
   'pane.fill.done': { vi: 'Đã điền {count} ô.', en: '{count} cells filled.' },
   'pane.action.undoFill': { vi: 'Hoàn tác điền số', en: 'Undo fill' },
   'pane.fill.undone': {
-    vi: 'Đã hoàn tác lần điền gần nhất: {count} ô trở lại như trước (công thức, số, định dạng số).',
-    en: 'Last fill undone: {count} cells are back as they were (formulas, values, number formats).',
+    vi: 'Đã hoàn tác lần điền gần nhất: {count} ô trở lại như trước khi điền.',
+    en: 'Last fill undone: {count} cells are as they were before it.',
+  },
+  'pane.fill.undoneChanged': {
+    vi: 'Giữ nguyên {count} ô bạn đã sửa sau khi điền: {cells}.',
+    en: 'Left alone {count} cells you changed after the fill: {cells}.',
+  },
+  'pane.fill.undoNotKept': {
+    vi: 'Lần điền này quá lớn để lưu cách hoàn tác trong sổ làm việc; nên lưu một bản sao trước khi điền vùng rất lớn.',
+    en: 'This fill is too large to keep its undo in the workbook; save a copy before filling very large areas.',
+  },
+  'pane.fill.undoScope': {
+    vi: 'Chỉ hoàn tác các ô phuluc đã ghi và chưa bị sửa; vẫn dùng được sau khi mở lại tệp.',
+    en: 'Undoes only cells phuluc wrote and nobody changed since; works after reopening the file.',
+  },
+  'pane.fill.excelUndoLost': {
+    vi: 'Excel bản này xóa lịch sử Ctrl+Z khi phần bổ trợ ghi; hãy dùng “Hoàn tác điền số”.',
+    en: 'This Excel clears its Ctrl+Z history when an add-in writes; use “Undo fill”.',
+  },
+  'pane.fill.excelUndoKept': {
+    vi: 'Ctrl+Z của Excel cũng hoàn tác được, nhưng chỉ “Hoàn tác điền số” giữ các ô bạn đã sửa.',
+    en: 'Excel’s Ctrl+Z may undo it too, but only “Undo fill” keeps the cells you changed since.',
+  },
+  'pane.read.mergesSkipped': {
+    vi: 'Một dòng có hơn 512 vùng ô gộp nên trang được đọc không kèm ô gộp; tiêu đề nhiều dòng có thể bị nhận sai.',
+    en: 'A row has over 512 merged areas, so the sheet was read without merged cells; multi-row headers may be misread.',
+  },
+  'pane.all.hidden': {
+    vi: 'Không kiểm tra {count} trang ẩn: {sheets}.',
+    en: '{count} hidden sheets were not checked: {sheets}.',
   },
   'pane.fill.more': { vi: '… và {count} ô khác', en: '… and {count} more' },
   'pane.role.total': { vi: 'tổng', en: 'total' },
@@ -273,6 +301,22 @@ export const paneMessages = {
     en: 'Could not read “{name}”. Choose an Excel .xlsx file.',
   },
   'pane.error.unknown': { vi: 'Đã xảy ra lỗi: {detail}', en: 'Something went wrong: {detail}' },
+  'pane.manifest.usage': {
+    vi: 'Cách dùng: build:manifest --origin https://máy-chủ-của-đơn-vị/đường-dẫn/ [--out tệp.xml]',
+    en: 'Usage: build:manifest --origin https://your-office-server/path/ [--out file.xml]',
+  },
+  'pane.manifest.badOrigin': {
+    vi: '“{origin}” không phải một địa chỉ web đầy đủ (ví dụ https://phuluc.example.vn/). Không được có ?, # hay tên đăng nhập.',
+    en: '“{origin}” is not a full web address (e.g. https://phuluc.example.vn/). No ?, # or user name.',
+  },
+  'pane.manifest.notHttps': {
+    vi: '“{origin}” phải dùng https://: Office chỉ nạp phần bổ trợ qua HTTPS.',
+    en: '“{origin}” must use https://: Office loads add-ins over HTTPS only.',
+  },
+  'pane.manifest.written': {
+    vi: 'Đã ghi manifest cho {origin} vào {file}.',
+    en: 'Manifest for {origin} written to {file}.',
+  },
   'pane.action.plan': { vi: 'Đối chiếu kế hoạch', en: 'Compare with the plan' },
   'pane.plan.title': { vi: 'Đối chiếu với văn bản kế hoạch', en: 'Compare with the plan text' },
   'pane.plan.intro': {

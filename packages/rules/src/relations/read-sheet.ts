@@ -11,7 +11,7 @@ import { isInferredKey, readStructure, type SheetStructure } from './structure.j
 export const DEFAULT_CHECKS: Record<LayoutDefinition['kind'], readonly CheckName[]> = {
   budget: ['cells', 'foot', 'crossfoot', 'formulas', 'catalog', 'unit-suspect', 'counterpart'],
   poverty: ['cells', 'foot', 'crossfoot', 'formulas', 'rates', 'targets'],
-  service: ['cells', 'foot', 'crossfoot', 'formulas', 'service'],
+  service: ['cells', 'foot', 'crossfoot', 'formulas', 'rates', 'service'],
 };
 
 /** A sheet read once for validation and fill alike. */

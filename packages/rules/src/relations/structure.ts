@@ -300,6 +300,7 @@ function genericLayout(detection: Detection): LayoutDefinition {
     differences: [],
     flows: [],
     ofWhich: [],
+    leftOf: [],
     totalLabels: TOTAL_LABELS,
     checks: ['foot'],
   };

@@ -156,6 +156,8 @@ export class XmlReader {
   /** Where the raw value of the attribute last found by {@link findAttr} is in {@link xml}. */
   valueStart = 0;
   valueEnd = 0;
+  /** Where the current `Open` tag starts in {@link xml} (its `<`). */
+  tagStart = 0;
 
   /**
    * @param xml the document
@@ -210,6 +212,14 @@ export class XmlReader {
   nextInside(depth: number): Token {
     const t = this.next();
     return t === Token.Close && this.depth < depth ? Token.End : t;
+  }
+
+  /**
+   * Where reading stands in {@link xml}: after an `Open` token, just past its tag (`>` or `/>`);
+   * after the `Close` token of an element (or after {@link skipElement}), just past its end.
+   */
+  get position(): number {
+    return this.pos;
   }
 
   /** Whether the current tag is named `name` (prefix included). */
@@ -383,6 +393,7 @@ export class XmlReader {
     if (p === pos + 1) this.fail('empty tag name', pos);
     this.start = pos + 1;
     this.end = p;
+    this.tagStart = pos;
     this.attrCount = 0;
     for (;;) {
       while (isSpace(c)) c = xml.charCodeAt(++p);

@@ -265,5 +265,6 @@ export const BUDGET_ALLOCATION: LayoutDefinition = {
   differences: [],
   flows: [],
   ofWhich: [],
+  leftOf: [],
   totalLabels: TOTAL_LABELS,
 };

@@ -63,5 +63,6 @@ export const BUDGET_MATRIX: LayoutDefinition = {
   differences: [],
   flows: [],
   ofWhich: [],
+  leftOf: [],
   totalLabels: TOTAL_LABELS,
 };

@@ -242,5 +242,6 @@ export const POVERTY_TARGETS: LayoutDefinition = {
   ],
   flows: [],
   ofWhich: [],
+  leftOf: [],
   totalLabels: TOTAL_LABELS,
 };

@@ -58,7 +58,7 @@ export const SERVICE_TARGETS: LayoutDefinition = {
       headerEn: 'Baseline',
       kind: 'percent',
       required: false,
-      patterns: [{ all: [BASE], none: ['don vi', '__late__'] }],
+      patterns: [{ all: [BASE], none: ['don vi', '__late__', 'ty le'] }],
     },
     {
       key: 'target',
@@ -74,14 +74,31 @@ export const SERVICE_TARGETS: LayoutDefinition = {
       headerEn: 'Result',
       kind: 'percent',
       required: false,
-      patterns: [{ all: [['ket qua', 'dat duoc']], none: ['don vi', 'ra soat'] }],
+      patterns: [{ all: [['ket qua', 'dat duoc']], none: ['don vi', 'ra soat', 'ty le'] }],
+    },
+    {
+      key: 'result_rate',
+      header: 'Tỷ lệ thực hiện so với kế hoạch (%)',
+      headerEn: 'Result against target (%)',
+      kind: 'percent',
+      required: false,
+      patterns: [
+        {
+          all: [
+            ['ty le thuc hien', 'ty le hoan thanh', 'ty le dat', 'so voi ke hoach', 'so voi kh'],
+          ],
+        },
+      ],
     },
     NOTES_COLUMN,
   ],
   crossfoot: [],
-  rates: [],
+  // The result against the target, where the sheet gives both.
+  rates: [{ rate: 'result_rate', count: 'result', base: 'target' }],
   differences: [],
   flows: [],
   ofWhich: [],
+  // "Thực hiện" after "Kế hoạch" is this year's result, not last year's baseline.
+  leftOf: [{ key: 'baseline', of: 'target', otherwise: 'result' }],
   totalLabels: TOTAL_LABELS,
 };

@@ -160,10 +160,15 @@ export function checkHardcodedTotals(m: SheetModel, issues: Issue[]): void {
   }
   for (const members of groups.values()) {
     const withFormula = members.filter((d) => getCell(m.grid, d.row, d.col)?.formula).length;
+    const typed = members.filter((d) => {
+      const cell = getCell(m.grid, d.row, d.col);
+      return cell && !cell.formula && typeof cell.value === 'number';
+    }).length;
     for (const d of members) {
       const cell = getCell(m.grid, d.row, d.col);
       if (!cell || cell.formula || typeof cell.value !== 'number') continue;
-      const siblingsHave = withFormula > 0;
+      // Warned of where the typed cells are the exceptions: formulas as many at least.
+      const siblingsHave = withFormula > 0 && withFormula >= typed;
       issues.push(
         makeIssue({
           code: 'formula/hardcoded-total',

@@ -12,6 +12,8 @@ import { SheetFormulas, numberAt } from './sheet-formulas.js';
 interface DerivedGroup {
   /** Whether any of the group's cells holds a formula. */
   withFormula: boolean;
+  /** How many of the group's cells hold a formula. */
+  formulas: number;
   /** The group's cells that hold a typed number, in sheet order. */
   readonly typed: Array<{ readonly row: number; readonly col: number; readonly value: number }>;
   /** Whether the group has a cell yet: groups come in the order of their first cell. */
@@ -42,7 +44,7 @@ function derivationRules(m: SheetModel): {
   const byName = new Map<string, DerivedGroup>();
   const group = (name: string): DerivedGroup => {
     let g = byName.get(name);
-    if (!g) byName.set(name, (g = { withFormula: false, typed: [], listed: false }));
+    if (!g) byName.set(name, (g = { withFormula: false, formulas: 0, typed: [], listed: false }));
     return g;
   };
   const column = (key: string) => m.columns.get(key) as number;
@@ -120,22 +122,27 @@ class DerivedCells {
       // only when the answer can change something: a cell that is neither a formula nor a number,
       // or a formula in a group known to have formulas, adds nothing to a group already listed —
       // unless a later rule of the same column would take the cell instead.
-      if (
-        last &&
-        g.listed &&
-        (formulas.has(i, col)
-          ? g.withFormula
-          : numberAt(this.m.grid, formulas.sheetRow[i] as number, col) === undefined)
-      )
-        continue;
+      if (last && g.listed) {
+        if (formulas.has(i, col)) {
+          if (g.withFormula) {
+            // Counted without asking whether the rule derives it: a formula where the group's
+            // cells are is one of them.
+            if (takenBy[col] !== i) g.formulas++;
+            continue;
+          }
+        } else if (numberAt(this.m.grid, formulas.sheetRow[i] as number, col) === undefined)
+          continue;
+      }
       if (takenBy[col] !== i && derives(rule, this.m.rows[i] as ModelRow)) this.add(i, col, g);
     }
   }
 
   private add(i: number, col: number, g: DerivedGroup): void {
     this.takenBy[col] = i;
-    if (this.formulas.has(i, col)) g.withFormula = true;
-    else {
+    if (this.formulas.has(i, col)) {
+      g.withFormula = true;
+      g.formulas++;
+    } else {
       const row = this.formulas.sheetRow[i] as number;
       const value = numberAt(this.m.grid, row, col);
       if (value !== undefined) g.typed.push({ row, col, value });
@@ -147,7 +154,11 @@ class DerivedCells {
   }
 }
 
-/** A total, sub-total or rate typed as a number where its siblings (or the layout) have formulas. */
+/**
+ * A total, sub-total or rate typed as a number where its siblings have formulas (a warning: the
+ * typed ones are the exceptions), or where the layout expects one (a note: most of the group is
+ * typed, as in a sheet whose totals are typed and only the grand total is a formula).
+ */
 export function checkHardcodedTotals(
   m: SheetModel,
   issues: Issue[],
@@ -155,14 +166,16 @@ export function checkHardcodedTotals(
 ): void {
   if (!formulas.inTable) return; // a typed or scanned copy: no formula to expect
   for (const g of derivedGroups(m, formulas)) {
+    // The typed cells stand out from their siblings only where the formulas are as many at least.
+    const exceptions = g.withFormula && g.formulas >= g.typed.length;
     for (const d of g.typed) {
       issues.push(
         makeIssue({
           code: 'formula/hardcoded-total',
-          severity: g.withFormula ? 'warning' : 'info',
+          severity: exceptions ? 'warning' : 'info',
           row: d.row,
           col: d.col,
-          messageKey: g.withFormula
+          messageKey: exceptions
             ? 'issue.formula/hardcoded-total'
             : 'issue.formula/hardcoded-total.expected',
           actual: String(d.value),

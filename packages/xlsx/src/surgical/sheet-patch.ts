@@ -1,0 +1,543 @@
+/**
+ * Change the `<c>` elements of the cells being written in one worksheet part, and nothing else:
+ * every other byte of the part is kept. A cell that is not there is inserted in its row (a row
+ * that is not there, among the rows), with its row's style (a row with `customFormat`), else its
+ * column's, else none. Cells the writer cannot change without damaging something are refused
+ * (`XlsxError`): a cell in an array formula, a header or totals cell of a table, the master of a
+ * shared formula whose other cells stay, XML it does not expect around the cells it writes.
+ */
+import { a1, decodeRange } from '../a1.js';
+import { XlsxError } from '../errors.js';
+import { parseCellRef } from '../fast/formula.js';
+import { Token, XmlReader } from '../fast/xml.js';
+import { cellXml, type CellEdit } from './cell-xml.js';
+
+/**
+ * A table on the sheet: its name, its range, and how many header and totals rows it has; or a
+ * pivot table (`pivot`), none of whose cells may be written.
+ */
+export interface SheetTable {
+  readonly kind: 'table' | 'pivot';
+  readonly name: string;
+  readonly ref: string;
+  readonly headerRows: number;
+  readonly totalsRows: number;
+}
+
+/** The edits of one sheet: 1-based row → 1-based column → edit. */
+export type SheetEdits = ReadonlyMap<number, ReadonlyMap<number, CellEdit>>;
+
+/** What the patch of a sheet needs besides its XML and edits. */
+export interface SheetPatchContext {
+  readonly part: string;
+  readonly sheet: string;
+  readonly tables: readonly SheetTable[];
+  /** The shared-string index of a text (appended when new). */
+  readonly sharedIndex: (text: string) => number;
+  /** Write text as inline strings (the workbook has no shared-strings part). */
+  readonly inlineStrings: boolean;
+}
+
+interface Patch {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+interface Range {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+function contains(r: Range, row: number, col: number): boolean {
+  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+}
+
+function unexpected(ctx: SheetPatchContext, detail: string, cell?: string): XlsxError {
+  return new XlsxError('unexpected-xml', `${ctx.part}: ${detail}`, {
+    part: ctx.part,
+    detail: cell ? `${cell}: ${detail}` : detail,
+    sheet: ctx.sheet,
+    ...(cell ? { cell } : {}),
+  });
+}
+
+/** A written cell that is the master of a shared formula, for the refusals. */
+interface SharedMaster {
+  readonly row: number;
+  readonly col: number;
+  readonly si: string;
+  readonly ref: string;
+}
+
+/** Shared formulas and array formulas of the sheet, for the refusals. */
+class FormulaMap {
+  readonly arrays: { range: Range; ref: string }[] = [];
+  /** Shared-formula index → the cells (row, col) of its other cells. */
+  readonly clones = new Map<string, { row: number; col: number }[]>();
+}
+
+/**
+ * Reads the sheet's `<sheetData>` and builds the new XML as it goes, in document order: the text
+ * between the changes is sliced from the original, each change (a cell replaced, a cell or a row
+ * inserted, a row's `spans` widened) put in its place. Nothing per unchanged cell is kept.
+ */
+class SheetDataPatcher {
+  /** The new XML from {@link start} to {@link from}, in pieces. */
+  readonly pieces: string[] = [];
+  readonly formulas = new FormulaMap();
+  readonly masters: SharedMaster[] = [];
+  /** Cells inserted (not found), 1-based, for the dimension. */
+  readonly inserted: { row: number; col: number }[] = [];
+  /** Where the `<sheetData>` starts: the pieces cover the XML from there. */
+  readonly start: number;
+  /** Up to where the original XML is in {@link pieces}. */
+  from: number;
+  private readonly at = { col: 0, row: 0 };
+  /** The rows with edits, in order, and the next one not yet met. */
+  private readonly rows: number[];
+  private nextRow = 0;
+
+  constructor(
+    private readonly x: XmlReader,
+    private readonly edits: SheetEdits,
+    private readonly ctx: SheetPatchContext,
+    private readonly colStyles: readonly { min: number; max: number; style: string }[],
+    /** Whether every cell's `<f>` must be read (the sheet has shared or array formulas). */
+    private readonly readFormulas: boolean,
+  ) {
+    this.start = this.from = x.tagStart;
+    this.rows = [...edits.keys()].sort((a, b) => a - b);
+  }
+
+  /** Put `text` in place of the original `[start, end)`. */
+  private emit(start: number, end: number, text: string): void {
+    this.pieces.push(this.x.xml.slice(this.from, start), text);
+    this.from = end;
+  }
+
+  private colStyle(col: number): string | undefined {
+    for (const c of this.colStyles) if (col >= c.min && col <= c.max) return c.style;
+    return undefined;
+  }
+
+  /** The `<c>` of a cell that is not there ('' for a new cached result: nothing to refresh). */
+  private newCell(row: number, col: number, edit: CellEdit, rowStyle: string | undefined): string {
+    if (edit.kind === 'result') return '';
+    this.inserted.push({ row, col });
+    return cellXml(a1(row - 1, col - 1), rowStyle ?? this.colStyle(col), edit, {
+      sharedIndex: this.ctx.sharedIndex,
+      inlineStrings: this.ctx.inlineStrings,
+    });
+  }
+
+  /** A new `<row>` with its cells, '' when it would hold none. */
+  private newRow(row: number): string {
+    const targets = this.edits.get(row)!;
+    let cells = '';
+    for (const col of sortedKeys(targets))
+      cells += this.newCell(row, col, targets.get(col)!, undefined);
+    return cells === '' ? '' : `<row r="${row}">${cells}</row>`;
+  }
+
+  /** The new rows numbered below `row` (all the rest without one), not yet written. */
+  private newRowsBefore(row: number): string {
+    let out = '';
+    while (this.nextRow < this.rows.length && this.rows[this.nextRow]! < row) {
+      out += this.newRow(this.rows[this.nextRow]!);
+      this.nextRow++;
+    }
+    return out;
+  }
+
+  /** Read the `<sheetData>` just opened. */
+  read(): void {
+    const x = this.x;
+    const xml = x.xml;
+    const openStart = x.tagStart;
+    const openEnd = x.position;
+    if (x.selfClosing) {
+      const rows = this.newRowsBefore(Infinity);
+      if (rows === '') return;
+      const tag = xml.slice(openStart, openEnd).replace(/\s*\/>$/, '>');
+      this.emit(openStart, openEnd, `${tag}${rows}</sheetData>`);
+      return;
+    }
+    const depth = x.depth;
+    let rowNumber = 0;
+    for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
+      if (t !== Token.Open) continue;
+      if (!x.is('row')) throw unexpected(this.ctx, `<${x.name()}> in <sheetData>`);
+      const r = x.attr('r');
+      const previous = rowNumber;
+      rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
+      if (!(rowNumber >= 1)) throw unexpected(this.ctx, `bad row number "${r}"`);
+      if (rowNumber <= previous) throw unexpected(this.ctx, `rows out of order at ${rowNumber}`);
+      const rows = this.newRowsBefore(rowNumber);
+      if (rows !== '') {
+        if (r === undefined) throw unexpected(this.ctx, 'rows without a number');
+        this.emit(x.tagStart, x.tagStart, rows);
+      }
+      if (this.rows[this.nextRow] === rowNumber) this.nextRow++;
+      this.readRow(rowNumber);
+    }
+    const rows = this.newRowsBefore(Infinity);
+    if (rows !== '') {
+      const close = xml.lastIndexOf('<', x.position - 1);
+      this.emit(close, close, rows);
+    }
+  }
+
+  private readRow(row: number): void {
+    const x = this.x;
+    const xml = x.xml;
+    const targets = this.edits.get(row);
+    if (!targets) {
+      if (!this.readFormulas) {
+        x.skipElement();
+        return;
+      }
+      const depth = x.depth;
+      let col = 0;
+      for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
+        if (t !== Token.Open || x.depth !== depth + 1) continue;
+        if (!x.is('c')) {
+          x.skipElement();
+          continue;
+        }
+        col = this.cellColumn(row, col);
+        this.readCellFormula(row, col);
+      }
+      return;
+    }
+    const rowStart = x.tagStart;
+    const openEnd = x.position;
+    const custom = x.attr('customFormat');
+    const rowStyle = custom === '1' || custom === 'true' ? x.attr('s') : undefined;
+    const cols = sortedKeys(targets);
+    // Widen the row's spans to the cells written (a hint Excel keeps in step with the cells).
+    let startTag = xml.slice(rowStart, openEnd);
+    const spans = /\sspans="(\d+):(\d+)"/.exec(startTag);
+    if (spans) {
+      const lo = Math.min(Number(spans[1]), cols[0]!);
+      const hi = Math.max(Number(spans[2]), cols[cols.length - 1]!);
+      if (lo !== Number(spans[1]) || hi !== Number(spans[2])) {
+        startTag = startTag.replace(spans[0], ` spans="${lo}:${hi}"`);
+      }
+    }
+    if (x.selfClosing) {
+      let cells = '';
+      for (const col of cols) cells += this.newCell(row, col, targets.get(col)!, rowStyle);
+      x.skipElement();
+      if (cells !== '') {
+        this.emit(rowStart, openEnd, `${startTag.replace(/\s*\/>$/, '>')}${cells}</row>`);
+      } else if (startTag !== xml.slice(rowStart, openEnd)) {
+        this.emit(rowStart, openEnd, startTag);
+      }
+      return;
+    }
+    if (startTag !== xml.slice(rowStart, openEnd)) this.emit(rowStart, openEnd, startTag);
+    const depth = x.depth;
+    let next = 0;
+    let col = 0;
+    for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
+      if (t !== Token.Open || x.depth !== depth + 1) continue;
+      if (!x.is('c')) {
+        x.skipElement();
+        continue;
+      }
+      const start = x.tagStart;
+      const previous = col;
+      col = this.cellColumn(row, col);
+      const hasRef = this.hasRef;
+      if (col <= previous) throw unexpected(this.ctx, `cells out of order in row ${row}`);
+      // New cells go before the first cell to their right.
+      let cells = '';
+      while (next < cols.length && cols[next]! < col) {
+        cells += this.newCell(row, cols[next]!, targets.get(cols[next]!)!, rowStyle);
+        next++;
+      }
+      if (cells !== '') {
+        if (!hasRef) throw unexpected(this.ctx, `cells without a reference in row ${row}`);
+        this.emit(start, start, cells);
+      }
+      if (next < cols.length && cols[next] === col) {
+        next++;
+        this.readTarget(row, col, start, targets.get(col)!);
+      } else if (this.readFormulas) {
+        this.readCellFormula(row, col);
+      } else {
+        x.skipElement();
+      }
+    }
+    let cells = '';
+    for (; next < cols.length; next++) {
+      cells += this.newCell(row, cols[next]!, targets.get(cols[next]!)!, rowStyle);
+    }
+    if (cells !== '') {
+      const close = xml.lastIndexOf('<', x.position - 1);
+      this.emit(close, close, cells);
+    }
+  }
+
+  /** Whether the cell last read by {@link cellColumn} has an `r`. */
+  private hasRef = true;
+
+  /** The column of the `<c>` just opened: its `r`, or the one after `previous` without one. */
+  private cellColumn(row: number, previous: number): number {
+    const x = this.x;
+    this.hasRef = x.findAttr('r') && x.valueEnd > x.valueStart;
+    if (!this.hasRef) return previous + 1;
+    const at = this.at;
+    if (!parseCellRef(x.xml, x.valueStart, x.valueEnd, at) || at.row !== row) {
+      throw unexpected(
+        this.ctx,
+        `cell reference "${x.xml.slice(x.valueStart, x.valueEnd)}" in row ${row}`,
+      );
+    }
+    return at.col;
+  }
+
+  /** Note the shared or array formula of a cell that is not written. */
+  private readCellFormula(row: number, col: number): void {
+    const x = this.x;
+    const depth = x.depth;
+    for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
+      if (t !== Token.Open || !x.is('f')) continue;
+      this.noteFormula(row, col);
+    }
+  }
+
+  /** At an `<f>`: note an array formula's range or a shared formula's other cell. */
+  private noteFormula(row: number, col: number): { si: string; ref: string } | undefined {
+    const x = this.x;
+    const type = x.attr('t');
+    const ref = x.attr('ref');
+    if ((type === 'array' || type === 'dataTable') && ref) {
+      const range = decodeRange(ref);
+      if (range) {
+        this.formulas.arrays.push({
+          range: {
+            top: range.top + 1,
+            left: range.left + 1,
+            bottom: range.bottom + 1,
+            right: range.right + 1,
+          },
+          ref,
+        });
+      }
+    }
+    if (type === 'shared') {
+      const si = x.attr('si') ?? '';
+      if (ref) return { si, ref };
+      const list = this.formulas.clones.get(si) ?? [];
+      list.push({ row, col });
+      this.formulas.clones.set(si, list);
+    }
+    return undefined;
+  }
+
+  /** The `<c>` just opened is written: read what it keeps and put its new XML in its place. */
+  private readTarget(row: number, col: number, start: number, edit: CellEdit): void {
+    const x = this.x;
+    const xml = x.xml;
+    const ref = a1(row - 1, col - 1);
+    const style = x.attr('s');
+    if (x.attr('cm') !== undefined) {
+      // Cell metadata: a dynamic array formula (or another feature the writer does not know).
+      this.formulas.arrays.push({ range: { top: row, left: col, bottom: row, right: col }, ref });
+    }
+    const ph = x.attr('ph');
+    const extra = ph !== undefined ? ` ph="${ph}"` : '';
+    let formulaXml: string | undefined;
+    const depth = x.depth;
+    for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
+      if (t !== Token.Open || x.depth !== depth + 1) continue;
+      if (x.is('f')) {
+        const fStart = x.tagStart;
+        const master = this.noteFormula(row, col);
+        if (master) this.masters.push({ row, col, ...master });
+        x.skipElement();
+        formulaXml = xml.slice(fStart, x.position);
+      } else if (x.is('v') || x.is('is')) {
+        x.skipElement();
+      } else {
+        throw unexpected(this.ctx, `<${x.name()}> in a cell`, ref);
+      }
+    }
+    // A new cached result for a cell that has no formula: nothing to refresh.
+    if (edit.kind === 'result' && formulaXml === undefined) return;
+    this.emit(
+      start,
+      x.position,
+      cellXml(ref, style, edit, {
+        sharedIndex: this.ctx.sharedIndex,
+        inlineStrings: this.ctx.inlineStrings,
+        extra,
+        ...(formulaXml !== undefined ? { formulaXml } : {}),
+      }),
+    );
+  }
+}
+
+/** The keys of a row's edits, in column order. */
+function sortedKeys(map: ReadonlyMap<number, unknown>): number[] {
+  if (map.size === 1) return [map.keys().next().value as number];
+  return [...map.keys()].sort((a, b) => a - b);
+}
+
+/** Refuse the writes that would damage the sheet; see the module's comment. */
+function checkRefusals(p: SheetDataPatcher, edits: SheetEdits, ctx: SheetPatchContext): void {
+  const written = (row: number, col: number): boolean => {
+    const e = edits.get(row)?.get(col);
+    return e !== undefined && e.kind !== 'result';
+  };
+  const tables = ctx.tables.map((t) => ({ t, range: decodeRange(t.ref) }));
+  const canRefuse = p.formulas.arrays.length > 0 || tables.length > 0;
+  for (const [row, cols] of canRefuse ? [...edits].sort(([a], [b]) => a - b) : []) {
+    for (const [col, edit] of [...cols].sort(([a], [b]) => a - b)) {
+      if (edit.kind === 'result') continue;
+      const cell = a1(row - 1, col - 1);
+      const array = p.formulas.arrays.find((a) => contains(a.range, row, col));
+      if (array) {
+        throw new XlsxError('array-formula', `${ctx.sheet}!${cell}`, {
+          sheet: ctx.sheet,
+          cell,
+          range: array.ref,
+        });
+      }
+      for (const { t, range } of tables) {
+        if (!range) continue;
+        const r = row - 1;
+        if (t.kind === 'pivot' && contains(range, r, col - 1)) {
+          throw new XlsxError('pivot-table', `${ctx.sheet}!${cell}`, {
+            sheet: ctx.sheet,
+            cell,
+            table: t.name,
+          });
+        }
+        const inHeader = r >= range.top && r < range.top + t.headerRows;
+        const inTotals = r > range.bottom - t.totalsRows && r <= range.bottom;
+        if ((inHeader || inTotals) && col - 1 >= range.left && col - 1 <= range.right) {
+          throw new XlsxError('table-header', `${ctx.sheet}!${cell}`, {
+            sheet: ctx.sheet,
+            cell,
+            table: t.name,
+          });
+        }
+      }
+    }
+  }
+  for (const m of p.masters) {
+    if (!written(m.row, m.col)) continue;
+    const clones = p.formulas.clones.get(m.si) ?? [];
+    if (clones.some((c) => !written(c.row, c.col))) {
+      const cell = a1(m.row - 1, m.col - 1);
+      throw new XlsxError('shared-formula', `${ctx.sheet}!${cell}`, {
+        sheet: ctx.sheet,
+        cell,
+        range: m.ref,
+      });
+    }
+  }
+}
+
+/** Widen the `<dimension ref>` to the inserted cells (Excel reads past it anyway; kept honest). */
+function dimensionPatch(
+  dimension: { start: number; end: number; ref: string } | undefined,
+  inserted: readonly { row: number; col: number }[],
+): Patch | undefined {
+  if (!dimension || inserted.length === 0) return undefined;
+  const range = decodeRange(dimension.ref);
+  if (!range) return undefined;
+  let { top, left, bottom, right } = range;
+  for (const c of inserted) {
+    top = Math.min(top, c.row - 1);
+    bottom = Math.max(bottom, c.row - 1);
+    left = Math.min(left, c.col - 1);
+    right = Math.max(right, c.col - 1);
+  }
+  const ref =
+    top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
+  return ref === dimension.ref
+    ? undefined
+    : { start: dimension.start, end: dimension.end, text: ref };
+}
+
+/**
+ * Whether the sheet may hold shared, array or data-table formulas, or cell metadata (dynamic
+ * arrays): then every cell's formula is read, for the refusals. `indexOf` over the whole part
+ * (fast); a false positive only costs time.
+ */
+function mayHoldFormulaKinds(xml: string): boolean {
+  return (
+    xml.includes('shared') ||
+    xml.includes('array') ||
+    xml.includes('dataTable') ||
+    xml.includes(' cm=')
+  );
+}
+
+/**
+ * The worksheet XML with the edits made, every other byte as it was. Throws `XlsxError`
+ * ('unexpected-xml', 'array-formula', 'table-header', 'shared-formula') instead of damaging.
+ *
+ * @example
+ * patchSheet(xml, new Map([[9, new Map([[3, { kind: 'value', value: 4623 }]])]]), ctx);
+ */
+export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContext): string {
+  const x = new XmlReader(xml, ctx.part);
+  const colStyles: { min: number; max: number; style: string }[] = [];
+  let dimension: { start: number; end: number; ref: string } | undefined;
+  let patcher: SheetDataPatcher | undefined;
+  const readFormulas = mayHoldFormulaKinds(xml);
+  for (let t = x.next(); t !== Token.End; t = x.next()) {
+    if (t !== Token.Open) continue;
+    if (x.depth === 1) {
+      if (!x.is('worksheet')) throw unexpected(ctx, `<${x.name()}> is not a worksheet`);
+      continue;
+    }
+    if (x.depth !== 2) continue;
+    if (x.is('dimension') && x.findAttr('ref')) {
+      dimension = {
+        start: x.valueStart,
+        end: x.valueEnd,
+        ref: xml.slice(x.valueStart, x.valueEnd),
+      };
+      x.skipElement();
+    } else if (x.is('cols')) {
+      const depth = x.depth;
+      for (let c = x.nextInside(depth); c !== Token.End; c = x.nextInside(depth)) {
+        if (c !== Token.Open || !x.is('col')) continue;
+        const style = x.attr('style');
+        if (style !== undefined && style !== '0') {
+          colStyles.push({
+            min: Number(x.attr('min') ?? 0),
+            max: Number(x.attr('max') ?? 0),
+            style,
+          });
+        }
+      }
+    } else if (x.is('sheetData')) {
+      if (patcher) throw unexpected(ctx, 'two <sheetData>');
+      patcher = new SheetDataPatcher(x, edits, ctx, colStyles, readFormulas);
+      patcher.read();
+    } else {
+      x.skipElement();
+    }
+  }
+  if (!patcher) throw unexpected(ctx, 'no <sheetData>');
+  checkRefusals(patcher, edits, ctx);
+  if (patcher.pieces.length === 0) return xml;
+  let dim = dimensionPatch(dimension, patcher.inserted);
+  // <dimension> comes before <sheetData> (the schema's order); anywhere else it is left alone.
+  if (dim && dim.end > patcher.start) dim = undefined;
+  const head = xml.slice(0, patcher.start);
+  return (
+    (dim ? head.slice(0, dim.start) + dim.text + head.slice(dim.end) : head) +
+    patcher.pieces.join('') +
+    xml.slice(patcher.from)
+  );
+}

@@ -237,6 +237,22 @@ describe('review: where the table ends, sub-totals, of-which bullets', () => {
     ).toEqual([]);
   });
 
+  it('holds a "Trong đó" row to the row it is part of, never adding it in', () => {
+    const rows = (dtts: number): Row[] => [
+      ['TT', 'Đơn vị', 'Tổng số hộ', 'Số hộ nghèo'],
+      ['1', 'Xã Ba Thành', 688, 49],
+      [null, 'Trong đó: hộ DTTS', 210, 30],
+      ['2', 'Xã Ba Vinh', 512, 40],
+      [null, 'Trong đó: hộ DTTS', 120, dtts],
+      [null, 'Toàn huyện', 1200, 89],
+    ];
+    const sums = (r: Row[]) => codes(r).filter((c) => c.includes(' sum/'));
+    expect(sums(rows(35))).toEqual([]);
+    expect(sums(rows(45))).toEqual(['D5 sum/foot']);
+    const issue = validateSheet(gridFromRows('S', rows(45))).issues.find((i) => i.cell === 'D5');
+    expect(issue?.message.vi).toContain('lớn hơn dòng "Xã Ba Vinh"');
+  });
+
   it('checks group sub-totals ("Cộng" after the items) and the grand total over them', () => {
     const rows: Row[] = [
       ['TT', 'Nội dung', 'Tổng số', 'NSTW', 'NSĐP'],

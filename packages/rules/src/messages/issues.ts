@@ -49,6 +49,10 @@ export const issueMessages = {
     vi: 'Dòng "{label}" ghi {actual} nhưng tổng các dòng con ({rows}) là {expected}, lệch {diff}. Sửa số tổng hoặc số của dòng con.',
     en: 'Row "{label}" shows {actual} but its child rows ({rows}) add up to {expected}, a difference of {diff}. Correct the total or a child row.',
   },
+  'issue.sum/foot.of-which': {
+    vi: 'Dòng "{label}" ở cột "{column}" ghi {actual}, lớn hơn dòng "{parent}" mà nó thuộc về ({expected}), lệch {diff}. Phần "trong đó" không thể lớn hơn tổng: sửa một trong hai số.',
+    en: 'Row "{label}" shows {actual} in column "{column}", more than the row "{parent}" it is part of ({expected}), by {diff}. An "of which" part cannot exceed its total: correct one of the two.',
+  },
   'issue.sum/crossfoot': {
     vi: 'Cột "{column}" ghi {actual} nhưng cộng các cột thành phần ({parts}) được {expected}, lệch {diff}. Sửa số tổng hoặc số từng nguồn.',
     en: 'Column "{columnEn}" shows {actual} but its parts ({partsEn}) add up to {expected}, a difference of {diff}. Correct the total or a part.',

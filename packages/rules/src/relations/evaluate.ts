@@ -228,8 +228,17 @@ function fastVerdictOf(r: Relation, m: SheetModel): FastVerdict | undefined {
       if (fs < 0) return undefined;
       const rows = m.rows;
       return (i) => {
-        const kids = (rows[i] as ModelRow).children;
-        if (kids.length === 0) return null;
+        const row = rows[i] as ModelRow;
+        const kids = row.children;
+        if (kids.length === 0) {
+          // A "Trong đó" row: not above the row it is part of (the exact path decides the rest).
+          if (!isOfWhichPart(row)) return null;
+          const part = numbers.rowMicros(i, fs);
+          const whole = numbers.rowMicros(row.parent as number, fs);
+          if (part === null || whole === null) return null;
+          if (part === undefined || whole === undefined) return SLOW;
+          return part >= 0 && part <= whole ? true : SLOW;
+        }
         const total = numbers.rowMicros(i, fs);
         if (total === null) return null;
         if (total === undefined) return SLOW;
@@ -506,6 +515,41 @@ function footFigures(
   return figures;
 }
 
+/** Whether a row is a "Trong đó" part of the row above it (not the "Trong đó:" heading itself). */
+function isOfWhichPart(x: ModelRow): boolean {
+  return x.ofWhich && !x.isOfWhichHeading && x.parent !== null;
+}
+
+/**
+ * A "Trong đó" row against the row it is part of, down one column: the part is not more than its
+ * whole (`sum/foot`, of-which message). Sign-free for a reduction written as −24.
+ */
+function ofWhichRowVerdict(
+  r: FootRelation,
+  x: ModelRow,
+  ctx: RelationContext,
+  signFree: boolean,
+): Verdict {
+  const whole = ctx.model.rows[x.parent as number] as ModelRow;
+  const part = cellOf(x, r.column);
+  const total = cellOf(whole, r.column);
+  if (!part || !total) return null;
+  const p = signFree ? part.value.abs() : part.value;
+  const t = signFree ? total.value.abs() : total.value;
+  if (t.isNegative() || p.isNegative() || p.lte(t)) return true;
+  const column = name(ctx, r.column);
+  return makeIssue({
+    code: 'sum/foot',
+    severity: 'error',
+    ...at(ctx, x, r.column),
+    messageKey: 'issue.sum/foot.of-which',
+    text: { label: shortLabel(x), parent: shortLabel(whole), column },
+    numbers: { diff: p.minus(t).toString() },
+    expected: total.value.toString(),
+    actual: part.value.toString(),
+  });
+}
+
 /** A parent row against the sum of its children, down one column (`sum/foot`). */
 function footVerdict(
   r: FootRelation,
@@ -513,7 +557,8 @@ function footVerdict(
   ctx: RelationContext,
   signFree: boolean,
 ): Verdict {
-  if (x.children.length === 0) return null;
+  if (x.children.length === 0)
+    return isOfWhichPart(x) ? ofWhichRowVerdict(r, x, ctx, signFree) : null;
   const actual = cellOf(x, r.column);
   if (!actual) return null;
   const rows = ctx.model.rows;

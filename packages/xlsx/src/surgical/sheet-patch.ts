@@ -11,6 +11,7 @@ import { XlsxError } from '../errors.js';
 import { parseCellRef } from '../fast/formula.js';
 import { Token, XmlReader } from '../fast/xml.js';
 import { cellXml, type CellEdit } from './cell-xml.js';
+import { applyPatches, PatchList, type Patch } from './splice.js';
 
 /**
  * A table on the sheet: its name, its range, and how many header and totals rows it has; or a
@@ -36,13 +37,6 @@ export interface SheetPatchContext {
   readonly sharedIndex: (text: string) => number;
   /** Write text as inline strings (the workbook has no shared-strings part). */
   readonly inlineStrings: boolean;
-}
-
-/** `text` in place of the original `[start, end)` of the part's XML (string offsets). */
-export interface Patch {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
 }
 
 interface Range {
@@ -88,7 +82,7 @@ class FormulaMap {
  */
 class SheetDataPatcher {
   /** The changes, in document order, none overlapping. */
-  readonly patches: Patch[] = [];
+  readonly patches = new PatchList();
   readonly formulas = new FormulaMap();
   readonly masters: SharedMaster[] = [];
   /** Cells inserted (not found), 1-based, for the dimension. */
@@ -114,7 +108,9 @@ class SheetDataPatcher {
 
   /** Put `text` in place of the original `[start, end)`. */
   private emit(start: number, end: number, text: string): void {
-    this.patches.push({ start, end, text });
+    // A cell written as it was is no change.
+    if (end - start === text.length && this.x.xml.startsWith(text, start)) return;
+    this.patches.add(start, end, text);
   }
 
   private colStyle(col: number): string | undefined {
@@ -195,7 +191,11 @@ class SheetDataPatcher {
     const targets = this.edits.get(row);
     if (!targets) {
       if (!this.readFormulas) {
-        x.skipElement();
+        // Each child as skipElement would, the usual cell's children stepped over quickly.
+        const depth = x.depth;
+        for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
+          if (t === Token.Open) x.skipLeafElement();
+        }
         return;
       }
       const depth = x.depth;
@@ -232,11 +232,11 @@ class SheetDataPatcher {
         }
         this.emit(rowStart, openEnd, `${startTag.replace(/\s*\/>$/, '>')}${cells}</row>`);
       } else if (spans) {
-        this.patches.push(spans);
+        this.emit(spans.start, spans.end, spans.text);
       }
       return;
     }
-    if (spans) this.patches.push(spans);
+    if (spans) this.emit(spans.start, spans.end, spans.text);
     const depth = x.depth;
     let next = 0;
     let col = 0;
@@ -267,7 +267,7 @@ class SheetDataPatcher {
       } else if (this.readFormulas) {
         this.readCellFormula(row, col);
       } else {
-        x.skipElement();
+        x.skipLeafElement();
       }
     }
     let cells = '';
@@ -518,15 +518,17 @@ function mayHoldFormulaKinds(xml: string): boolean {
 
 /** What {@link patchSheetXml} found to change in a worksheet part. */
 export interface SheetPatches {
-  /** The changes, in document order, none overlapping (string offsets of the part's XML). */
-  readonly patches: readonly Patch[];
+  /** The `<dimension>`'s change, before all the others, if it changes. */
+  readonly head: Patch | undefined;
+  /** The changes in `<sheetData>`, in document order, none overlapping (string offsets). */
+  readonly list: PatchList;
 }
 
 /**
  * The changes the edits make to a worksheet part, every other byte to be kept as it was (the
- * caller splices them in: {@link applyPatches}, or `spliceUtf8` on the part's bytes). Throws
- * `XlsxError` ('unexpected-xml', 'array-formula', 'table-header', 'shared-formula') instead of
- * damaging.
+ * caller splices them in: `spliceUtf8` on the part's bytes, or {@link patchSheet} on its text).
+ * Throws `XlsxError` ('unexpected-xml', 'array-formula', 'table-header', 'shared-formula')
+ * instead of damaging.
  */
 export function patchSheetXml(
   xml: string,
@@ -575,28 +577,11 @@ export function patchSheetXml(
   }
   if (!patcher) throw unexpected(ctx, 'no <sheetData>');
   checkRefusals(patcher, edits, ctx);
-  // A cell written as it was is no change.
-  const patches = patcher.patches.filter(
-    (p) => p.end - p.start !== p.text.length || !xml.startsWith(p.text, p.start),
-  );
-  if (patches.length === 0) return { patches };
+  const list = patcher.patches;
+  if (list.length === 0) return { head: undefined, list };
   const dim = dimensionPatch(dimension, patcher.inserted);
   // <dimension> comes before <sheetData> (the schema's order); anywhere else it is left alone.
-  if (dim && dim.end <= patcher.start) patches.unshift(dim);
-  return { patches };
-}
-
-/** `xml` with `patches` (in order, none overlapping) made. */
-export function applyPatches(xml: string, patches: readonly Patch[]): string {
-  if (patches.length === 0) return xml;
-  const pieces: string[] = [];
-  let from = 0;
-  for (const p of patches) {
-    pieces.push(xml.slice(from, p.start), p.text);
-    from = p.end;
-  }
-  pieces.push(xml.slice(from));
-  return pieces.join('');
+  return { head: dim && dim.end <= patcher.start ? dim : undefined, list };
 }
 
 /**
@@ -607,5 +592,11 @@ export function applyPatches(xml: string, patches: readonly Patch[]): string {
  * patchSheet(xml, new Map([[9, new Map([[3, { kind: 'value', value: 4623 }]])]]), ctx);
  */
 export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContext): string {
-  return applyPatches(xml, patchSheetXml(xml, edits, ctx).patches);
+  return patchedText(xml, patchSheetXml(xml, edits, ctx));
+}
+
+/** The worksheet XML with the changes {@link patchSheetXml} found made, as text. */
+export function patchedText(xml: string, { head, list }: SheetPatches): string {
+  const patches = Array.from({ length: list.length }, (_, i) => list.patch(i));
+  return applyPatches(xml, head ? [head, ...patches] : patches);
 }

@@ -28,7 +28,7 @@ import {
   type ContentTypes,
   type Relationship,
 } from './package-parts.js';
-import { applyPatches, patchSheetXml, type SheetEdits, type SheetTable } from './sheet-patch.js';
+import { patchedText, patchSheetXml, type SheetEdits, type SheetTable } from './sheet-patch.js';
 import { spliceUtf8 } from './splice.js';
 import { rewriteZip, type DeflateRaw } from './zip-writer.js';
 
@@ -185,19 +185,19 @@ export function writeCells(
     const raw = zip.read(sheet.part);
     if (raw === undefined) throw new XlsxError('corrupt-zip', `no ${sheet.part}`);
     const xml = decoder.decode(raw);
-    const { patches } = patchSheetXml(xml, sheetEdits, {
+    const patches = patchSheetXml(xml, sheetEdits, {
       part: sheet.part,
       sheet: name,
       tables: tablesOf(zip, sheet.part),
       sharedIndex,
       inlineStrings: sstPart === undefined,
     });
-    if (patches.length === 0) continue;
-    // The new cells spliced into the part's bytes; the whole text encoded again only when its
-    // bytes are not valid UTF-8.
+    if (patches.list.length === 0) continue;
+    // The new cells spliced into the part's bytes; when its bytes are not valid UTF-8, the text
+    // patched and encoded again, as before.
     replace.set(
       sheet.part,
-      spliceUtf8(raw, xml, patches) ?? encoder.encode(applyPatches(xml, patches)),
+      spliceUtf8(raw, xml, patches.head, patches.list) ?? encoder.encode(patchedText(xml, patches)),
     );
     written = true;
   }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkZipDirectory } from '../limits.js';
 import { codec, fixture, partText, rawRecords } from './__tests__/helpers.js';
-import { patchSheet } from './sheet-patch.js';
+import type { CellEdit } from './cell-xml.js';
+import { patchSheet, type SheetEdits } from './sheet-patch.js';
 import { applyPatches, PatchList, spliceUtf8, utf8Length, type Patch } from './splice.js';
 import { writeCells } from './write-cells.js';
 import { rewriteZip } from './zip-writer.js';
@@ -138,16 +139,16 @@ describe('writeCells splices the sheet’s bytes: only the written cells change'
     '<row r="1" spans="1:3"><c r="A1" t="inlineStr"><is><t>Đơn vị: triệu đồng — Xã Nậm Pồ</t></is></c><c r="B1"><v>5</v></c><c r="C1" t="inlineStr"><is><t>Kế hoạch 2025 ✓ 𝔸</t></is></c></row>' +
     '<row r="2" spans="1:3"><c r="A2" t="inlineStr"><is><t>Huyện Mường Nhé</t></is></c><c r="B2"><f>B1*2</f><v>10</v></c></row>' +
     '<row r="3" spans="1:3"><c r="C3" t="inlineStr"><is><t>Ghi chú cuối</t></is></c></row>';
-  const edits = new Map([
-    [1, new Map([[2, { kind: 'value' as const, value: 'Thực hiện đạt 98%' }]])],
+  const edits: SheetEdits = new Map<number, Map<number, CellEdit>>([
+    [1, new Map<number, CellEdit>([[2, { kind: 'value', value: 'Thực hiện đạt 98%' }]])],
     [
       2,
-      new Map([
-        [2, { kind: 'result' as const, value: 12 }],
-        [3, { kind: 'value' as const, value: 'mới' }],
+      new Map<number, CellEdit>([
+        [2, { kind: 'result', value: 12 }],
+        [3, { kind: 'value', value: 'mới' }],
       ]),
     ],
-    [3, new Map([[1, { kind: 'value' as const, value: 7.5 }]])],
+    [3, new Map<number, CellEdit>([[1, { kind: 'value', value: 7.5 }]])],
   ]);
 
   for (const bom of [false, true]) {

@@ -324,7 +324,7 @@ async function measure(
   const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   const codec = {
     inflateRaw: (d: Uint8Array, max: number) => inflateRawSync(d, { maxOutputLength: max }),
-    deflateRaw: (d: Uint8Array) => deflateRawSync(d, { level: 3 }),
+    deflateRaw: (d: Uint8Array) => deflateRawSync(d, { level: 4 }),
     ...(nativeCrc32 ? { crc32: nativeCrc32 } : {}),
   };
   const surgical_write_ms = await time(

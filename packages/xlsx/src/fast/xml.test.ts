@@ -291,3 +291,48 @@ describe('text decoding', () => {
     expect(decodeExcelEscapes('_x0041__x000a__x000A_ _x005F_x0041_')).toBe('A_x000a_\n _x0041_');
   });
 });
+
+describe('skipLeafElement', () => {
+  /** Where skipping the element at `<c` leaves the reader (or the error it throws), and what follows. */
+  function after(xml: string, skip: (x: XmlReader) => void): string {
+    const x = new XmlReader(xml, 'p');
+    try {
+      while (!(x.next() === Token.Open && x.is('c')));
+      skip(x);
+      const rest: string[] = [];
+      for (let t = x.next(); t !== Token.End; t = x.next()) rest.push(`${t}:${x.name()}`);
+      return `${x.position} ${x.depth} ${rest.join(',')}`;
+    } catch (e) {
+      return `error ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  it('ends where skipElement ends, and refuses what it refuses', () => {
+    const cells = [
+      '<c r="A1"><f>A2+1</f><v>3</v></c>',
+      '<c r="A1"/>',
+      '<c r="A1"></c>',
+      '<c r="A1"><v>1</v> \n<v>2</v></c>',
+      '<c r="A1" t="inlineStr"><is><t>x</t></is></c>',
+      '<c r="A1"><f t="shared" si="0">A2</f><v>1</v></c>',
+      '<c r="A1"><v>1</v><!-- </c> --></c>',
+      '<c r="A1"><v><![CDATA[1]]></v></c>',
+      '<c r="A1"><v>1</v ></c >',
+      '<c r="A1"><x:v>1</x:v></c>',
+      '<c r="A1"><v/><v>2</v></c>',
+      '<c r="A1"><v>1</w></c>',
+      '<c r="A1"><v>1</v></d>',
+      '<c r="A1"><v>1</v>',
+      '<c r="A1"><v>1',
+      '<c r="A1"><vv>1</v></c>',
+      '<c r="A1"><v>a &amp; b</v></c>',
+    ];
+    for (const c of cells) {
+      const xml = `<row r="1">${c}<c r="B1"><v>2</v></c></row>`;
+      expect(
+        after(xml, (x) => x.skipLeafElement()),
+        c,
+      ).toBe(after(xml, (x) => x.skipElement()));
+    }
+  });
+});

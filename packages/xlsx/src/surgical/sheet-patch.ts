@@ -11,6 +11,7 @@ import { XlsxError } from '../errors.js';
 import { parseCellRef } from '../fast/formula.js';
 import { Token, XmlReader } from '../fast/xml.js';
 import { cellXml, type CellEdit } from './cell-xml.js';
+import { applyPatches, PatchList, type Patch } from './splice.js';
 
 /**
  * A table on the sheet: its name, its range, and how many header and totals rows it has; or a
@@ -36,12 +37,6 @@ export interface SheetPatchContext {
   readonly sharedIndex: (text: string) => number;
   /** Write text as inline strings (the workbook has no shared-strings part). */
   readonly inlineStrings: boolean;
-}
-
-interface Patch {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
 }
 
 interface Range {
@@ -80,21 +75,20 @@ class FormulaMap {
 }
 
 /**
- * Reads the sheet's `<sheetData>` and builds the new XML as it goes, in document order: the text
- * between the changes is sliced from the original, each change (a cell replaced, a cell or a row
- * inserted, a row's `spans` widened) put in its place. Nothing per unchanged cell is kept.
+ * Reads the sheet's `<sheetData>` once and notes its changes as it goes, in document order: each
+ * change (a cell replaced, a cell or a row inserted, a row's `spans` widened) is a {@link Patch}
+ * of the original; the text between them is not copied here (the caller splices the part's bytes
+ * or text once). Nothing per unchanged cell is kept.
  */
 class SheetDataPatcher {
-  /** The new XML from {@link start} to {@link from}, in pieces. */
-  readonly pieces: string[] = [];
+  /** The changes, in document order, none overlapping. */
+  readonly patches = new PatchList();
   readonly formulas = new FormulaMap();
   readonly masters: SharedMaster[] = [];
   /** Cells inserted (not found), 1-based, for the dimension. */
   readonly inserted: { row: number; col: number }[] = [];
-  /** Where the `<sheetData>` starts: the pieces cover the XML from there. */
+  /** Where the `<sheetData>` starts: the patches are all past it. */
   readonly start: number;
-  /** Up to where the original XML is in {@link pieces}. */
-  from: number;
   private readonly at = { col: 0, row: 0 };
   /** The rows with edits, in order, and the next one not yet met. */
   private readonly rows: number[];
@@ -108,14 +102,15 @@ class SheetDataPatcher {
     /** Whether every cell's `<f>` must be read (the sheet has shared or array formulas). */
     private readonly readFormulas: boolean,
   ) {
-    this.start = this.from = x.tagStart;
+    this.start = x.tagStart;
     this.rows = [...edits.keys()].sort((a, b) => a - b);
   }
 
   /** Put `text` in place of the original `[start, end)`. */
   private emit(start: number, end: number, text: string): void {
-    this.pieces.push(this.x.xml.slice(this.from, start), text);
-    this.from = end;
+    // A cell written as it was is no change.
+    if (end - start === text.length && this.x.xml.startsWith(text, start)) return;
+    this.patches.add(start, end, text);
   }
 
   private colStyle(col: number): string | undefined {
@@ -196,7 +191,11 @@ class SheetDataPatcher {
     const targets = this.edits.get(row);
     if (!targets) {
       if (!this.readFormulas) {
-        x.skipElement();
+        // Each child as skipElement would, the usual cell's children stepped over quickly.
+        const depth = x.depth;
+        for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
+          if (t === Token.Open) x.skipLeafElement();
+        }
         return;
       }
       const depth = x.depth;
@@ -218,27 +217,26 @@ class SheetDataPatcher {
     const rowStyle = custom === '1' || custom === 'true' ? x.attr('s') : undefined;
     const cols = sortedKeys(targets);
     // Widen the row's spans to the cells written (a hint Excel keeps in step with the cells).
-    let startTag = xml.slice(rowStart, openEnd);
-    const spans = /\sspans="(\d+):(\d+)"/.exec(startTag);
-    if (spans) {
-      const lo = Math.min(Number(spans[1]), cols[0]!);
-      const hi = Math.max(Number(spans[2]), cols[cols.length - 1]!);
-      if (lo !== Number(spans[1]) || hi !== Number(spans[2])) {
-        startTag = startTag.replace(spans[0], ` spans="${lo}:${hi}"`);
-      }
-    }
+    const spans = this.spansPatch(cols[0]!, cols[cols.length - 1]!);
     if (x.selfClosing) {
       let cells = '';
       for (const col of cols) cells += this.newCell(row, col, targets.get(col)!, rowStyle);
       x.skipElement();
       if (cells !== '') {
+        let startTag = xml.slice(rowStart, openEnd);
+        if (spans) {
+          startTag =
+            startTag.slice(0, spans.start - rowStart) +
+            spans.text +
+            startTag.slice(spans.end - rowStart);
+        }
         this.emit(rowStart, openEnd, `${startTag.replace(/\s*\/>$/, '>')}${cells}</row>`);
-      } else if (startTag !== xml.slice(rowStart, openEnd)) {
-        this.emit(rowStart, openEnd, startTag);
+      } else if (spans) {
+        this.emit(spans.start, spans.end, spans.text);
       }
       return;
     }
-    if (startTag !== xml.slice(rowStart, openEnd)) this.emit(rowStart, openEnd, startTag);
+    if (spans) this.emit(spans.start, spans.end, spans.text);
     const depth = x.depth;
     let next = 0;
     let col = 0;
@@ -269,7 +267,7 @@ class SheetDataPatcher {
       } else if (this.readFormulas) {
         this.readCellFormula(row, col);
       } else {
-        x.skipElement();
+        x.skipLeafElement();
       }
     }
     let cells = '';
@@ -280,6 +278,39 @@ class SheetDataPatcher {
       const close = xml.lastIndexOf('<', x.position - 1);
       this.emit(close, close, cells);
     }
+  }
+
+  /**
+   * The patch that widens the `spans="lo:hi"` of the `<row>` just opened to `[first, last]`, if it
+   * must be (a `spans` of two numbers in double quotes; any other form is left alone).
+   */
+  private spansPatch(first: number, last: number): Patch | undefined {
+    const x = this.x;
+    if (!x.findAttr('spans')) return undefined;
+    const xml = x.xml;
+    const start = x.valueStart;
+    const end = x.valueEnd;
+    // ` spans="`, as the regex of the attribute's usual form would find it.
+    if (
+      xml.charCodeAt(start - 1) !== 0x22 /* " */ ||
+      xml.charCodeAt(start - 2) !== 0x3d /* = */ ||
+      !xml.startsWith('spans', start - 7) ||
+      !isSpaceCode(xml.charCodeAt(start - 8))
+    ) {
+      return undefined;
+    }
+    let p = start;
+    let lo = 0;
+    while (p < end && isDigit(xml.charCodeAt(p))) lo = lo * 10 + xml.charCodeAt(p++) - 0x30;
+    if (p === start || xml.charCodeAt(p) !== 0x3a /* : */) return undefined;
+    const colon = ++p;
+    let hi = 0;
+    while (p < end && isDigit(xml.charCodeAt(p))) hi = hi * 10 + xml.charCodeAt(p++) - 0x30;
+    if (p === colon || p !== end) return undefined;
+    const newLo = Math.min(lo, first);
+    const newHi = Math.max(hi, last);
+    if (newLo === lo && newHi === hi) return undefined;
+    return { start, end, text: `${newLo}:${newHi}` };
   }
 
   /** Whether the cell last read by {@link cellColumn} has an `r`. */
@@ -382,6 +413,14 @@ class SheetDataPatcher {
   }
 }
 
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
 /** The keys of a row's edits, in column order. */
 function sortedKeys(map: ReadonlyMap<number, unknown>): number[] {
   if (map.size === 1) return [map.keys().next().value as number];
@@ -467,27 +506,35 @@ function dimensionPatch(
 }
 
 /**
- * Whether the sheet may hold shared, array or data-table formulas, or cell metadata (dynamic
- * arrays): then every cell's formula is read, for the refusals. `indexOf` over the whole part
- * (fast); a false positive only costs time.
+ * Whether the sheet may hold shared, array or data-table formulas: then every cell's formula is
+ * read, for the refusals. `indexOf` over the whole part; a false positive only costs time. The
+ * searches are for parts of the words whose first letter is rare in sheet XML (`hared`, `array`,
+ * `Table`): V8 looks for a short needle by its first character, and `s`, `d` and a space are on
+ * every row. Cell metadata (`cm`, a dynamic array) is checked on each written cell itself.
  */
 function mayHoldFormulaKinds(xml: string): boolean {
-  return (
-    xml.includes('shared') ||
-    xml.includes('array') ||
-    xml.includes('dataTable') ||
-    xml.includes(' cm=')
-  );
+  return xml.includes('hared') || xml.includes('array') || xml.includes('Table');
+}
+
+/** What {@link patchSheetXml} found to change in a worksheet part. */
+export interface SheetPatches {
+  /** The `<dimension>`'s change, before all the others, if it changes. */
+  readonly head: Patch | undefined;
+  /** The changes in `<sheetData>`, in document order, none overlapping (string offsets). */
+  readonly list: PatchList;
 }
 
 /**
- * The worksheet XML with the edits made, every other byte as it was. Throws `XlsxError`
- * ('unexpected-xml', 'array-formula', 'table-header', 'shared-formula') instead of damaging.
- *
- * @example
- * patchSheet(xml, new Map([[9, new Map([[3, { kind: 'value', value: 4623 }]])]]), ctx);
+ * The changes the edits make to a worksheet part, every other byte to be kept as it was (the
+ * caller splices them in: `spliceUtf8` on the part's bytes, or {@link patchSheet} on its text).
+ * Throws `XlsxError` ('unexpected-xml', 'array-formula', 'table-header', 'shared-formula')
+ * instead of damaging.
  */
-export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContext): string {
+export function patchSheetXml(
+  xml: string,
+  edits: SheetEdits,
+  ctx: SheetPatchContext,
+): SheetPatches {
   const x = new XmlReader(xml, ctx.part);
   const colStyles: { min: number; max: number; style: string }[] = [];
   let dimension: { start: number; end: number; ref: string } | undefined;
@@ -530,14 +577,26 @@ export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContex
   }
   if (!patcher) throw unexpected(ctx, 'no <sheetData>');
   checkRefusals(patcher, edits, ctx);
-  if (patcher.pieces.length === 0) return xml;
-  let dim = dimensionPatch(dimension, patcher.inserted);
+  const list = patcher.patches;
+  if (list.length === 0) return { head: undefined, list };
+  const dim = dimensionPatch(dimension, patcher.inserted);
   // <dimension> comes before <sheetData> (the schema's order); anywhere else it is left alone.
-  if (dim && dim.end > patcher.start) dim = undefined;
-  const head = xml.slice(0, patcher.start);
-  return (
-    (dim ? head.slice(0, dim.start) + dim.text + head.slice(dim.end) : head) +
-    patcher.pieces.join('') +
-    xml.slice(patcher.from)
-  );
+  return { head: dim && dim.end <= patcher.start ? dim : undefined, list };
+}
+
+/**
+ * The worksheet XML with the edits made, every other byte as it was. Throws `XlsxError`
+ * ('unexpected-xml', 'array-formula', 'table-header', 'shared-formula') instead of damaging.
+ *
+ * @example
+ * patchSheet(xml, new Map([[9, new Map([[3, { kind: 'value', value: 4623 }]])]]), ctx);
+ */
+export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContext): string {
+  return patchedText(xml, patchSheetXml(xml, edits, ctx));
+}
+
+/** The worksheet XML with the changes {@link patchSheetXml} found made, as text. */
+export function patchedText(xml: string, { head, list }: SheetPatches): string {
+  const patches = Array.from({ length: list.length }, (_, i) => list.patch(i));
+  return applyPatches(xml, head ? [head, ...patches] : patches);
 }

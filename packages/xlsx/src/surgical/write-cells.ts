@@ -28,7 +28,8 @@ import {
   type ContentTypes,
   type Relationship,
 } from './package-parts.js';
-import { patchSheet, type SheetEdits, type SheetTable } from './sheet-patch.js';
+import { patchedText, patchSheetXml, type SheetEdits, type SheetTable } from './sheet-patch.js';
+import { spliceUtf8 } from './splice.js';
 import { rewriteZip, type DeflateRaw } from './zip-writer.js';
 
 /**
@@ -173,6 +174,7 @@ export function writeCells(
 
   const replace = new Map<string, Uint8Array>();
   const encoder = new TextEncoder();
+  const decoder = new TextDecoder('utf-8');
   let written = false;
   for (const [name, sheetEdits] of edits) {
     if (sheetEdits.size === 0) continue;
@@ -180,17 +182,23 @@ export function writeCells(
     if (!sheet) throw new RangeError(`no worksheet named ${name}`);
     const type = types.typeOf(sheet.part);
     if (type !== WORKSHEET_TYPE) throw contentTypesError(sheet.part, `declared as ${type}`);
-    const xml = zip.text(sheet.part);
-    if (xml === undefined) throw new XlsxError('corrupt-zip', `no ${sheet.part}`);
-    const patched = patchSheet(xml, sheetEdits, {
+    const raw = zip.read(sheet.part);
+    if (raw === undefined) throw new XlsxError('corrupt-zip', `no ${sheet.part}`);
+    const xml = decoder.decode(raw);
+    const patches = patchSheetXml(xml, sheetEdits, {
       part: sheet.part,
       sheet: name,
       tables: tablesOf(zip, sheet.part),
       sharedIndex,
       inlineStrings: sstPart === undefined,
     });
-    if (patched === xml) continue;
-    replace.set(sheet.part, encoder.encode(patched));
+    if (patches.list.length === 0) continue;
+    // The new cells spliced into the part's bytes; when its bytes are not valid UTF-8, the text
+    // patched and encoded again, as before.
+    replace.set(
+      sheet.part,
+      spliceUtf8(raw, xml, patches.head, patches.list) ?? encoder.encode(patchedText(xml, patches)),
+    );
     written = true;
   }
 

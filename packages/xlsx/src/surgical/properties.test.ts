@@ -13,6 +13,7 @@ import {
   corpus,
   editsOf,
   expectOnlyEdited,
+  externallyLinked,
   fixture,
   gridOf,
   rawRecords,
@@ -22,15 +23,16 @@ import { writeCells } from './write-cells.js';
 const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples');
 
 /** Real workbooks: the corpus (XlsxWriter, LibreOffice) and the bundled examples (ExcelJS). */
-const BOOKS: { name: string; bytes: Uint8Array; sheet: string; grid: Grid }[] = [
-  ...corpus().map((name) => ({ name, bytes: fixture(name) })),
-  ...readdirSync(EXAMPLES)
-    .filter((f) => f.endsWith('.xlsx'))
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(EXAMPLES, name))) })),
-].map((b) => {
-  const sheet = openXlsx(b.bytes, codec.inflateRaw).sheets[0]!.name;
-  return { ...b, sheet, grid: gridOf(b.bytes, sheet) };
-});
+const BOOKS: { name: string; bytes: Uint8Array; sheet: string; grid: Grid; linked: Set<string> }[] =
+  [
+    ...corpus().map((name) => ({ name, bytes: fixture(name) })),
+    ...readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(EXAMPLES, name))) })),
+  ].map((b) => {
+    const sheet = openXlsx(b.bytes, codec.inflateRaw).sheets[0]!.name;
+    return { ...b, sheet, grid: gridOf(b.bytes, sheet), linked: externallyLinked(b.bytes) };
+  });
 
 const REFUSALS = new Set(['array-formula', 'table-header', 'pivot-table', 'shared-formula']);
 
@@ -74,7 +76,13 @@ describe('random writes into real workbooks', () => {
         }),
         (i, writes) => {
           const book = BOOKS[i]!;
-          const list = writes.filter(([r, c]) => !isCoveredByMerge(book.grid, r, c));
+          // A cell with an external hyperlink reads back as its text alone (as in ExcelJS): its
+          // written formula is checked by the corpus tests, not through the reader.
+          const list = writes.filter(
+            ([r, c]) =>
+              !isCoveredByMerge(book.grid, r, c) &&
+              !book.linked.has(`${String.fromCharCode(65 + c)}${r + 1}`),
+          );
           if (list.length === 0) return;
           const edits = editsOf(list);
           let out;

@@ -56,6 +56,31 @@ export function partText(bytes: Uint8Array, name: string): string | undefined {
   return new TextDecoder().decode(e.method === 0 ? data : inflateRawSync(data));
 }
 
+/**
+ * The A1 references of the first sheet's cells that carry an external hyperlink (`<hyperlink
+ * ref="G8" r:id="…">`): the reader, as ExcelJS, reads such a cell as its text alone — a formula
+ * written there reads back as its result.
+ */
+export function externallyLinked(bytes: Uint8Array): Set<string> {
+  const workbook = partText(bytes, 'xl/workbook.xml') ?? '';
+  const rels = partText(bytes, 'xl/_rels/workbook.xml.rels') ?? '';
+  const id = /<sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook)?.[1];
+  const target =
+    id && new RegExp(`<Relationship\\b[^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels);
+  const targetAlt =
+    id && new RegExp(`<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels);
+  const path = (target || targetAlt)?.[1];
+  if (!path) return new Set();
+  const sheet = partText(bytes, path.startsWith('/') ? path.slice(1) : `xl/${path}`) ?? '';
+  const refs = new Set<string>();
+  for (const m of sheet.matchAll(/<hyperlink\b[^>]*>/g))
+    if (/\br:id="/.test(m[0])) {
+      const ref = /\bref="([A-Z]+\d+)"/.exec(m[0])?.[1];
+      if (ref) refs.add(ref);
+    }
+  return refs;
+}
+
 /** Edits from `[sheet-relative 0-based row, col, edit]` triples. */
 export function editsOf(list: ReadonlyArray<readonly [number, number, CellEdit]>): SheetEdits {
   const edits = new Map<number, Map<number, CellEdit>>();

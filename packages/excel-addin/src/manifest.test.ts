@@ -12,8 +12,8 @@ import { DEV_ORIGIN, normalizeOrigin, productionManifest } from './manifest/prod
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = join(pkg, '..', '..');
 const manifestPath = join(repoRoot, 'manifest.xml');
-/** Microsoft's XSDs: beside the repository in CI (`../shared/xsd`), or where PHULUC_XSD_DIR says. */
-const xsdDir = process.env.PHULUC_XSD_DIR ?? join(repoRoot, '..', 'shared', 'xsd');
+/** Microsoft's XSDs: the copy in packages/excel-addin/xsd (source and licence there), or where PHULUC_XSD_DIR says. */
+const xsdDir = process.env.PHULUC_XSD_DIR ?? join(repoRoot, 'packages', 'excel-addin', 'xsd');
 const ROOT_XSD = 'OfficeAppManifestV1_1.xsd';
 
 /** xmllint's verdict on a manifest against the TaskPane app manifest schema (and its imports). */
@@ -21,7 +21,7 @@ async function validateManifest(xml: string): Promise<{ valid: boolean; errors: 
   if (!existsSync(join(xsdDir, ROOT_XSD))) {
     throw new Error(
       `Microsoft's manifest XSDs are missing: expected ${join(xsdDir, ROOT_XSD)} ` +
-        '(the shared/xsd folder beside the repository, or set PHULUC_XSD_DIR).',
+        '(packages/excel-addin/xsd, or set PHULUC_XSD_DIR).',
     );
   }
   const files = readdirSync(xsdDir)

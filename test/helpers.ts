@@ -10,6 +10,10 @@ export { CLI, ensureCliBuilt } from '../scripts/cli-bundle.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const EXAMPLES_DIR = join(ROOT, 'examples');
+/** The seed plans' texts (shared/seeds, as the rules' plan fixtures keep them). */
+export const PLAN_SEEDS_DIR = join(ROOT, 'packages', 'rules', 'src', 'plan', '__fixtures__');
+/** Mường Lay's 2024 plan, whose annex is examples/muong-lay-2024.xlsx. */
+export const MUONG_LAY_PLAN = join(PLAN_SEEDS_DIR, '000-muong-lay-2024.txt');
 
 export interface CliRun {
   readonly status: number;

@@ -3,11 +3,18 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanJsonSchema } from './contract.js';
-import { ensureCliBuilt, isOneLine, ROOT, runCli, tempDir } from './helpers.js';
+import {
+  ensureCliBuilt,
+  isOneLine,
+  MUONG_LAY_PLAN,
+  PLAN_SEEDS_DIR,
+  ROOT,
+  runCli,
+  tempDir,
+} from './helpers.js';
 
-const SEEDS = join(ROOT, 'packages', 'rules', 'src', 'plan', '__fixtures__');
-const seed = (name: string) => join(SEEDS, name);
-const MUONG_LAY = seed('000-muong-lay-2024.txt');
+const seed = (name: string) => join(PLAN_SEEDS_DIR, name);
+const MUONG_LAY = MUONG_LAY_PLAN;
 
 function planJson(args: readonly string[]) {
   const run = runCli(['plan', ...args, '--format', 'json']);

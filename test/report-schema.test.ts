@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, EXAMPLES_DIR, ROOT, runCli, tempDir } from './helpers.js';
+import { ensureCliBuilt, EXAMPLES_DIR, ROOT, runCli, tempDir, MUONG_LAY_PLAN } from './helpers.js';
 
 /**
  * The published JSON Schema files (packages/rules/schema/) validate what the CLI really prints,
@@ -19,15 +19,7 @@ function expectValid(name: string, doc: unknown): void {
   expect(check(doc), JSON.stringify(check.errors?.slice(0, 3))).toBe(true);
 }
 
-const PLAN = join(
-  ROOT,
-  'packages',
-  'rules',
-  'src',
-  'plan',
-  '__fixtures__',
-  '000-muong-lay-2024.txt',
-);
+const PLAN = MUONG_LAY_PLAN;
 const LAYOUT = join(EXAMPLES_DIR, 'layouts', 'dang-ky-thoat-ngheo.json');
 
 let tmp: ReturnType<typeof tempDir>;

@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportJsonSchema } from '@phuluc/rules';
 import { ErrorJsonSchema, FillJsonSchema, PlanJsonSchema, ValidateJsonSchema } from './contract.js';
-import { CLI, ensureCliBuilt, EXAMPLES_DIR, ROOT, tempDir } from './helpers.js';
+import { CLI, ensureCliBuilt, EXAMPLES_DIR, ROOT, tempDir, MUONG_LAY_PLAN } from './helpers.js';
 import { zipOf } from './zip-bomb.js';
 
 /**
@@ -17,15 +17,7 @@ import { zipOf } from './zip-bomb.js';
  */
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DIRTY = readFileSync(join(EXAMPLES_DIR, 'muong-lay-2024-loi.xlsx'));
-const PLAN_FILE = join(
-  ROOT,
-  'packages',
-  'rules',
-  'src',
-  'plan',
-  '__fixtures__',
-  '000-muong-lay-2024.txt',
-);
+const PLAN_FILE = MUONG_LAY_PLAN;
 const PLAN = readFileSync(PLAN_FILE);
 
 interface Server {

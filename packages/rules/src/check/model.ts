@@ -228,9 +228,12 @@ class TableEnd {
             : cellText(getCell(grid, r, this.ttCol as number)).trim();
       if (tt === '' && this.labelCol !== undefined) {
         const label = cellText(getCell(grid, r, this.labelCol)).trim();
-        if (this.end >= this.first && isClosingLine(label)) return ENDED;
-        if (this.end >= this.first && GRAND_TOTAL.test(normalizeText(label)))
-          this.closed = isTotalLabel(normalizeText(label), this.totalLabels);
+        if (this.end >= this.first && label !== '') {
+          // The label folded once for both questions (a table's rows mostly have a TT).
+          const norm = normalizeText(label);
+          if (CLOSING_LINE.test(norm)) return ENDED;
+          if (GRAND_TOTAL.test(norm)) this.closed = isTotalLabel(norm, this.totalLabels);
+        }
       }
       this.end = r;
       this.sawBlank = false;

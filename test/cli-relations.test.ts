@@ -40,6 +40,41 @@ describe('phuluc validate on annexes laid out as offices lay them out', () => {
     });
   }
 
+  it('never reads clean where a relation its header states could not be checked', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('KH');
+      // A phase total over its years, but no project row adds up: the sum cannot be confirmed.
+      ws.addRows([
+        ['KẾ HOẠCH VỐN GIAI ĐOẠN 2021-2025'],
+        [
+          'TT',
+          'Nội dung',
+          'Tổng giai đoạn 2021-2025',
+          'Năm 2021',
+          'Năm 2022',
+          'Năm 2023',
+          'Năm 2024',
+          'Năm 2025',
+        ],
+        [null, 'Tổng cộng', 100, 20, 20, 20, 20, 20],
+        ['1', 'Dự án 2', 61, 10, 10, 10, 10, 10],
+        ['2', 'Dự án 3', 39, 10, 10, 10, 10, 10],
+      ]);
+      const path = join(dir, 'giai-doan.xlsx');
+      await wb.xlsx.writeFile(path);
+      const run = runCli(['validate', path]);
+      expect(run.stdout).not.toContain('Không có vấn đề.');
+      expect(run.stdout).toContain('Chưa kiểm tra được: tiêu đề cho thấy C = D + E + F + G + H');
+      expect(run.stdout).toContain('1 quan hệ theo tiêu đề chưa kiểm tra được.');
+      const { json } = validateJson(path);
+      expect(json.sheets[0]?.coverage.unconfirmed).toHaveLength(1);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('says in the text report which numeric columns it checked, and which it did not', async () => {
     const { dir, cleanup } = tempDir();
     try {

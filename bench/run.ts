@@ -319,13 +319,14 @@ async function measure(
     );
   }
   const sheetName = grid.name;
-  // Deflate and CRC-32 as phuluc fill brings them (packages/cli/src/commands/fill.ts); inflate as
+  // Deflate, CRC-32 and the byte decoding as phuluc fill brings them (packages/cli/src/commands/fill.ts); inflate as
   // the fast read below.
   const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   const codec = {
     inflateRaw: (d: Uint8Array, max: number) => inflateRawSync(d, { maxOutputLength: max }),
     deflateRaw: (d: Uint8Array) => deflateRawSync(d, { level: 4 }),
     ...(nativeCrc32 ? { crc32: nativeCrc32 } : {}),
+    latin1: (d: Uint8Array) => Buffer.from(d.buffer, d.byteOffset, d.byteLength).toString('latin1'),
   };
   const surgical_write_ms = await time(
     () => writeCells(bytes, new Map([[sheetName, edits]]), codec),

@@ -67,6 +67,11 @@ function isXmlChar(code: number): boolean {
   );
 }
 
+/** An attribute's value from its raw text: line breaks and tabs normalised to spaces, entities decoded. */
+export function attributeValue(raw: string, part: string): string {
+  return decodeEntities(raw.replace(/\r\n|[\t\n\r]/g, ' '), part);
+}
+
 /**
  * Decode the entities and character references of `raw` (XML's five named entities only: the
  * parts of an .xlsx declare no others). Throws `corrupt-zip` on anything else after `&`.
@@ -337,6 +342,19 @@ export class XmlReader {
     this.skipElement();
   }
 
+  /**
+   * Inside an element, between its children: move to `at`, the `<` of a later child or of the
+   * element's close tag, which the caller found by searching the text and vouches for: nothing on
+   * the way can hide markup (a comment, CDATA section or processing instruction) and no element
+   * opened there is still open at `at`. The children stepped over are not read.
+   */
+  skipTo(at: number): void {
+    if (this.pendingClose || at < this.pos || this.xml.charCodeAt(at) !== LT) {
+      throw new RangeError(`skipTo(${at}) from ${this.pos}`);
+    }
+    this.pos = at;
+  }
+
   private attrIndex(name: string): number {
     const xml = this.xml;
     for (let i = 0; i < this.attrCount; i++) {
@@ -357,7 +375,7 @@ export class XmlReader {
     const end = this.attrValueEnd[i]!;
     const raw = this.xml.slice(start, end);
     if (!this.needsDecoding(start, end, true)) return raw;
-    return decodeEntities(raw.replace(/\r\n|[\t\n\r]/g, ' '), this.part);
+    return attributeValue(raw, this.part);
   }
 
   /** Whether `xml[start, end)` holds an entity or a character that normalisation changes. */

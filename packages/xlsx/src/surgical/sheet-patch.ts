@@ -9,9 +9,10 @@
 import { a1, decodeRange } from '../a1.js';
 import { XlsxError } from '../errors.js';
 import { parseCellRef } from '../fast/formula.js';
-import { Token, XmlReader } from '../fast/xml.js';
+import { attributeValue, Token, XmlReader } from '../fast/xml.js';
 import { cellXml, type CellEdit } from './cell-xml.js';
-import { applyPatches, PatchList, type Patch } from './splice.js';
+import { byteText, type PartText } from './part-text.js';
+import { PatchList, spliceBytes, type Patch } from './splice.js';
 
 /**
  * A table on the sheet: its name, its range, and how many header and totals rows it has; or a
@@ -96,11 +97,18 @@ class SheetDataPatcher {
 
   constructor(
     private readonly x: XmlReader,
+    /** The part's text, for what goes from the original into new XML. */
+    private readonly src: PartText,
     private readonly edits: SheetEdits,
     private readonly ctx: SheetPatchContext,
     private readonly colStyles: readonly { min: number; max: number; style: string }[],
     /** Whether every cell's `<f>` must be read (the sheet has shared or array formulas). */
     private readonly readFormulas: boolean,
+    /**
+     * Whether the sheet data holds no comment, CDATA section or processing instruction, which
+     * could hide markup: then a row's cells can be stepped over by searching its text.
+     */
+    private readonly plain: boolean,
   ) {
     this.start = x.tagStart;
     this.rows = [...edits.keys()].sort((a, b) => a - b);
@@ -108,9 +116,8 @@ class SheetDataPatcher {
 
   /** Put `text` in place of the original `[start, end)`. */
   private emit(start: number, end: number, text: string): void {
-    // A cell written as it was is no change.
-    if (end - start === text.length && this.x.xml.startsWith(text, start)) return;
-    this.patches.add(start, end, text);
+    // A cell written as it was is no change (add drops it).
+    this.patches.add(start, end, text, this.src.raw, this.src.offset);
   }
 
   private colStyle(col: number): string | undefined {
@@ -156,7 +163,7 @@ class SheetDataPatcher {
     if (x.selfClosing) {
       const rows = this.newRowsBefore(Infinity);
       if (rows === '') return;
-      const tag = xml.slice(openStart, openEnd).replace(/\s*\/>$/, '>');
+      const tag = this.src.slice(openStart, openEnd).replace(/\s*\/>$/, '>');
       this.emit(openStart, openEnd, `${tag}${rows}</sheetData>`);
       return;
     }
@@ -191,8 +198,11 @@ class SheetDataPatcher {
     const targets = this.edits.get(row);
     if (!targets) {
       if (!this.readFormulas) {
-        // Each child as skipElement would, the usual cell's children stepped over quickly.
+        // Nothing in the row changes: straight to its end tag when it is found by its text (see
+        // rowEnd); else each child as skipElement would, the usual cell's stepped over quickly.
         const depth = x.depth;
+        const end = this.rowEnd();
+        if (end >= 0) x.skipTo(end);
         for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
           if (t === Token.Open) x.skipLeafElement();
         }
@@ -214,7 +224,7 @@ class SheetDataPatcher {
     const rowStart = x.tagStart;
     const openEnd = x.position;
     const custom = x.attr('customFormat');
-    const rowStyle = custom === '1' || custom === 'true' ? x.attr('s') : undefined;
+    const rowStyle = custom === '1' || custom === 'true' ? this.kept('s') : undefined;
     const cols = sortedKeys(targets);
     // Widen the row's spans to the cells written (a hint Excel keeps in step with the cells).
     const spans = this.spansPatch(cols[0]!, cols[cols.length - 1]!);
@@ -223,7 +233,7 @@ class SheetDataPatcher {
       for (const col of cols) cells += this.newCell(row, col, targets.get(col)!, rowStyle);
       x.skipElement();
       if (cells !== '') {
-        let startTag = xml.slice(rowStart, openEnd);
+        let startTag = this.src.slice(rowStart, openEnd);
         if (spans) {
           startTag =
             startTag.slice(0, spans.start - rowStart) +
@@ -240,7 +250,19 @@ class SheetDataPatcher {
     const depth = x.depth;
     let next = 0;
     let col = 0;
-    for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
+    // Straight to each written cell while it is found by its text (the cells before it stay as
+    // they are); from a cell not there on (it is inserted before the first cell to its right),
+    // tag by tag. Not where every cell's formula is read (see readFormulas).
+    const end = this.readFormulas ? -1 : this.rowEnd();
+    let jump = end >= 0;
+    for (;;) {
+      if (jump && next < cols.length) {
+        const at = this.findCell(row, cols[next]!, end);
+        if (at >= 0) x.skipTo(at);
+        else jump = false;
+      }
+      const t = x.nextInside(depth);
+      if (t === Token.End) break;
       if (t !== Token.Open || x.depth !== depth + 1) continue;
       if (!x.is('c')) {
         x.skipElement();
@@ -264,6 +286,9 @@ class SheetDataPatcher {
       if (next < cols.length && cols[next] === col) {
         next++;
         this.readTarget(row, col, start, targets.get(col)!);
+        // The row's last written cell was there: the cells after it stay as they are. (Not after
+        // a cell inserted: a cell out of order further on could be the same cell, refused below.)
+        if (jump && next === cols.length) x.skipTo(end);
       } else if (this.readFormulas) {
         this.readCellFormula(row, col);
       } else {
@@ -278,6 +303,33 @@ class SheetDataPatcher {
       const close = xml.lastIndexOf('<', x.position - 1);
       this.emit(close, close, cells);
     }
+  }
+
+  /**
+   * Where the end tag of the row just opened starts, found by its text: the first `</row>`, with
+   * no `<row` before it but the row's own. -1 when the sheet data is not {@link plain}, or the row
+   * is written another way: then it is read tag by tag. (Searched by its `w`, rare in sheet XML:
+   * a search led by `<` stops at every tag.)
+   */
+  private rowEnd(): number {
+    if (!this.plain || this.x.selfClosing) return -1;
+    const xml = this.x.xml;
+    for (let w = xml.indexOf('w', this.x.position); w >= 0; w = xml.indexOf('w', w + 1)) {
+      if (xml.startsWith('</row>', w - 4)) return w - 4;
+      if (xml.charCodeAt(w - 3) === LT && xml.startsWith('<row', w - 3)) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Where the `<c r="…">` of the cell at `row`, `col` starts in the row being read, searched for in
+   * its text from here to its end tag at `end` ({@link rowEnd}); -1 when it is not there.
+   */
+  private findCell(row: number, col: number, end: number): number {
+    const x = this.x;
+    const from = x.position;
+    const at = x.xml.slice(from, end).indexOf(`<c r="${a1(row - 1, col - 1)}"`);
+    return at < 0 ? -1 : from + at;
   }
 
   /**
@@ -325,7 +377,7 @@ class SheetDataPatcher {
     if (!parseCellRef(x.xml, x.valueStart, x.valueEnd, at) || at.row !== row) {
       throw unexpected(
         this.ctx,
-        `cell reference "${x.xml.slice(x.valueStart, x.valueEnd)}" in row ${row}`,
+        `cell reference "${this.src.slice(x.valueStart, x.valueEnd)}" in row ${row}`,
       );
     }
     return at.col;
@@ -370,17 +422,26 @@ class SheetDataPatcher {
     return undefined;
   }
 
+  /** An attribute of the tag just opened that goes into new XML, as the original has it. */
+  private kept(name: string): string | undefined {
+    const x = this.x;
+    const value = x.attr(name);
+    // Read one character per byte, a value is its original when it is ASCII (as styles are).
+    if (value === undefined || isAscii(value) || !x.findAttr(name)) return value;
+    return attributeValue(this.src.slice(x.valueStart, x.valueEnd), this.ctx.part);
+  }
+
   /** The `<c>` just opened is written: read what it keeps and put its new XML in its place. */
   private readTarget(row: number, col: number, start: number, edit: CellEdit): void {
     const x = this.x;
     const xml = x.xml;
     const ref = a1(row - 1, col - 1);
-    const style = x.attr('s');
+    const style = this.kept('s');
     if (x.attr('cm') !== undefined) {
       // Cell metadata: a dynamic array formula (or another feature the writer does not know).
       this.formulas.arrays.push({ range: { top: row, left: col, bottom: row, right: col }, ref });
     }
-    const ph = x.attr('ph');
+    const ph = this.kept('ph');
     const extra = ph !== undefined ? ` ph="${ph}"` : '';
     let formulaXml: string | undefined;
     const depth = x.depth;
@@ -391,7 +452,7 @@ class SheetDataPatcher {
         const master = this.noteFormula(row, col);
         if (master) this.masters.push({ row, col, ...master });
         x.skipElement();
-        formulaXml = xml.slice(fStart, x.position);
+        formulaXml = this.src.slice(fStart, x.position);
       } else if (x.is('v') || x.is('is')) {
         x.skipElement();
       } else {
@@ -411,6 +472,13 @@ class SheetDataPatcher {
       }),
     );
   }
+}
+
+const LT = 0x3c;
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 function isDigit(c: number): boolean {
@@ -516,6 +584,17 @@ function mayHoldFormulaKinds(xml: string): boolean {
   return xml.includes('hared') || xml.includes('array') || xml.includes('Table');
 }
 
+/**
+ * Whether `<` and `mark` (`!`: a comment, CDATA section or declaration; `?`: a processing
+ * instruction) come together anywhere after `from`. Searched by the mark, rare in sheet XML.
+ */
+function markupAfter(xml: string, mark: '!' | '?', from: number): boolean {
+  for (let i = xml.indexOf(mark, from); i >= 0; i = xml.indexOf(mark, i + 1)) {
+    if (xml.charCodeAt(i - 1) === LT) return true;
+  }
+  return false;
+}
+
 /** What {@link patchSheetXml} found to change in a worksheet part. */
 export interface SheetPatches {
   /** The `<dimension>`'s change, before all the others, if it changes. */
@@ -526,15 +605,16 @@ export interface SheetPatches {
 
 /**
  * The changes the edits make to a worksheet part, every other byte to be kept as it was (the
- * caller splices them in: `spliceUtf8` on the part's bytes, or {@link patchSheet} on its text).
+ * caller splices them in: `spliceBytes` on the part's bytes, or {@link patchSheet} on its text).
  * Throws `XlsxError` ('unexpected-xml', 'array-formula', 'table-header', 'shared-formula')
  * instead of damaging.
  */
 export function patchSheetXml(
-  xml: string,
+  src: PartText,
   edits: SheetEdits,
   ctx: SheetPatchContext,
 ): SheetPatches {
+  const xml = src.xml;
   const x = new XmlReader(xml, ctx.part);
   const colStyles: { min: number; max: number; style: string }[] = [];
   let dimension: { start: number; end: number; ref: string } | undefined;
@@ -558,7 +638,9 @@ export function patchSheetXml(
       const depth = x.depth;
       for (let c = x.nextInside(depth); c !== Token.End; c = x.nextInside(depth)) {
         if (c !== Token.Open || !x.is('col')) continue;
-        const style = x.attr('style');
+        const style = x.findAttr('style')
+          ? attributeValue(src.slice(x.valueStart, x.valueEnd), ctx.part)
+          : undefined;
         if (style !== undefined && style !== '0') {
           colStyles.push({
             min: Number(x.attr('min') ?? 0),
@@ -569,7 +651,8 @@ export function patchSheetXml(
       }
     } else if (x.is('sheetData')) {
       if (patcher) throw unexpected(ctx, 'two <sheetData>');
-      patcher = new SheetDataPatcher(x, edits, ctx, colStyles, readFormulas);
+      const plain = !markupAfter(xml, '!', x.tagStart) && !markupAfter(xml, '?', x.tagStart);
+      patcher = new SheetDataPatcher(x, src, edits, ctx, colStyles, readFormulas, plain);
       patcher.read();
     } else {
       x.skipElement();
@@ -592,11 +675,7 @@ export function patchSheetXml(
  * patchSheet(xml, new Map([[9, new Map([[3, { kind: 'value', value: 4623 }]])]]), ctx);
  */
 export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContext): string {
-  return patchedText(xml, patchSheetXml(xml, edits, ctx));
-}
-
-/** The worksheet XML with the changes {@link patchSheetXml} found made, as text. */
-export function patchedText(xml: string, { head, list }: SheetPatches): string {
-  const patches = Array.from({ length: list.length }, (_, i) => list.patch(i));
-  return applyPatches(xml, head ? [head, ...patches] : patches);
+  const text = byteText(new TextEncoder().encode(xml));
+  const { head, list } = patchSheetXml(text, edits, ctx);
+  return new TextDecoder().decode(spliceBytes(text.raw, text.offset, head, list));
 }

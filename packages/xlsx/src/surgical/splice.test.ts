@@ -4,7 +4,20 @@ import { checkZipDirectory } from '../limits.js';
 import { codec, fixture, partText, rawRecords } from './__tests__/helpers.js';
 import type { CellEdit } from './cell-xml.js';
 import { patchSheet, type SheetEdits } from './sheet-patch.js';
-import { applyPatches, PatchList, spliceUtf8, utf8Length, type Patch } from './splice.js';
+import { byteText } from './part-text.js';
+import { PatchList, spliceBytes, type Patch } from './splice.js';
+
+/** `xml` with `patches` (in order, none overlapping) made: what a splice of its bytes must give. */
+function applyPatches(xml: string, patches: readonly Patch[]): string {
+  const pieces: string[] = [];
+  let from = 0;
+  for (const p of patches) {
+    pieces.push(xml.slice(from, p.start), p.text);
+    from = p.end;
+  }
+  pieces.push(xml.slice(from));
+  return pieces.join('');
+}
 import { writeCells } from './write-cells.js';
 import { rewriteZip } from './zip-writer.js';
 
@@ -49,19 +62,25 @@ const withPatches = fc.string({ unit: 'grapheme', maxLength: 60 }).chain((text) 
     }),
 );
 
-describe('spliceUtf8: the new text in the part’s bytes, the rest copied', () => {
+/** The byte offset of string offset `i` of `text` in its UTF-8 bytes. */
+const byteAt = (text: string, i: number) => encoder.encode(text.slice(0, i)).length;
+
+describe('spliceBytes: the new text in the part’s bytes, the rest copied', () => {
   it('gives the bytes of the patched text, for any text and patches (ASCII or not)', () => {
     fc.assert(
       fc.property(withPatches, fc.boolean(), ({ text, patches }, bom) => {
         const body = encoder.encode(text);
         const raw = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...body]) : body;
-        const xml = decoder.decode(raw);
-        const out = spliceUtf8(raw, xml, undefined, listOf(patches));
-        const expected = encoder.encode(applyPatches(xml, patches));
-        expect(out).toBeDefined();
-        // The byte-order mark is kept (the whole-text path used to drop it).
-        expect(Buffer.from(out!.subarray(bom ? 3 : 0)).equals(Buffer.from(expected))).toBe(true);
-        if (bom) expect([...out!.subarray(0, 3)]).toStrictEqual([0xef, 0xbb, 0xbf]);
+        const atBytes = patches.map((p) => ({
+          start: byteAt(text, p.start),
+          end: byteAt(text, p.end),
+          text: p.text,
+        }));
+        const out = spliceBytes(raw, bom ? 3 : 0, undefined, listOf(atBytes));
+        const expected = encoder.encode(applyPatches(text, patches));
+        expect(Buffer.from(out.subarray(bom ? 3 : 0)).equals(Buffer.from(expected))).toBe(true);
+        // The byte-order mark is kept.
+        if (bom) expect([...out.subarray(0, 3)]).toStrictEqual([0xef, 0xbb, 0xbf]);
       }),
       { numRuns: 500 },
     );
@@ -71,12 +90,14 @@ describe('spliceUtf8: the new text in the part’s bytes, the rest copied', () =
     const xml =
       '<row r="2"><c r="A2" t="inlineStr"><is><t>Xã Đắk Hà</t></is></c><c r="B2"><v>1</v></c><c r="C2" t="inlineStr"><is><t>Tổng số</t></is></c></row>';
     const raw = encoder.encode(xml);
-    const start = xml.indexOf('<c r="B2"');
-    const end = xml.indexOf('<c r="C2"');
+    // Found on the text read one character per byte, as the writer scans a part.
+    const scanned = byteText(raw);
+    const start = scanned.xml.indexOf('<c r="B2"');
+    const end = scanned.xml.indexOf('<c r="C2"');
     const head = { start: 0, end: 0, text: '' };
-    const out = spliceUtf8(
+    const out = spliceBytes(
       raw,
-      xml,
+      scanned.offset,
       head,
       listOf([{ start, end, text: '<c r="B2" t="inlineStr"><is><t>Huyện Mường Tè</t></is></c>' }]),
     );
@@ -87,36 +108,42 @@ describe('spliceUtf8: the new text in the part’s bytes, the rest copied', () =
       ),
     );
     // The bytes before and after the cell are the input's own.
-    const before = encoder.encode(xml.slice(0, start)).length;
-    expect(Buffer.from(out!.subarray(0, before)).equals(Buffer.from(raw.subarray(0, before)))).toBe(
+    expect(Buffer.from(out.subarray(0, start)).equals(Buffer.from(raw.subarray(0, start)))).toBe(
       true,
     );
-    const after = raw.length - encoder.encode(xml.slice(end)).length;
+    const tail = raw.length - end;
     expect(
-      Buffer.from(out!.subarray(out!.length - (raw.length - after))).equals(
-        Buffer.from(raw.subarray(after)),
-      ),
+      Buffer.from(out.subarray(out.length - tail)).equals(Buffer.from(raw.subarray(end))),
     ).toBe(true);
   });
 
-  it('declines bytes that are not valid UTF-8 where the text would not map back', () => {
+  it('copies bytes that are not valid UTF-8 as they were', () => {
     const bad = new Uint8Array([...encoder.encode('<a>đ'), 0xc3, ...encoder.encode('x</a>')]);
-    // '<a>đ\ufffdx</a>': the replacement character counts 3 bytes for 1.
-    const xml = decoder.decode(bad);
-    const list = listOf([{ start: 0, end: 0, text: 'y' }]);
-    expect(spliceUtf8(bad, xml, undefined, list)).toBeUndefined();
-    // A lone bad byte among ASCII is one character for one byte: it is copied as it was.
-    const lone = new Uint8Array([...encoder.encode('<a>'), 0xc3, ...encoder.encode('x</a>')]);
-    const out = spliceUtf8(lone, decoder.decode(lone), undefined, list)!;
-    expect([...out]).toStrictEqual([0x79, ...lone]);
+    const out = spliceBytes(bad, 0, undefined, listOf([{ start: 0, end: 0, text: 'y' }]));
+    expect([...out]).toStrictEqual([0x79, ...bad]);
   });
+});
 
-  it('counts UTF-8 lengths as the encoder does', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
-        expect(utf8Length(s)).toBe(encoder.encode(s).length);
-      }),
-    );
+describe('byteText: the part read one character per byte, its originals as UTF-8', () => {
+  it('gives the original text of a span, and a change that keeps the bytes is none', () => {
+    const xml = '<c r="A1"><f>\'Phụ lục 1\'!C5</f></c>';
+    const raw = new Uint8Array([0xef, 0xbb, 0xbf, ...encoder.encode(xml)]);
+    const t = byteText(raw);
+    expect(t.offset).toBe(3);
+    expect(t.xml.length).toBe(raw.length - 3);
+    const f = t.xml.indexOf('<f>');
+    const end = t.xml.indexOf('</c>');
+    expect(t.slice(f, end)).toBe("<f>'Phụ lục 1'!C5</f>");
+    const list = new PatchList();
+    list.add(f, end, "<f>'Phụ lục 1'!C5</f>", t.raw, t.offset);
+    list.add(0, 3, '<c ', t.raw, t.offset);
+    expect(list.length).toBe(0);
+    list.add(f, end, "<f>'Phụ lục 2'!C5</f>", t.raw, t.offset);
+    expect(list.length).toBe(1);
+    // The byte-order mark kept, the rest the new text's bytes.
+    const out = spliceBytes(raw, t.offset, undefined, list);
+    expect([...out.subarray(0, 3)]).toStrictEqual([0xef, 0xbb, 0xbf]);
+    expect(decoder.decode(out)).toBe(xml.replace('Phụ lục 1', 'Phụ lục 2'));
   });
 });
 
@@ -200,4 +227,52 @@ describe('writeCells splices the sheet’s bytes: only the written cells change'
       ).toBe(true);
     });
   }
+});
+
+describe('patchSheet steps over the cells it does not write', () => {
+  const ctx = {
+    part: 'xl/worksheets/sheet1.xml',
+    sheet: 'PL01',
+    tables: [],
+    sharedIndex: () => 0,
+    inlineStrings: true,
+  };
+  const write = (row: number, col: number, value: number): SheetEdits =>
+    new Map([[row, new Map<number, CellEdit>([[col, { kind: 'value', value }]])]]);
+  const sheet = (rows: string) =>
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+
+  it('writes the cell found by its text, the cells around it as they were', () => {
+    const rows =
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>' +
+      '<row r="2"><c r="B2"><v>5</v></c><c r="A2"><v>4</v></c><c r="C2"><v>6</v></c><c r="D2"><f>A2</f><v>4</v></c></row>' +
+      '<row r="3"/><row r="4"><c r="A4"><v>7</v></c></row>';
+    // Row 2's cells before the written one are out of order: stepped over, kept as they are.
+    expect(patchSheet(sheet(rows), write(2, 3, 60), ctx)).toBe(
+      sheet(rows.replace('<c r="C2"><v>6</v></c>', '<c r="C2"><v>60</v></c>')),
+    );
+    // A cell that is not there goes before the first cell to its right, read tag by tag.
+    expect(patchSheet(sheet(rows), write(1, 2, 20), ctx)).toBe(
+      sheet(rows.replace('<c r="B1"><v>2</v></c>', '<c r="B1"><v>20</v></c>')),
+    );
+    expect(patchSheet(sheet(rows), write(4, 2, 8), ctx)).toBe(
+      sheet(rows.replace('<c r="A4"><v>7</v></c>', '<c r="A4"><v>7</v></c><c r="B4"><v>8</v></c>')),
+    );
+  });
+
+  it('reads tag by tag where a comment or an unusual end tag could hide markup', () => {
+    const commented =
+      '<row r="1"><c r="A1"><v>1</v></c><!-- <c r="B1"><v>9</v></c> --><c r="C1"><v>3</v></c></row>';
+    expect(patchSheet(sheet(commented), write(1, 2, 2), ctx)).toBe(
+      sheet(commented.replace('--><c r="C1">', '--><c r="B1"><v>2</v></c><c r="C1">')),
+    );
+    const spaced =
+      '<row r="1"><c r="A1"><v>1</v></c></row ><row r="2"><c r="A2"><v>2</v></c></row>';
+    expect(patchSheet(sheet(spaced), write(1, 1, 10), ctx)).toBe(
+      sheet(spaced.replace('<v>1</v>', '<v>10</v>')),
+    );
+    // A cell out of order after one inserted is refused, as before.
+    const unordered = '<row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c></row>';
+    expect(() => patchSheet(sheet(unordered), write(1, 2, 2), ctx)).toThrow(/out of order/);
+  });
 });

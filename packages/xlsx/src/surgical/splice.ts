@@ -1,8 +1,7 @@
 /**
- * Make a part's changes in its UTF-8 bytes, without encoding the whole part again: the bytes
+ * Make a part's changes in its bytes, without decoding or encoding the whole part: the bytes
  * between the changes are copied as they were (`Uint8Array.set`), only the new text is encoded,
- * into one buffer of the exact size. The changes are found on the part's decoded text, so their
- * string offsets are turned into byte offsets as the copy goes.
+ * into one buffer of the exact size. The changes' offsets are byte offsets (see `byteText`).
  *
  * The changes are kept compact ({@link PatchList}): their offsets in arrays of small integers and
  * their new text already encoded in one growing byte buffer, so that a write of 100 000 cells
@@ -10,29 +9,11 @@
  * from one space to the next, a tenth of the write's time).
  */
 
-/** `text` in place of the original `[start, end)` of a part's text (string offsets). */
+/** `text` in place of the original `[start, end)` of the text the patcher scans (see `PartText`). */
 export interface Patch {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-}
-
-const BOM = [0xef, 0xbb, 0xbf] as const;
-
-/** The length of `text[start, end)` in UTF-8 (a surrogate pair is one 4-byte character). */
-export function utf8Length(text: string, start = 0, end = text.length): number {
-  let n = end - start;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-      const d = text.charCodeAt(i + 1);
-      n += 2; // a pair: 4 bytes for two code units; a lone surrogate: U+FFFD, 3 bytes
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    } else n += 2;
-  }
-  return n;
 }
 
 /** Changes of a part's text, in document order, none overlapping; their new text as UTF-8. */
@@ -55,11 +36,24 @@ export class PatchList {
     return this.buffer.subarray(0, this.used);
   }
 
-  /** Put `text` in place of `[start, end)` (after every change already added). */
-  add(start: number, end: number, text: string): void {
+  /**
+   * Put `text` in place of `[start, end)` (after every change already added). Given the part's
+   * bytes (`raw`, the offsets counted from `offset`), a change that would leave them as they are
+   * is no change and is dropped: the text is compared as encoded, at no cost when its length differs.
+   */
+  add(start: number, end: number, text: string, raw?: Uint8Array, offset = 0): void {
+    const from = this.used;
+    this.encode(text);
+    if (
+      raw &&
+      this.used - from === end - start &&
+      sameBytes(this.buffer, from, raw, offset + start, end - start)
+    ) {
+      this.used = from;
+      return;
+    }
     this.starts.push(start);
     this.ends.push(end);
-    this.encode(text);
     this.textEnds.push(this.used);
   }
 
@@ -95,88 +89,57 @@ export class PatchList {
 }
 
 /**
- * `raw` (a part's bytes) with `head` (a change before all the others, if any) and `list` made,
- * or `undefined` when its text `xml` is not what decoding `raw` as UTF-8 gives character for
- * byte (invalid UTF-8, whose replacement characters stand for fewer bytes than they encode to):
- * then the caller encodes the patched text instead ({@link applyPatches}). `xml` is `raw`
- * decoded, a leading byte-order mark dropped (as `TextDecoder` drops it; the mark is kept).
+ * `raw` (a part's bytes) with `head` (a change before all the others, if any) and `list` made:
+ * their offsets are byte offsets from `offset` (past a byte-order mark, which is kept), as the
+ * patcher finds them on the part's text read one character per byte (`byteText`). Every byte
+ * outside the changes is copied as it was, invalid UTF-8 included.
  *
  * @example
- * const raw = new TextEncoder().encode('<a>đ</a>');
+ * const raw = new TextEncoder().encode('<a>x</a>');
  * const list = new PatchList();
  * list.add(3, 4, 'ê');
- * spliceUtf8(raw, '<a>đ</a>', undefined, list); // the bytes of '<a>ê</a>'
+ * spliceBytes(raw, 0, undefined, list); // the bytes of '<a>ê</a>'
  */
-export function spliceUtf8(
+export function spliceBytes(
   raw: Uint8Array,
-  xml: string,
+  offset: number,
   head: Patch | undefined,
   list: PatchList,
-): Uint8Array | undefined {
-  const bom = raw[0] === BOM[0] && raw[1] === BOM[1] && raw[2] === BOM[2] ? 3 : 0;
-  // One byte per character (ASCII, the usual sheet): string offsets are byte offsets.
-  const ascii = xml.length + bom === raw.length;
+): Uint8Array {
   const headText = head ? new TextEncoder().encode(head.text) : undefined;
-  const n = list.length + (head ? 1 : 0);
-  // Each change's byte offsets in `raw`, and where its new bytes are.
-  const starts = new Array<number>(n);
-  const ends = new Array<number>(n);
-  let char = 0;
-  let byte = bom;
-  let size = raw.length;
-  for (let i = 0; i < n; i++) {
-    const j = head ? i - 1 : i;
-    const start = j < 0 ? head!.start : list.starts[j]!;
-    const end = j < 0 ? head!.end : list.ends[j]!;
-    if (ascii) {
-      starts[i] = start + bom;
-      ends[i] = end + bom;
-    } else {
-      byte += utf8Length(xml, char, start);
-      starts[i] = byte;
-      byte += utf8Length(xml, start, end);
-      ends[i] = byte;
-      char = end;
-    }
-    size -= ends[i]! - starts[i]!;
-  }
-  if (!ascii && byte + utf8Length(xml, char, xml.length) !== raw.length) return undefined;
-  const texts = list.bytes;
-  size += texts.length + (headText?.length ?? 0);
+  let size = raw.length + list.bytes.length + (headText?.length ?? 0);
+  if (head) size -= head.end - head.start;
+  for (let i = 0; i < list.length; i++) size -= list.ends[i]! - list.starts[i]!;
   const out = new Uint8Array(size);
   let from = 0;
   let at = 0;
-  let textFrom = 0;
-  for (let i = 0; i < n; i++) {
-    const start = starts[i]!;
+  const copyTo = (start: number): void => {
     if (start > from) {
       out.set(raw.subarray(from, start), at);
       at += start - from;
     }
-    const j = head ? i - 1 : i;
-    if (j < 0) {
-      out.set(headText!, at);
-      at += headText!.length;
-    } else {
-      const textEnd = list.textEnds[j]!;
-      for (let k = textFrom; k < textEnd; k++) out[at++] = texts[k]!;
-      textFrom = textEnd;
-    }
-    from = ends[i]!;
+  };
+  if (head) {
+    copyTo(offset + head.start);
+    out.set(headText!, at);
+    at += headText!.length;
+    from = offset + head.end;
+  }
+  const texts = list.bytes;
+  let textFrom = 0;
+  for (let i = 0; i < list.length; i++) {
+    copyTo(offset + list.starts[i]!);
+    const textEnd = list.textEnds[i]!;
+    for (let k = textFrom; k < textEnd; k++) out[at++] = texts[k]!;
+    textFrom = textEnd;
+    from = offset + list.ends[i]!;
   }
   out.set(raw.subarray(from), at);
   return out;
 }
 
-/** `xml` with `patches` (in order, none overlapping) made. */
-export function applyPatches(xml: string, patches: readonly Patch[]): string {
-  if (patches.length === 0) return xml;
-  const pieces: string[] = [];
-  let from = 0;
-  for (const p of patches) {
-    pieces.push(xml.slice(from, p.start), p.text);
-    from = p.end;
-  }
-  pieces.push(xml.slice(from));
-  return pieces.join('');
+/** Whether `a[i, i + n)` and `b[j, j + n)` are the same bytes. */
+function sameBytes(a: Uint8Array, i: number, b: Uint8Array, j: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { muongLayGrid, muongLayRows, muongLayRowsWithFormulas } from '../__fixtures__/muong-lay.js';
 import type { Cell, CellValue } from '../grid/types.js';
+import { gridFromRows } from '../grid/grid.js';
 import { validateSheet } from './validate.js';
 
 type Row = (CellValue | Cell | undefined)[];
@@ -64,6 +65,73 @@ describe('formula checks', () => {
     const rows = withFormulas();
     (rows[15] as Row)[2] = { value: 522, formula: 'D16+D16-D16+E16' };
     expect(formulaIssues(rows)).toEqual(['C16 formula/inconsistent warning']);
+  });
+
+  it('compare the sums of a disbursement report’s sub-totals, not its groups’ totals', () => {
+    // Plan and disbursed groups (Tổng số, NSTW, NSĐP each) and a rate: each project's sums of
+    // D, E, G and H share one R1C1 form, but for the cell `odd` writes otherwise.
+    const sheet = (odd: (l: string, top: number, bottom: number) => string) => {
+      const rows: Row[] = [
+        ['TÌNH HÌNH GIẢI NGÂN VỐN NĂM 2024'],
+        ['Đơn vị tính: triệu đồng'],
+        [
+          'TT',
+          'Nội dung',
+          'Kế hoạch vốn năm 2024',
+          null,
+          null,
+          'Giải ngân',
+          null,
+          null,
+          'Tỷ lệ giải ngân (%)',
+        ],
+        [null, null, 'Tổng số', 'NSTW', 'NSĐP', 'Tổng số', 'NSTW', 'NSĐP', null],
+      ];
+      for (let p = 0; p < 4; p++) {
+        const r = rows.length + 1;
+        const sum = (l: string) =>
+          p === 2 && l === 'G' ? odd(l, r + 1, r + 3) : `SUM(${l}${r + 1}:${l}${r + 3})`;
+        rows.push([
+          String(p + 1),
+          `Dự án ${p + 1}`,
+          { value: 30, formula: `D${r}+E${r}` },
+          { value: 24, formula: sum('D') },
+          { value: 6, formula: sum('E') },
+          { value: 15, formula: `G${r}+H${r}` },
+          { value: 12, formula: sum('G') },
+          { value: 3, formula: sum('H') },
+          { value: 50, formula: `ROUND(F${r}/C${r}*100,2)` },
+        ]);
+        for (let k = 1; k <= 3; k++) {
+          const x = r + k;
+          rows.push([
+            '-',
+            `Nội dung chi ${k}`,
+            { value: 10, formula: `D${x}+E${x}` },
+            8,
+            2,
+            { value: 5, formula: `G${x}+H${x}` },
+            4,
+            1,
+            { value: 50, formula: `ROUND(F${x}/C${x}*100,2)` },
+          ]);
+        }
+      }
+      return gridFromRows('PL01', rows);
+    };
+    // No column-index row: the disbursed group's total is the header's (Tổng số first in its
+    // group), whose `G5+H5` is no sum of the rows to compare with the others.
+    const at = (grid: ReturnType<typeof gridFromRows>) =>
+      validateSheet(grid)
+        .issues.filter((i) => i.code.startsWith('formula/'))
+        .map((i) => `${i.cell} ${i.code}`);
+    expect(at(sheet((l, top, bottom) => `SUM(${l}${top}:${l}${bottom})`))).toEqual([]);
+    for (const odd of [
+      (l: string, top: number, bottom: number) => `SUM(${l}${bottom}:${l}${top})`, // backwards
+      (l: string, top: number, bottom: number) => `SUM(${l}$${top}:${l}${bottom})`, // anchored
+      (l: string, top: number, bottom: number) => `SUM(${l}${top}:${l}${bottom - 1})+${l}${bottom}`,
+    ])
+      expect(at(sheet(odd))).toEqual(['G13 formula/inconsistent']);
   });
 
   it('warn of a formula that reads another workbook', () => {

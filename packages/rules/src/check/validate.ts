@@ -21,11 +21,10 @@ type RelationCheck = 'foot' | 'crossfoot';
 
 /** Each check a layout can ask for, by name, but the relations. */
 const CHECKS: Record<
-  Exclude<CheckName, RelationCheck>,
+  Exclude<CheckName, RelationCheck | 'formulas'>,
   (m: SheetModel, issues: Issue[]) => void
 > = {
   cells: checkCells,
-  formulas: checkFormulas,
   catalog: (m, issues) => {
     checkCatalog(m, issues);
     checkMatrixHeaders(m, issues);
@@ -124,20 +123,23 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
     if (sheet.model && sheet.structure) {
       const { model, structure, checks, unfooted } = sheet;
       // The relations (foot, cross-foots, the index row's, the header's and the figures') are
-      // evaluated in the checks' place, so that issues at one cell keep the checks' order.
-      let done = false;
-      const relations = () => {
-        if (done) return;
-        done = true;
-        const found = sheetRelations(model, structure, checks, unfooted);
-        for (const issue of found.issues) issues.push(issue);
-        coverage = found.coverage;
+      // found once, when first needed (the formula checks know a relation's totals by them), and
+      // their issues reported in the checks' place, so that issues at one cell keep that order.
+      let found: ReturnType<typeof sheetRelations> | undefined;
+      const relationsFound = () => (found ??= sheetRelations(model, structure, checks, unfooted));
+      let reported = false;
+      const report = () => {
+        if (reported) return;
+        reported = true;
+        for (const issue of relationsFound().issues) issues.push(issue);
+        coverage = relationsFound().coverage;
       };
       for (const name of checks) {
-        if (name === 'foot' || name === 'crossfoot') relations();
+        if (name === 'foot' || name === 'crossfoot') report();
+        else if (name === 'formulas') checkFormulas(model, issues, relationsFound().relations);
         else CHECKS[name](model, issues);
       }
-      relations();
+      report();
     }
   } catch (error) {
     issues.push(

@@ -18,7 +18,7 @@ import { relationId, relationKeys, type Provenance, type Relation } from './type
 /** Whether any row holds a figure in column `key` (always, when no data is `required`). */
 function hasData(m: SheetModel, key: string, required: boolean): boolean {
   if (!required) return true;
-  for (const x of m.rows) if (x.values.get(key)) return true;
+  for (const x of m.rows) if (x.values.has(key)) return true;
   return false;
 }
 

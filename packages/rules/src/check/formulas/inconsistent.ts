@@ -116,11 +116,15 @@ export function checkInconsistentFormulas(
   m: SheetModel,
   issues: Issue[],
   formulas: SheetFormulas = new SheetFormulas(m),
+  sumTargets: readonly string[] = [],
 ): void {
-  // A row's SUMs compare with each other; cross-foot totals and reductions have formulas of their own.
+  // A row's SUMs compare with each other; cross-foot totals (the layout's, the index row's, and
+  // those the relations found, such as a disbursed group's "Tổng số") and reductions have
+  // formulas of their own.
   const targets = new Set([
     ...crossfootEquations(m).map((e) => e.target),
     ...m.layout.differences.map((d) => d.result),
+    ...sumTargets,
   ]);
   for (const [key, col] of m.columns) {
     if (!isNumericColumn(m, key)) continue;
@@ -134,10 +138,17 @@ export function checkInconsistentFormulas(
     .map((k) => m.columns.get(k) as number);
   for (let p = 0; p < formulas.parents.length; p++) {
     const i = formulas.parents[p] as number;
-    // Fewer than 3 sums in the row: nothing to compare (and nothing to collect).
+    // Fewer than 3 sums in the row: nothing to compare (and nothing to collect). All of them
+    // `SUM(C9:C18)` of their own column's children, as a sub-total's nearly always are: one form.
     let sums = 0;
-    for (let k = 0; k < sumCols.length; k++) if (formulas.has(i, sumCols[k] as number)) sums++;
-    if (sums < 3) continue;
+    let canonical = 0;
+    for (let k = 0; k < sumCols.length; k++) {
+      const col = sumCols[k] as number;
+      if (!formulas.has(i, col)) continue;
+      sums++;
+      if (formulas.isCanonicalSum(i, col)) canonical++;
+    }
+    if (sums < 3 || canonical === sums) continue;
     const cols: number[] = [];
     const texts: string[] = [];
     for (const col of sumCols) {

@@ -3,6 +3,8 @@ import { R1C1Patterns } from '../../formula/patterns.js';
 import { scanOneRangeSum, type MutableCellRange } from '../../formula/refs.js';
 import { type ModelRow, type SheetModel } from '../model.js';
 import { summableKeys } from '../sums.js';
+import { columnLetters } from '../../grid/a1.js';
+
 
 // The formula checks read a sheet of 100k rows once, row by row, into compact arrays they share
 // (SheetFormulas), and then rarely look at a cell or a row object again: on sheets that size the
@@ -36,6 +38,10 @@ interface BracketFormula {
 const LEAF = 1; // no children, not a total, not "of which": its formulas should match its column's
 const PARENT = 2; // has children: its sums add them
 const OF_WHICH = 4; // a "Trong đó" row or its heading: no total adds it
+
+/** What a parent's formula in a column of sums is, as bits of {@link SheetFormulas}' `addsChildren`. */
+const ADDS = 1; // SUM(first:last) of its children (see addsItsChildren)
+const CANONICAL = 2; // and written exactly `SUM(C9:C18)`: see isCanonicalSum
 
 /**
  * A sheet's formulas and rows, read once, row by row, for the formula checks to share:
@@ -84,6 +90,8 @@ export class SheetFormulas {
    * {@link addsItsChildren}. Empty for the other columns.
    */
   private readonly addsChildren: Uint8Array[];
+  /** Each sheet column's letters, as a canonical sum names them (made when first needed). */
+  private readonly letters: Array<string | undefined> = [];
   /** The rectangle {@link readRow} reads a sum into. */
   private readonly range: MutableCellRange = { top: 0, left: 0, bottom: 0, right: 0 };
   /** Per kept column, its formulas in leaf rows, numbered by their R1C1 form (none until one is read). */
@@ -193,7 +201,17 @@ export class SheetFormulas {
       g.bottom === last &&
       !this.anyOfWhich(first, last)
     )
-      addsChildren[p] = 1;
+      addsChildren[p] = ADDS | (this.isCanonical(formula, col, first, last) ? CANONICAL : 0);
+  }
+
+  /**
+   * Whether a formula read as `SUM(first:last)` of column `col` is written exactly
+   * `SUM(C9:C18)` (upper case, top to bottom, no `=`, `$` or space): two such formulas of a row
+   * have one R1C1 form.
+   */
+  private isCanonical(formula: string, col: number, first: number, last: number): boolean {
+    const letters = (this.letters[col] ??= columnLetters(col));
+    return formula === `SUM(${letters}${first + 1}:${letters}${last + 1})`;
   }
 
   /** Whether any of the sheet rows `[top, bottom]` is a "Trong đó" row. */
@@ -220,7 +238,22 @@ export class SheetFormulas {
     const slot = this.slot(col);
     if (slot < 0) return false;
     const addsChildren = this.addsChildren[slot] as Uint8Array;
-    return addsChildren.length > 0 && addsChildren[this.parentIndex[i] as number] === 1;
+    return addsChildren.length > 0 && addsChildren[this.parentIndex[i] as number] !== 0;
+  }
+
+  /**
+   * Whether the formula of row `i` of the model (a parent) in sheet column `col` both adds its
+   * children ({@link addsItsChildren}) and is written exactly `SUM(C9:C18)`: such formulas of one
+   * row share their R1C1 form, with no need to work it out.
+   */
+  isCanonicalSum(i: number, col: number): boolean {
+    const slot = this.slot(col);
+    if (slot < 0) return false;
+    const addsChildren = this.addsChildren[slot] as Uint8Array;
+    return (
+      addsChildren.length > 0 &&
+      ((addsChildren[this.parentIndex[i] as number] as number) & CANONICAL) !== 0
+    );
   }
 
   private slot(col: number): number {

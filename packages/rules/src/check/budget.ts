@@ -202,15 +202,21 @@ export function kthSmallest<T>(items: T[], k: number, compare: (a: T, b: T) => n
 /** A million, in micros (money/micros.ts). */
 const MILLION_MICROS = 1e6 * MICROS_PER_UNIT;
 
+/** A column's non-zero leaf amounts in absolute value, in micros, and the largest of them. */
+interface MicrosColumn {
+  readonly amounts: Float64Array;
+  readonly largest: number;
+}
+
 /**
- * The median of each column's non-zero leaf amounts (the columns at `slots`), in absolute value,
- * from their micros, in one pass over the leaves; `undefined` for a column where some amount has
- * no micros (then the `Decimal` path computes it).
+ * Each column's non-zero leaf amounts (the columns at `slots`), in absolute value, from their
+ * micros, in one pass over the leaves; `undefined` for a column where some amount has no micros
+ * (then the `Decimal` path reads it).
  */
-function mediansFromMicros(
+function amountsFromMicros(
   leaves: readonly ModelRow[],
   slots: readonly number[],
-): Array<ColumnMedian | undefined> {
+): Array<MicrosColumn | undefined> {
   const values = slots.map(() => new Float64Array(leaves.length));
   const counts = slots.map(() => 0);
   const largest = slots.map(() => 0);
@@ -231,35 +237,36 @@ function mediansFromMicros(
       if (abs > (largest[c] as number)) largest[c] = abs;
     }
   }
-  return slots.map((_, c) => {
-    if (!exact[c]) return undefined;
-    const count = counts[c] as number;
-    if (count < 3) return { median: new Decimal(0), count, largest: largest[c] as number };
-    // Quickselect reorders the column in place: it reads and writes by index only.
-    const column = (values[c] as Float64Array).subarray(0, count) as unknown as number[];
-    const k = kthSmallest(column, Math.floor(count / 2), (a, b) => a - b);
-    return {
-      median: new Decimal(k).dividedBy(MICROS_PER_UNIT),
-      count,
-      largest: largest[c] as number,
-    };
-  });
+  return slots.map((_, c) =>
+    exact[c]
+      ? {
+          amounts: (values[c] as Float64Array).subarray(0, counts[c] as number),
+          largest: largest[c] as number,
+        }
+      : undefined,
+  );
 }
 
-/** A column's median amount, how many amounts it is the median of, and the largest (in micros, when known). */
+/** A column's median amount, and how many amounts it is the median of. */
 interface ColumnMedian {
   readonly median: Decimal;
   readonly count: number;
-  readonly largest?: number;
 }
 
 /** The median of a column's non-zero leaf amounts, in absolute value (`fast`: from micros, when known). */
 function columnMedian(
   leaves: readonly ModelRow[],
   key: string,
-  fast: ColumnMedian | undefined,
+  fast: MicrosColumn | undefined,
 ): ColumnMedian {
-  if (fast) return fast;
+  if (fast) {
+    const count = fast.amounts.length;
+    if (count < 3) return { median: new Decimal(0), count };
+    // Quickselect reorders the column in place: it reads and writes by index only.
+    const column = fast.amounts as unknown as number[];
+    const k = kthSmallest(column, Math.floor(count / 2), (a, b) => a - b);
+    return { median: new Decimal(k).dividedBy(MICROS_PER_UNIT), count };
+  }
   const values: Decimal[] = [];
   for (const x of leaves) {
     const v = valueOf(x, key);
@@ -281,13 +288,15 @@ export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
   const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal);
   const money = [...m.columns].filter(([key]) => m.defs.get(key)?.kind === 'money');
   const slots = money.map(([key]) => m.slots.get(key) ?? -1);
-  const fast = mediansFromMicros(leaves, slots);
+  const fast = amountsFromMicros(leaves, slots);
   for (const [c, [key, col]] of money.entries()) {
     const slot = slots[c] as number;
-    const { median, count, largest } = columnMedian(leaves, key, fast[c]);
+    const micros = fast[c];
+    // In a triệu-đồng sheet only amounts of a million or more can be suspect: a column without
+    // one needs no median.
+    if (sheetUnit === 'trieu' && micros !== undefined && micros.largest < MILLION_MICROS) continue;
+    const { median, count } = columnMedian(leaves, key, micros);
     if (count < 3 || median.isZero()) continue;
-    // In a triệu-đồng sheet only amounts of a million or more can be suspect.
-    if (sheetUnit === 'trieu' && largest !== undefined && largest < MILLION_MICROS) continue;
     const bigFrom = median.times(SUSPECT_RATIO);
     for (let i = 0; i < leaves.length; i++) {
       const x = leaves[i] as ModelRow;

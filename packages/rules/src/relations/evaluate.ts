@@ -103,8 +103,13 @@ export function evaluateRelation(
   let evaluated = 0;
   let holds = 0;
   const issues: Issue[] = [];
+  // A foot is about the rows with children and the "Trong đó" parts only: every other row is
+  // skipped by both verdicts, and not visited.
+  const visit = relation.kind === 'foot' ? footRows(rows) : undefined;
+  const count = visit ? visit.length : rows.length;
   if (verdict) {
-    for (let i = 0; i < rows.length; i++) {
+    for (let k = 0; k < count; k++) {
+      const i = visit ? (visit[k] as number) : k;
       // Most rows hold exactly, which their micros say without a cell or a Decimal.
       const quick = fast ? fast(i) : SLOW;
       if (quick === null) continue;
@@ -520,6 +525,27 @@ function isOfWhichPart(x: ModelRow): boolean {
   return x.ofWhich && !x.isOfWhichHeading && x.parent !== null;
 }
 
+/** The rows a foot is about, worked out once per sheet's rows (see {@link footRows}). */
+const footRowLists = new WeakMap<readonly ModelRow[], Int32Array>();
+
+/**
+ * The rows (indices) with children or that are "Trong đó" parts, in order: the only rows a foot
+ * can say anything of. Read once per model, shared by every column's foot and its evidence.
+ */
+function footRows(rows: readonly ModelRow[]): Int32Array {
+  let list = footRowLists.get(rows);
+  if (!list) {
+    const found: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const x = rows[i] as ModelRow;
+      if (x.children.length > 0 || isOfWhichPart(x)) found.push(i);
+    }
+    list = Int32Array.from(found);
+    footRowLists.set(rows, list);
+  }
+  return list;
+}
+
 /**
  * A "Trong đó" row against the row it is part of, down one column: the part is not more than its
  * whole (`sum/foot`, of-which message). Sign-free for a reduction written as −24.
@@ -633,7 +659,9 @@ export function footEvidence(
   let holds = 0;
   const slot = m.slots.get(key) ?? -1;
   const numbers = m.numbers;
-  for (let i = 0; i < m.rows.length; i++) {
+  const visit = footRows(m.rows);
+  for (let v = 0; v < visit.length; v++) {
+    const i = visit[v] as number;
     const parent = m.rows[i] as ModelRow;
     const kids = parent.children;
     if (kids.length === 0) continue;

@@ -9,6 +9,7 @@ import { t } from '../messages/catalog.js';
 import { makeIssue } from './issue.js';
 import { shortLabel, valueOf, type ModelRow, type SheetModel } from './model.js';
 import type { NumericCell } from './read-cell.js';
+import type { SheetNumbers } from './row-values.js';
 import type { Issue } from './types.js';
 
 const INVESTMENT_KEYS = ['nstw_dtpt', 'nsdp_dtpt', 'dtpt'];
@@ -214,18 +215,19 @@ interface MicrosColumn {
  * (then the `Decimal` path reads it).
  */
 function amountsFromMicros(
-  leaves: readonly ModelRow[],
+  numbers: SheetNumbers,
+  leaves: readonly number[],
   slots: readonly number[],
 ): Array<MicrosColumn | undefined> {
   const values = slots.map(() => new Float64Array(leaves.length));
   const counts = slots.map(() => 0);
   const largest = slots.map(() => 0);
   const exact = slots.map(() => true);
-  for (let i = 0; i < leaves.length; i++) {
-    const x = leaves[i] as ModelRow;
+  for (let k = 0; k < leaves.length; k++) {
+    const i = leaves[k] as number;
     for (let c = 0; c < slots.length; c++) {
       if (!exact[c]) continue;
-      const micros = x.values.microsAt(slots[c] as number);
+      const micros = numbers.rowMicros(i, slots[c] as number);
       if (micros === null || micros === 0) continue;
       if (micros === undefined) {
         exact[c] = false;
@@ -255,7 +257,8 @@ interface ColumnMedian {
 
 /** The median of a column's non-zero leaf amounts, in absolute value (`fast`: from micros, when known). */
 function columnMedian(
-  leaves: readonly ModelRow[],
+  m: SheetModel,
+  leaves: readonly number[],
   key: string,
   fast: MicrosColumn | undefined,
 ): ColumnMedian {
@@ -268,8 +271,8 @@ function columnMedian(
     return { median: new Decimal(k).dividedBy(MICROS_PER_UNIT), count };
   }
   const values: Decimal[] = [];
-  for (const x of leaves) {
-    const v = valueOf(x, key);
+  for (const i of leaves) {
+    const v = valueOf(m.rows[i] as ModelRow, key);
     if (v !== null && !v.isZero()) values.push(absOf(v));
   }
   if (values.length < 3) return { median: new Decimal(0), count: values.length };
@@ -285,22 +288,27 @@ export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
     trieu: { vi: 'triệu đồng', en: 'million đồng' },
   };
   const sheetUnit = m.unit === 'dong' ? 'dong' : 'trieu';
-  const leaves = m.rows.filter((x) => x.children.length === 0 && !x.isTotal);
+  // The leaves by their index in the model: their figures are read from the sheet's store.
+  const leaves: number[] = [];
+  for (let i = 0; i < m.rows.length; i++) {
+    const x = m.rows[i] as ModelRow;
+    if (x.children.length === 0 && !x.isTotal) leaves.push(i);
+  }
   const money = [...m.columns].filter(([key]) => m.defs.get(key)?.kind === 'money');
   const slots = money.map(([key]) => m.slots.get(key) ?? -1);
-  const fast = amountsFromMicros(leaves, slots);
+  const fast = amountsFromMicros(m.numbers, leaves, slots);
   for (const [c, [key, col]] of money.entries()) {
     const slot = slots[c] as number;
     const micros = fast[c];
     // In a triệu-đồng sheet only amounts of a million or more can be suspect: a column without
     // one needs no median.
     if (sheetUnit === 'trieu' && micros !== undefined && micros.largest < MILLION_MICROS) continue;
-    const { median, count } = columnMedian(leaves, key, micros);
+    const { median, count } = columnMedian(m, leaves, key, micros);
     if (count < 3 || median.isZero()) continue;
     const bigFrom = median.times(SUSPECT_RATIO);
-    for (let i = 0; i < leaves.length; i++) {
-      const x = leaves[i] as ModelRow;
-      const micros = x.values.microsAt(slot);
+    for (let k = 0; k < leaves.length; k++) {
+      const i = leaves[k] as number;
+      const micros = m.numbers.rowMicros(i, slot);
       // In a triệu-đồng sheet only amounts of a million or more can be suspect: most rows are
       // ruled out by their micros without a Decimal.
       if (
@@ -309,6 +317,7 @@ export function checkUnitSuspect(m: SheetModel, issues: Issue[]): void {
         (sheetUnit === 'trieu' && micros !== undefined && Math.abs(micros) < MILLION_MICROS)
       )
         continue;
+      const x = m.rows[i] as ModelRow;
       const v = (x.values.get(key) as NumericCell).value;
       if (v.isZero()) continue;
       const abs = absOf(v);

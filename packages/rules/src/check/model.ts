@@ -210,10 +210,14 @@ class TableEnd {
     const grid = this.grid;
     let texts = 0;
     let numbers = false;
+    // The texts count only in a row without numbers: the first number says enough.
     for (const c of this.numericCols) {
       const cell = getCell(grid, r, c);
-      if (numericish(cell)) numbers = true;
-      else if (!isEmptyCell(cell)) texts++;
+      if (numericish(cell)) {
+        numbers = true;
+        break;
+      }
+      if (!isEmptyCell(cell)) texts++;
     }
     if (numbers) {
       // A row with numbers is the table's, whatever its TT and label say (most rows) — but for a

@@ -232,7 +232,10 @@ function fastVerdictOf(r: Relation, m: SheetModel): FastVerdict | undefined {
       const fs = slot(r.column);
       if (fs < 0) return undefined;
       const rows = m.rows;
+      // Parents footEvidence already found to add up (when it read this column).
+      const adds = footHolds.get(rows)?.get(fs);
       return (i) => {
+        if (adds !== undefined && adds[i] === 1) return true;
         const row = rows[i] as ModelRow;
         const kids = row.children;
         if (kids.length === 0) {
@@ -525,6 +528,19 @@ function isOfWhichPart(x: ModelRow): boolean {
   return x.ofWhich && !x.isOfWhichHeading && x.parent !== null;
 }
 
+/**
+ * Per sheet's rows, per column slot: the parents ({@link footEvidence} marks them 1) whose
+ * children's micros add up to them exactly, so that the column's foot, evaluated next, does not
+ * add them up again.
+ */
+const footHolds = new WeakMap<readonly ModelRow[], Map<number, Uint8Array>>();
+
+function footHoldsOf(rows: readonly ModelRow[]): Map<number, Uint8Array> {
+  let bySlot = footHolds.get(rows);
+  if (!bySlot) footHolds.set(rows, (bySlot = new Map()));
+  return bySlot;
+}
+
 /** The rows a foot is about, worked out once per sheet's rows (see {@link footRows}). */
 const footRowLists = new WeakMap<readonly ModelRow[], Int32Array>();
 
@@ -660,8 +676,11 @@ export function footEvidence(
   const slot = m.slots.get(key) ?? -1;
   const numbers = m.numbers;
   const visit = footRows(m.rows);
-  for (let v = 0; v < visit.length; v++) {
-    const i = visit[v] as number;
+  // The parents found to add up exactly, for the column's foot to take as read (see footHolds).
+  const adds = new Uint8Array(m.rows.length);
+  if (slot >= 0) footHoldsOf(m.rows).set(slot, adds);
+  for (let n = 0; n < visit.length; n++) {
+    const i = visit[n] as number;
     const parent = m.rows[i] as ModelRow;
     const kids = parent.children;
     if (kids.length === 0) continue;
@@ -673,6 +692,7 @@ export function footEvidence(
       let any = false;
       let zero = micros === 0;
       let exact = true;
+      let magnitude = micros < 0 ? -micros : micros;
       for (let k = 0; k < kids.length && exact; k++) {
         const v = numbers.rowMicros(kids[k] as number, slot);
         if (v === null) continue;
@@ -681,8 +701,11 @@ export function footEvidence(
           any = true;
           if (v !== 0) zero = false;
           sum += v;
+          magnitude += v < 0 ? -v : v;
         }
       }
+      // What the foot's own fast verdict would find: the children add up, exactly.
+      if (exact && any && sum === micros && magnitude <= MAX_EXACT) adds[i] = 1;
       if (exact) {
         if (!any || zero) continue;
         if (sum === micros) {

@@ -23,6 +23,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   buildTemplate,
+  cellWritesOf,
   detectLayout,
   fillSheet,
   listLayouts,
@@ -37,7 +38,7 @@ import {
 import { errorMessage, type ErrorMessage } from '../office/errors.js';
 import type { Workbook } from '../workbook/types.js';
 import { AllSheets } from './AllSheets.js';
-import { FillPanel, writesToApply, type FillPlan } from './FillPanel.js';
+import { FillPanel, plannedWrites, type FillPlan } from './FillPanel.js';
 import { renderError, useI18n } from './i18n.js';
 import { IssueList } from './IssueList.js';
 import { PlanPanel } from './PlanPanel.js';
@@ -244,8 +245,10 @@ export function Pane(props: { workbook: Workbook }) {
         mode: 'formula' as const,
       };
       setPlan({
+        grid,
         plain: fillSheet(grid, base),
         overwrite: fillSheet(grid, { ...base, overwrite: true }),
+        issues: validateSheet(grid, validateOptions(forced, settings)).issues,
       });
       setOverwrite(false);
     });
@@ -253,7 +256,8 @@ export function Pane(props: { workbook: Workbook }) {
   const onConfirmFill = () =>
     act(async () => {
       if (!plan) return;
-      const writes = writesToApply(plan, overwrite);
+      // Exactly the cells, formulas and values the preview lists.
+      const writes = cellWritesOf(plannedWrites(plan, overwrite, formulas));
       const n = await workbook.applyWrites(sheet, writes, formulas ? 'formula' : 'value');
       const undoKept = workbook.canUndoFill(sheet);
       setCanUndo(undoKept);

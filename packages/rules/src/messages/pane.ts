@@ -146,12 +146,46 @@ export const paneMessages = {
     en: 'No total, rate or reduction cell needs filling.',
   },
   'pane.fill.writes': { vi: 'Ô sẽ ghi', en: 'Cells to write' },
-  'pane.fill.conflicts': { vi: 'Ô xung đột', en: 'Conflicts' },
-  'pane.fill.conflictLine': {
-    vi: '{cell}: đang có {existing}, sẽ thành {value}',
-    en: '{cell}: holds {existing}, would become {value}',
+  'pane.fill.conflicts': {
+    vi: 'Ô đang có số khác (không ghi nếu không chọn ghi đè)',
+    en: 'Cells holding a different figure (not written unless you overwrite)',
   },
-  'pane.fill.writeLine': { vi: '{cell} ({role}): {value}', en: '{cell} ({role}): {value}' },
+  'pane.fill.now': { vi: 'đang có: {content}', en: 'now: {content}' },
+  'pane.fill.next': { vi: 'sẽ ghi: {content}', en: 'writes: {content}' },
+  'pane.fill.wouldWrite': { vi: 'nếu ghi đè: {content}', en: 'if overwritten: {content}' },
+  'pane.fill.formulaResult': { vi: '{formula} (= {value})', en: '{formula} (= {value})' },
+  'pane.fill.conflictMark': { vi: 'ghi đè', en: 'overwrite' },
+  'pane.fill.text': { vi: 'văn bản "{text}"', en: 'text "{text}"' },
+  'pane.fill.group.total': { vi: 'Dòng tổng cộng', en: 'Grand totals' },
+  'pane.fill.group.subtotal': { vi: 'Cộng nhóm (dòng cha)', en: 'Subtotals (parent rows)' },
+  'pane.fill.group.crossfoot': {
+    vi: 'Tổng của dòng (cộng các nguồn)',
+    en: 'Row totals (sum of the sources)',
+  },
+  'pane.fill.group.rate': { vi: 'Tỷ lệ', en: 'Rates' },
+  'pane.fill.group.reduction': { vi: 'Mức giảm', en: 'Reductions' },
+  'pane.fill.group.difference': { vi: 'Hiệu', en: 'Differences' },
+  'pane.fill.group.flow': { vi: 'Cuối kỳ (biến động)', en: 'End of period (flows)' },
+  'pane.fill.fedTitle': {
+    vi: 'Còn {count} cảnh báo chưa xử lý nằm trong các số tổng sẽ ghi',
+    en: '{count} open warnings feed the totals this fill writes',
+  },
+  'pane.fill.fedIntro': {
+    vi: 'Nếu điền ngay, các số tổng sẽ mang theo những sai sót này. Nên sửa các ô dưới đây trước rồi mới điền:',
+    en: 'Filling now carries these mistakes into the totals. Fix these cells first, then fill:',
+  },
+  'pane.fill.fedLine': {
+    vi: '{cell}: {problem} — được cộng vào {writes}',
+    en: '{cell}: {problem} — added into {writes}',
+  },
+  'pane.fill.fed.budget/unit-suspect': {
+    vi: 'số có thể nhập theo đồng trong trang tính theo triệu đồng',
+    en: 'a figure probably typed in đồng in a sheet in million đồng',
+  },
+  'pane.fill.fed.cell/number-as-text': {
+    vi: 'số lưu dạng văn bản, công thức SUM của Excel sẽ bỏ qua',
+    en: "a number stored as text, which Excel's SUM leaves out",
+  },
   'pane.fill.overwrite': {
     vi: 'Ghi đè {count} ô xung đột',
     en: 'Overwrite the {count} conflicting cells',

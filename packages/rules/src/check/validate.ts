@@ -12,7 +12,8 @@ import { checkServiceTargets } from './service.js';
 import type { Issue, Report, Summary, ValidateOptions } from './types.js';
 import { NOT_READ, type Coverage } from '../relations/coverage.js';
 import { sheetRelations } from '../relations/engine.js';
-import { readSheet } from '../relations/read-sheet.js';
+import { readSheet, type ReadSheet } from '../relations/read-sheet.js';
+import { fillRead } from '../fill/fill.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -84,6 +85,41 @@ function unknownLayout(grid: Grid, detection: Detection, structured: boolean): I
 }
 
 /**
+ * A note that says phuluc's fill can write a typed total's formula keeps that promise only where
+ * the fill (with overwrite: the cell is not empty) plans a write for the cell; elsewhere the note
+ * says to replace it with a formula by hand. Decided by the fill's own planner on the same reading.
+ */
+function keepFillPromises(
+  grid: Grid,
+  sheet: ReadSheet,
+  options: ValidateSheetOptions,
+  issues: Issue[],
+): void {
+  // The check words its info (a sheet of typed totals) with the promise, its warning without.
+  const promising = (i: Issue) => i.code === 'formula/hardcoded-total' && i.severity === 'info';
+  if (!issues.some(promising)) return;
+  const planned = new Set(
+    fillRead(grid, sheet, {
+      overwrite: true,
+      ...(options.layout ? { layout: options.layout } : {}),
+      ...(options.layouts ? { layouts: options.layouts } : {}),
+    }).writes.map((w) => w.cell),
+  );
+  for (let k = 0; k < issues.length; k++) {
+    const i = issues[k] as Issue;
+    if (!promising(i) || planned.has(i.cell)) continue;
+    issues[k] = makeIssue({
+      code: i.code,
+      severity: i.severity,
+      row: i.row,
+      col: i.col,
+      messageKey: 'issue.formula/hardcoded-total.by-hand',
+      ...(i.actual !== undefined ? { actual: i.actual } : {}),
+    });
+  }
+}
+
+/**
  * Check one annex sheet: detect its layout (or use the one forced), read its rows and
  * hierarchy, and run every check that applies. Never throws: any grid gives a report.
  *
@@ -138,6 +174,7 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
         else CHECKS[name](model, issues);
       }
       relations();
+      keepFillPromises(grid, sheet, options, issues);
     }
   } catch (error) {
     issues.push(

@@ -146,8 +146,12 @@ export const issueMessages = {
     en: 'This total or rate is typed ({actual}) while its siblings use formulas: it will not update. Replace it with a formula.',
   },
   'issue.formula/hardcoded-total.expected': {
-    vi: 'Ô tổng/tỷ lệ này được gõ tay ({actual}); nên dùng công thức để số tự cập nhật (phuluc điền được: "Điền số liệu").',
-    en: 'This total or rate is typed ({actual}); a formula would keep it up to date (phuluc can write one: fill).',
+    vi: 'Ô tổng/tỷ lệ này được gõ tay ({actual}); nên dùng công thức để số tự cập nhật (phuluc điền được: "Điền số liệu", chọn ghi đè).',
+    en: 'This total or rate is typed ({actual}); a formula would keep it up to date (phuluc can write one: fill, with overwrite).',
+  },
+  'issue.formula/hardcoded-total.by-hand': {
+    vi: 'Ô tổng/tỷ lệ này được gõ tay ({actual}); nên thay bằng công thức để số tự cập nhật.',
+    en: 'This total or rate is typed ({actual}); replace it with a formula to keep it up to date.',
   },
   'issue.formula/inconsistent': {
     vi: 'Công thức {formula} khác mẫu của cột ({count}/{total} ô dùng mẫu như {exampleCell}: {example}). Kiểm tra lại công thức.',

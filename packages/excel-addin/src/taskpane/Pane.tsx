@@ -26,12 +26,14 @@ import {
   cellWritesOf,
   detectLayout,
   fillSheet,
+  isEmptyCell,
   listLayouts,
   validateSheet,
   type Grid,
   type Issue,
   type LayoutDefinition,
   type LayoutId,
+  type MessageKey,
   type ValidateSheetOptions,
   type Report,
 } from '@phuluc/rules';
@@ -39,11 +41,13 @@ import { errorMessage, type ErrorMessage } from '../office/errors.js';
 import type { Workbook } from '../workbook/types.js';
 import { AllSheets } from './AllSheets.js';
 import { FillPanel, plannedWrites, type FillPlan } from './FillPanel.js';
-import { renderError, useI18n } from './i18n.js';
+import { renderError, useI18n, type Params } from './i18n.js';
 import { IssueList } from './IssueList.js';
 import { PlanPanel } from './PlanPanel.js';
 import { EMPTY_SETTINGS, parseSetting, Settings, type SettingsValue } from './Settings.js';
 import { TemplatePanel, type TemplateChoice } from './TemplatePanel.js';
+import { invalidSettings } from './settings-problems.js';
+import { SheetState, type SheetFacts } from './SheetState.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -61,13 +65,20 @@ const useStyles = makeStyles({
   busy: { display: 'flex', alignItems: 'center', gap: '8px' },
 });
 
-interface Detected {
+interface Detected extends SheetFacts {
   readonly sheet: string;
   readonly layout: LayoutId | null;
   readonly score: number;
 }
 
-type Status = { readonly intent: 'success' | 'info'; readonly text: string } | null;
+/** Whether no cell of the grid holds anything. */
+function isEmptyGrid(grid: Grid): boolean {
+  return grid.cells.every((row) => !row || row.every((c) => !c || isEmptyCell(c)));
+}
+
+/** A status line kept as catalogue messages, so it follows the language switch. */
+type Status = { readonly intent: 'success' | 'info'; readonly msgs: readonly Msg[] } | null;
+type Msg = readonly [MessageKey, Params?];
 
 /** The layouts to choose from: the built-in ones, and the user-defined one loaded in the settings. */
 function layoutsOf(settings: SettingsValue): readonly LayoutDefinition[] {
@@ -145,6 +156,8 @@ export function Pane(props: { workbook: Workbook }) {
         sheet: name,
         layout: (d.fit?.layout.id as LayoutId | undefined) ?? null,
         score: d.fit?.score ?? 0,
+        empty: isEmptyGrid(grid),
+        guesses: d.candidates.slice(0, 2).map((c) => ({ id: c.layout.id, score: c.score })),
       });
     },
     [workbook],
@@ -187,7 +200,13 @@ export function Pane(props: { workbook: Workbook }) {
       const g = grid ?? (await workbook.readSheet(name));
       const r = validateSheet(g, validateOptions(forced, settings));
       setReport(r);
-      setDetected({ sheet: name, layout: r.layout, score: r.score });
+      setDetected({
+        sheet: name,
+        layout: r.layout,
+        score: r.score,
+        empty: isEmptyGrid(g),
+        guesses: r.candidates.slice(0, 2).map((c) => ({ id: c.layout, score: c.score })),
+      });
       const l = langRef.current;
       const count = await workbook.markCells(
         name,
@@ -199,7 +218,7 @@ export function Pane(props: { workbook: Workbook }) {
       );
       setMarked(count > 0);
       const notice = workbook.readNotice?.(name);
-      if (notice) setStatus({ intent: 'info', text: tr(notice) });
+      if (notice) setStatus({ intent: 'info', msgs: [[notice]] });
       return { report: r, marked: count };
     },
     [workbook, forced, settings, tr],
@@ -211,11 +230,11 @@ export function Pane(props: { workbook: Workbook }) {
       setAllReports(null);
       const { marked: n } = await runValidate(sheet);
       const notice = workbook.readNotice?.(sheet);
-      const texts = [
-        ...(n > 0 ? [tr('pane.issues.marked', { count: n })] : []),
-        ...(notice ? [tr(notice)] : []),
+      const msgs: Msg[] = [
+        ...(n > 0 ? [['pane.issues.marked', { count: n }] as const] : []),
+        ...(notice ? [[notice] as const] : []),
       ];
-      if (texts.length > 0) setStatus({ intent: 'info', text: texts.join(' ') });
+      if (msgs.length > 0) setStatus({ intent: 'info', msgs });
     });
 
   const onSelectIssue = (issue: Issue) =>
@@ -230,7 +249,7 @@ export function Pane(props: { workbook: Workbook }) {
       setMarked(false);
       setStatus({
         intent: n > 0 ? 'success' : 'info',
-        text: tr(n > 0 ? 'pane.marks.cleared' : 'pane.marks.none'),
+        msgs: [[n > 0 ? 'pane.marks.cleared' : 'pane.marks.none']],
       });
     });
 
@@ -264,14 +283,16 @@ export function Pane(props: { workbook: Workbook }) {
       setPlan(null);
       if (report) await runValidate(sheet);
       const kept = workbook.excelUndoKept?.();
-      const undoNote =
-        kept === undefined
-          ? ''
-          : ` ${tr(kept ? 'pane.fill.excelUndoKept' : 'pane.fill.excelUndoLost')}`;
-      const notKept = n > 0 && !undoKept ? ` ${tr('pane.fill.undoNotKept')}` : '';
+      const notKept = n > 0 && !undoKept;
       setStatus({
         intent: notKept ? 'info' : 'success',
-        text: `${tr('pane.fill.done', { count: n })}${notKept}${undoNote}`,
+        msgs: [
+          ['pane.fill.done', { count: n }],
+          ...(notKept ? [['pane.fill.undoNotKept'] as const] : []),
+          ...(kept === undefined
+            ? []
+            : [[kept ? 'pane.fill.excelUndoKept' : 'pane.fill.excelUndoLost'] as const]),
+        ],
       });
     });
 
@@ -285,11 +306,12 @@ export function Pane(props: { workbook: Workbook }) {
       const shown = changed.slice(0, 12).join(', ') + (changed.length > 12 ? ', …' : '');
       setStatus({
         intent: changed.length > 0 ? 'info' : 'success',
-        text:
-          tr('pane.fill.undone', { count: n }) +
-          (changed.length > 0
-            ? ` ${tr('pane.fill.undoneChanged', { count: changed.length, cells: shown })}`
-            : ''),
+        msgs: [
+          ['pane.fill.undone', { count: n }],
+          ...(changed.length > 0
+            ? [['pane.fill.undoneChanged', { count: changed.length, cells: shown }] as const]
+            : []),
+        ],
       });
     });
 
@@ -302,7 +324,7 @@ export function Pane(props: { workbook: Workbook }) {
       });
       const name = await workbook.addTemplateSheet(template, choice.name);
       setTemplateOpen(false);
-      setStatus({ intent: 'success', text: tr('pane.template.done', { sheet: name }) });
+      setStatus({ intent: 'success', msgs: [['pane.template.done', { sheet: name }]] });
       switchTo(name);
     });
 
@@ -317,7 +339,7 @@ export function Pane(props: { workbook: Workbook }) {
       if (hidden.length > 0)
         setStatus({
           intent: 'info',
-          text: tr('pane.all.hidden', { count: hidden.length, sheets: hidden.join(', ') }),
+          msgs: [['pane.all.hidden', { count: hidden.length, sheets: hidden.join(', ') }]],
         });
     });
 
@@ -333,6 +355,11 @@ export function Pane(props: { workbook: Workbook }) {
   const layoutTitle = (id: string | null) =>
     id ? (layouts.find((l) => l.id === id)?.title[lang] ?? id) : '';
   const forcedLabel = forced ? layoutTitle(forced) : tr('pane.layout.auto');
+  const facts = detected && detected.sheet === sheet ? detected : null;
+  // An empty sheet has nothing to check, fill or compare; settings that are not numbers block
+  // the checks they feed.
+  const empty = facts?.empty === true;
+  const invalid = invalidSettings(settings);
 
   return (
     <div className={styles.root}>
@@ -369,14 +396,20 @@ export function Pane(props: { workbook: Workbook }) {
         </Field>
       </section>
 
+      <SheetState facts={facts} layouts={layouts} invalid={invalid} />
+
       <div className={styles.actions} role="toolbar">
-        <Button appearance="primary" onClick={onValidate} disabled={busy || !sheet}>
+        <Button
+          appearance="primary"
+          onClick={onValidate}
+          disabled={busy || !sheet || empty || invalid.length > 0}
+        >
           {tr('pane.action.validate')}
         </Button>
         <Button onClick={onClearMarks} disabled={busy || !sheet || !marked}>
           {tr('pane.action.clearMarks')}
         </Button>
-        <Button onClick={onFill} disabled={busy || !sheet}>
+        <Button onClick={onFill} disabled={busy || !sheet || empty}>
           {tr('pane.action.fill')}
         </Button>
         {canUndo && (
@@ -390,7 +423,7 @@ export function Pane(props: { workbook: Workbook }) {
         >
           {tr('pane.action.template')}
         </Button>
-        <Button onClick={onValidateAll} disabled={busy}>
+        <Button onClick={onValidateAll} disabled={busy || invalid.length > 0}>
           {tr('pane.action.validateAll')}
         </Button>
         <Button
@@ -400,7 +433,7 @@ export function Pane(props: { workbook: Workbook }) {
             setTemplateOpen(false),
             setAllReports(null)
           )}
-          disabled={busy || !sheet}
+          disabled={busy || !sheet || empty}
         >
           {tr('pane.action.plan')}
         </Button>
@@ -422,7 +455,9 @@ export function Pane(props: { workbook: Workbook }) {
       )}
       {status && (
         <MessageBar intent={status.intent} data-testid="status">
-          <MessageBarBody>{status.text}</MessageBarBody>
+          <MessageBarBody>
+            {status.msgs.map(([key, params]) => tr(key, params)).join(' ')}
+          </MessageBarBody>
         </MessageBar>
       )}
 

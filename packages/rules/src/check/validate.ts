@@ -6,6 +6,7 @@ import { checkCounterpart, checkCatalog, checkMatrixHeaders, checkUnitSuspect } 
 import { checkCells } from './cells.js';
 import { checkFormulas } from './formulas.js';
 import { makeIssue } from './issue.js';
+import { t } from '../messages/catalog.js';
 import type { SheetModel } from './model.js';
 import { checkRange, checkRates, checkTargets } from './poverty.js';
 import { checkServiceTargets } from './service.js';
@@ -69,10 +70,14 @@ export interface ValidateSheetOptions extends ValidateOptions {
 }
 
 function unknownLayout(grid: Grid, detection: Detection, structured: boolean): Issue {
-  const guesses = detection.candidates
-    .slice(0, 2)
-    .map((c) => `${c.layout.id} ${Math.round(c.score * 100)}%`)
-    .join(', ');
+  const top = detection.candidates.slice(0, 2);
+  // `guesses` (ids) stays for machines; the message names the layouts by their titles.
+  const guesses = top.map((c) => `${c.layout.id} ${Math.round(c.score * 100)}%`).join(', ');
+  const close = top.filter((c) => c.score > 0);
+  const titles = (lang: 'vi' | 'en') =>
+    close.length > 0
+      ? close.map((c) => `"${c.layout.title[lang]}" ${Math.round(c.score * 100)}%`).join(', ')
+      : t('issue.header/unknown-layout.no-guess', {}, lang);
   const row = Math.max(0, detection.top.firstNumericRow);
   return makeIssue({
     code: 'header/unknown-layout',
@@ -80,7 +85,7 @@ function unknownLayout(grid: Grid, detection: Detection, structured: boolean): I
     ...(structured ? { messageKey: 'issue.header/unknown-layout.structure' as const } : {}),
     row: Math.min(row, Math.max(0, grid.cells.length - 1)),
     col: 0,
-    text: { guesses },
+    text: { guesses, closest: titles('vi'), closestEn: titles('en') },
   });
 }
 

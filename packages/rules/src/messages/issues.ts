@@ -6,12 +6,16 @@ import type { MessageTemplate } from './types.js';
  */
 export const issueMessages = {
   'issue.header/unknown-layout': {
-    vi: 'Trang này không khớp mẫu phụ lục nào (gần nhất: {guesses}). Nếu đây là phụ lục, hãy kiểm tra dòng tiêu đề cột hoặc chọn mẫu bằng tay.',
-    en: 'This sheet fits no annex layout (closest: {guesses}). If it is an annex, check its column headers or choose the layout yourself.',
+    vi: 'Trang này không khớp mẫu phụ lục nào (gần nhất: {closest}). Nếu đây là phụ lục, hãy kiểm tra dòng tiêu đề cột hoặc chọn mẫu bằng tay.',
+    en: 'This sheet fits no annex layout (closest: {closestEn}). If it is an annex, check its column headers or choose the layout yourself.',
+  },
+  'issue.header/unknown-layout.no-guess': {
+    vi: 'không mẫu nào gần',
+    en: 'none is close',
   },
   'issue.header/unknown-layout.structure': {
-    vi: 'Trang này không khớp mẫu phụ lục nào (gần nhất: {guesses}), nên phuluc kiểm tra theo cấu trúc của chính bảng: tiêu đề cột, các dòng tổng và số liệu. Nếu đây là một mẫu có sẵn, hãy chọn mẫu bằng tay để kiểm tra đủ.',
-    en: 'This sheet fits no annex layout (closest: {guesses}), so phuluc checks it by its own structure: column headers, total rows and figures. If it is one of the layouts, choose it yourself for the full checks.',
+    vi: 'Trang này không khớp mẫu phụ lục nào (gần nhất: {closest}), nên phuluc kiểm tra theo cấu trúc của chính bảng: tiêu đề cột, các dòng tổng và số liệu. Nếu đây là một mẫu có sẵn, hãy chọn mẫu bằng tay để kiểm tra đủ.',
+    en: 'This sheet fits no annex layout (closest: {closestEn}), so phuluc checks it by its own structure: column headers, total rows and figures. If it is one of the layouts, choose it yourself for the full checks.',
   },
   'issue.header/missing-column': {
     vi: 'Thiếu cột bắt buộc "{column}" của mẫu {layout}. Thêm cột này hoặc sửa tiêu đề cột cho đúng.',

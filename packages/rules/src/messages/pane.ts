@@ -44,6 +44,26 @@ export const paneMessages = {
     vi: 'Chưa nhận dạng được mẫu phụ lục của trang này.',
     en: 'No annex layout recognised on this sheet.',
   },
+  'pane.layout.guesses': {
+    vi: 'Gần giống nhất: {guesses}.',
+    en: 'Closest: {guesses}.',
+  },
+  'pane.layout.noGuess': {
+    vi: 'Không mẫu nào gần giống.',
+    en: 'No layout comes close.',
+  },
+  'pane.layout.noneAction': {
+    vi: 'Nếu đây là phụ lục: chọn mẫu ở mục "Dùng mẫu khác" bên dưới, hoặc nạp tệp mẫu riêng của đơn vị trong "Tùy chọn kiểm tra".',
+    en: 'If this is an annex: choose its layout under "Use another layout" below, or load your office\'s layout file in "Check settings".',
+  },
+  'pane.sheet.empty': {
+    vi: 'Trang tính này trống: chưa có gì để kiểm tra, điền hay đối chiếu. Hãy chọn trang khác hoặc tạo phụ lục mẫu.',
+    en: 'This sheet is empty: nothing to check, fill or compare. Choose another sheet or create an annex from a template.',
+  },
+  'pane.settings.blocked': {
+    vi: 'Chưa kiểm tra được: {fields} trong "Tùy chọn kiểm tra" phải là một số (ví dụ 0,5 hoặc 10). Sửa hoặc để trống.',
+    en: 'Cannot check yet: {fields} in "Check settings" must be a number (e.g. 0.5 or 10). Correct it or leave it empty.',
+  },
   'pane.layout.auto': { vi: 'Tự nhận dạng', en: 'Detect automatically' },
   'pane.layout.force': { vi: 'Dùng mẫu khác', en: 'Use another layout' },
 

@@ -1,0 +1,61 @@
+/**
+ * What the pane says about the sheet before any action: empty, not recognised (the closest
+ * layouts by their titles, and what to do), or settings that block checking.
+ */
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import type { LayoutDefinition, MessageKey } from '@phuluc/rules';
+import { useI18n } from './i18n.js';
+
+/** The sheet as detection saw it. */
+export interface SheetFacts {
+  /** No cell holds anything. */
+  readonly empty: boolean;
+  /** The layout found, or null. */
+  readonly layout: string | null;
+  /** The closest layouts when none fits, best first, with their scores (0–1). */
+  readonly guesses: ReadonlyArray<{ readonly id: string; readonly score: number }>;
+}
+
+export function SheetState(props: {
+  facts: SheetFacts | null;
+  layouts: readonly LayoutDefinition[];
+  /** Labels of settings that are not numbers: checking is blocked. */
+  invalid: readonly MessageKey[];
+}) {
+  const { tr, lang } = useI18n();
+  const { facts, layouts, invalid } = props;
+  const title = (id: string) => layouts.find((l) => l.id === id)?.title[lang];
+  const guesses = (facts?.guesses ?? [])
+    .filter((g) => g.score > 0 && title(g.id))
+    .map((g) => `"${title(g.id)}" (${Math.round(g.score * 100)}%)`);
+  return (
+    <>
+      {facts?.empty && (
+        <MessageBar intent="info" data-testid="sheet-empty">
+          <MessageBarBody>{tr('pane.sheet.empty')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {facts && !facts.empty && !facts.layout && (
+        <MessageBar intent="warning" data-testid="sheet-unrecognised">
+          <MessageBarBody>
+            {[
+              guesses.length > 0
+                ? tr('pane.layout.guesses', { guesses: guesses.join(', ') })
+                : tr('pane.layout.noGuess'),
+              tr('pane.layout.noneAction'),
+            ].join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {invalid.length > 0 && (
+        <MessageBar intent="error" data-testid="settings-blocked">
+          <MessageBarBody>
+            {tr('pane.settings.blocked', {
+              fields: invalid.map((k) => `"${tr(k)}"`).join(', '),
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}

@@ -3,7 +3,9 @@
 // to English leaves no Vietnamese text of the message catalogue on screen.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { readWorkbook } from '@phuluc/xlsx';
+import { PreviewWorkbook } from '../preview/preview-workbook.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliMessages } from '../../../rules/src/messages/cli.js';
 import { issueMessages } from '../../../rules/src/messages/issues.js';
@@ -60,10 +62,10 @@ const vietnamesePieces = [
 ];
 
 /** Switch to English, assert no catalogue Vietnamese is left on screen, switch back. */
-function expectAllEnglish(state: string) {
+function expectAllEnglish(state: string, data = '') {
   fireEvent.click(screen.getByTestId('lang-toggle'));
   const text = document.body.textContent ?? '';
-  const left = vietnamesePieces.filter((p) => text.includes(p));
+  const left = vietnamesePieces.filter((p) => text.includes(p) && !data.includes(p));
   expect(left, `${state}: Vietnamese left after switching to English`).toEqual([]);
   expect(screen.getByTestId('lang-toggle').textContent).toBe('Tiếng Việt');
   fireEvent.click(screen.getByTestId('lang-toggle'));
@@ -107,5 +109,40 @@ describe('switching to English', () => {
     fireEvent.click(within(plan).getByRole('button', { name: 'Đối chiếu' }));
     await within(plan).findByTestId('plan-result');
     expectAllEnglish('plan');
+  });
+
+  it('leaves no Vietnamese of ours in the browser preview either (file, grid, check, fill)', async () => {
+    const bytes = new Uint8Array(
+      readFileSync(join(process.cwd(), 'examples', 'muong-lay-2024-loi.xlsx')),
+    );
+    const source = new PreviewWorkbook(await readWorkbook(bytes), 'loi.xlsx', bytes);
+    // The workbook's own text (its labels, titles, sheet names) is the user's.
+    const data = [
+      ...source.listSheetNames(),
+      ...source.listSheetNames().flatMap((n) =>
+        source
+          .gridOf(n)
+          .cells.flat()
+          .map((c) => String(c?.value ?? '')),
+      ),
+    ].join('\n');
+    render(<App mode="preview" openFile={async () => source} />);
+    expectAllEnglish('no file yet', data);
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('file-input'), {
+        target: { files: [new File(['x'], 'loi.xlsx')] },
+      });
+    });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Kiểm tra' })).toBeTruthy());
+    await waitFor(() =>
+      expect(screen.getByTestId('detected-layout').textContent).not.toBe('\u00a0'),
+    );
+    expectAllEnglish('file open', data);
+    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
+    expectAllEnglish('checked', data);
+    fireEvent.click(screen.getByRole('button', { name: 'Điền số liệu' }));
+    await screen.findByRole('region', { name: 'Điền số liệu: xem trước' });
+    expectAllEnglish('fill preview', data);
   });
 });

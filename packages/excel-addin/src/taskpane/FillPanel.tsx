@@ -4,6 +4,7 @@
  * write. Open warnings that feed the totals are named before anything is written.
  */
 import { Button, Checkbox, makeStyles, tokens, Text } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import {
   describeFill,
   formatValue,
@@ -214,10 +215,17 @@ export function FillPanel(props: {
   const { tr } = useI18n();
   const styles = useStyles();
   const { plan, overwrite, formulas } = props;
-  const planned = plannedWrites(plan, overwrite, formulas);
+  // Worked out once per choice, not on every render: a sheet of 20 000 rows has as many writes.
+  const planned = useMemo(
+    () => plannedWrites(plan, overwrite, formulas),
+    [plan, overwrite, formulas],
+  );
+  const held = useMemo(
+    () => (overwrite ? [] : plannedWrites(plan, true, formulas).filter((w) => w.conflict)),
+    [plan, overwrite, formulas],
+  );
+  const fed = useMemo(() => fedWarnings(plan, overwrite), [plan, overwrite]);
   const conflicts = plan.overwrite.conflicts.length;
-  const held = overwrite ? [] : plannedWrites(plan, true, formulas).filter((w) => w.conflict);
-  const fed = fedWarnings(plan, overwrite);
   const nothing = planned.length === 0 && conflicts === 0;
   return (
     <section className={styles.panel} aria-label={tr('pane.fill.title')} data-panel="fill">

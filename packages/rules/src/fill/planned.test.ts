@@ -66,4 +66,16 @@ describe('describeFill', () => {
     );
     expect(groups.map((g) => g.role)).toEqual(['total', 'subtotal', 'crossfoot']);
   });
+
+  it('leaves out a cell covered by a merged area: no adapter writes it', () => {
+    const rows = muongLayRows();
+    (rows[7] as Row)[3] = null;
+    (rows[7] as Row)[4] = null;
+    const open = muongLayGrid(rows);
+    expect(describeFill(open, fillSheet(open)).map((p) => p.cell)).toContain('E8');
+    const merged = { ...open, merges: [...open.merges, { top: 7, left: 3, bottom: 7, right: 4 }] };
+    const cells = describeFill(merged, fillSheet(merged)).map((p) => p.cell);
+    expect(cells).toContain('D8');
+    expect(cells).not.toContain('E8');
+  });
 });

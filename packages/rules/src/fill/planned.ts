@@ -2,7 +2,7 @@
  * One description of each cell a fill will write — what it holds now, what it will hold — that
  * the preview lists and the adapters write, so the two cannot differ.
  */
-import { getCell } from '../grid/grid.js';
+import { getCell, isCoveredByMerge } from '../grid/grid.js';
 import type { CellValue, Grid } from '../grid/types.js';
 import type { CellWrite, DerivedRole, FillResult } from './types.js';
 
@@ -57,6 +57,7 @@ function withEquals(formula: string): string {
 
 /**
  * Describe the writes of a fill: for every cell, what it holds now and exactly what it will hold.
+ * A cell covered by a merged area (not its top-left cell) is left out: it is not written.
  * `mode: 'value'` writes numbers, so no formula is planned; in `formula` mode a write with a
  * formula is planned as that formula. Feed the result to {@link cellWritesOf} to write it.
  *
@@ -73,6 +74,8 @@ export function describeFill(
   // The last write of a cell wins in every adapter: keep only that one.
   const out = new Map<string, PlannedWrite>();
   for (const w of result.writes) {
+    // A cell hidden under a merged area shows nothing of its own: no adapter writes it.
+    if (isCoveredByMerge(grid, w.row, w.col)) continue;
     const cell = getCell(grid, w.row, w.col);
     const value = cell?.value;
     out.set(w.cell, {

@@ -195,6 +195,13 @@ export function Pane(props: { workbook: Workbook }) {
     };
   }, [workbook, act, detect, switchTo]);
 
+  // A layout file loaded (here or in the settings) may be the one this sheet follows: detect again.
+  const userLayout = settings.userLayout;
+  useEffect(() => {
+    if (userLayout && sheet) void act(() => detect(sheet), { keepStatus: true });
+    // Only when the user layout changes, not on every sheet switch (switchTo detects then).
+  }, [userLayout]);
+
   const runValidate = useCallback(
     async (name: string, grid?: Grid) => {
       const g = grid ?? (await workbook.readSheet(name));
@@ -396,7 +403,13 @@ export function Pane(props: { workbook: Workbook }) {
         </Field>
       </section>
 
-      <SheetState facts={facts} layouts={layouts} invalid={invalid} />
+      <SheetState
+        facts={facts && forced ? { ...facts, layout: forced } : facts}
+        layouts={layouts}
+        invalid={invalid}
+        settings={settings}
+        onSettings={setSettings}
+      />
 
       <div className={styles.actions} role="toolbar">
         <Button

@@ -40,7 +40,7 @@ describe('the sheet states', () => {
     const state = screen.getByTestId('sheet-unrecognised').textContent ?? '';
     expect(state).toMatch(/Gần giống nhất: "Phân bổ kinh phí theo dự án, tiểu dự án" \(\d+%\)/);
     expect(state).toMatch(/Dùng mẫu khác/);
-    expect(state).toMatch(/Tùy chọn kiểm tra/);
+    expect(state).toMatch(/nạp tệp mẫu riêng/);
     for (const id of LAYOUT_IDS) expect(state).not.toContain(id);
     fireEvent.click(button('Kiểm tra'));
     const panel = await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
@@ -103,5 +103,32 @@ describe('the sheet states', () => {
     expect(quotes[0]?.textContent).toBe(
       (lines[184] as string).replace(/\s+/g, ' ').trim().slice(0, 160),
     );
+  });
+
+  it('an unrecognised sheet offers to load a layout file right there, and then recognises the sheet', async () => {
+    const json = readFileSync(
+      join(process.cwd(), 'examples', 'layouts', 'dang-ky-thoat-ngheo.json'),
+      'utf8',
+    );
+    await renderOffice(
+      new MemoryWorkbook({
+        DK: [
+          ['STT', 'Tên thôn', 'Số hộ nghèo', 'Số hộ đăng ký thoát nghèo', 'Tỷ lệ (%)'],
+          ['1', 'Thôn Nà Bó', 20, 8, 40],
+          ['2', 'Thôn Khuổi Vài', 44, 16, 50],
+          [null, 'Toàn xã', 64, 24, 37.5],
+        ],
+      }),
+    );
+    const state = screen.getByTestId('sheet-unrecognised');
+    expect(within(state).getByRole('button', { name: 'Chọn tệp mẫu…' })).toBeTruthy();
+    const input = screen.getByTestId('sheet-layout-file') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['{ not json'], 'hong.json')] } });
+    expect(await within(state).findByText(/Tệp mẫu chưa đúng/)).toBeTruthy();
+    fireEvent.change(input, { target: { files: [new File([json], 'dang-ky-thoat-ngheo.json')] } });
+    await waitFor(() =>
+      expect(screen.getByTestId('detected-layout').dataset.layout).toBe('dang-ky-thoat-ngheo'),
+    );
+    expect(screen.queryByTestId('sheet-unrecognised')).toBeNull();
   });
 });

@@ -2,9 +2,11 @@
  * What the pane says about the sheet before any action: empty, not recognised (the closest
  * layouts by their titles, and what to do), or settings that block checking.
  */
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import type { LayoutDefinition, MessageKey } from '@phuluc/rules';
 import { useI18n } from './i18n.js';
+import { readLayoutFile, type SettingsValue } from './Settings.js';
 
 /** The sheet as detection saw it. */
 export interface SheetFacts {
@@ -21,9 +23,20 @@ export function SheetState(props: {
   layouts: readonly LayoutDefinition[];
   /** Labels of settings that are not numbers: checking is blocked. */
   invalid: readonly MessageKey[];
+  /** The settings, for loading a layout file from here. */
+  settings: SettingsValue;
+  onSettings: (v: SettingsValue) => void;
 }) {
   const { tr, lang } = useI18n();
   const { facts, layouts, invalid } = props;
+  const input = useRef<HTMLInputElement>(null);
+  const [errors, setErrors] = useState<readonly string[]>([]);
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const result = await readLayoutFile(file, props.settings);
+    setErrors(result.ok ? [] : result.errors);
+    if (result.ok) props.onSettings(result.value);
+  };
   const title = (id: string) => layouts.find((l) => l.id === id)?.title[lang];
   const guesses = (facts?.guesses ?? [])
     .filter((g) => g.score > 0 && title(g.id))
@@ -43,8 +56,27 @@ export function SheetState(props: {
                 ? tr('pane.layout.guesses', { guesses: guesses.join(', ') })
                 : tr('pane.layout.noGuess'),
               tr('pane.layout.noneAction'),
+              ...(errors.length > 0
+                ? [tr('pane.settings.layoutFileInvalid', { errors: errors.slice(0, 3).join('; ') })]
+                : []),
             ].join(' ')}
           </MessageBarBody>
+          <MessageBarActions>
+            <input
+              ref={input}
+              type="file"
+              accept=".json,application/json"
+              data-testid="sheet-layout-file"
+              hidden
+              onChange={(e) => {
+                void onFile(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
+            <Button size="small" onClick={() => input.current?.click()}>
+              {tr('pane.settings.layoutFileChoose')}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {invalid.length > 0 && (

@@ -53,8 +53,8 @@ export const paneMessages = {
     en: 'No layout comes close.',
   },
   'pane.layout.noneAction': {
-    vi: 'Nếu đây là phụ lục: chọn mẫu ở mục "Dùng mẫu khác" bên dưới, hoặc nạp tệp mẫu riêng của đơn vị trong "Tùy chọn kiểm tra".',
-    en: 'If this is an annex: choose its layout under "Use another layout" below, or load your office\'s layout file in "Check settings".',
+    vi: 'Nếu đây là phụ lục: chọn mẫu ở mục "Dùng mẫu khác", hoặc nạp tệp mẫu riêng của đơn vị (.json).',
+    en: 'If this is an annex: choose its layout under "Use another layout", or load your office\'s own layout file (.json).',
   },
   'pane.sheet.empty': {
     vi: 'Trang tính này trống: chưa có gì để kiểm tra, điền hay đối chiếu. Hãy chọn trang khác hoặc tạo phụ lục mẫu.',

@@ -2,7 +2,7 @@
  * What the pane says about the sheet before any action: empty, not recognised (the closest
  * layouts by their titles, and what to do), or settings that block checking.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { LayoutDefinition, MessageKey } from '@phuluc/rules';
 import { useI18n } from './i18n.js';
@@ -60,8 +60,6 @@ export function SheetState(props: {
                 ? [tr('pane.settings.layoutFileInvalid', { errors: errors.slice(0, 3).join('; ') })]
                 : []),
             ].join(' ')}
-          </MessageBarBody>
-          <MessageBarActions>
             <input
               ref={input}
               type="file"
@@ -73,10 +71,10 @@ export function SheetState(props: {
                 e.target.value = '';
               }}
             />
-            <Button size="small" onClick={() => input.current?.click()}>
+            <Button size="small" onClick={() => input.current?.click()} style={{ marginLeft: 6 }}>
               {tr('pane.settings.layoutFileChoose')}
             </Button>
-          </MessageBarActions>
+          </MessageBarBody>
         </MessageBar>
       )}
       {invalid.length > 0 && (

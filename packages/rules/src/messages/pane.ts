@@ -165,7 +165,6 @@ export const paneMessages = {
     vi: 'Không có ô tổng, tỷ lệ hay mức giảm nào cần điền.',
     en: 'No total, rate or reduction cell needs filling.',
   },
-  'pane.fill.writes': { vi: 'Ô sẽ ghi', en: 'Cells to write' },
   'pane.fill.conflicts': {
     vi: 'Ô đang có số khác (không ghi nếu không chọn ghi đè)',
     en: 'Cells holding a different figure (not written unless you overwrite)',
@@ -250,13 +249,6 @@ export const paneMessages = {
     en: '{count} hidden sheets were not checked: {sheets}.',
   },
   'pane.fill.more': { vi: '… và {count} ô khác', en: '… and {count} more' },
-  'pane.role.total': { vi: 'tổng', en: 'total' },
-  'pane.role.subtotal': { vi: 'cộng nhóm', en: 'subtotal' },
-  'pane.role.crossfoot': { vi: 'tổng dòng', en: 'row total' },
-  'pane.role.rate': { vi: 'tỷ lệ', en: 'rate' },
-  'pane.role.reduction': { vi: 'mức giảm', en: 'reduction' },
-  'pane.role.difference': { vi: 'hiệu', en: 'difference' },
-  'pane.role.flow': { vi: 'cuối kỳ (biến động)', en: 'end of period (flow)' },
   'pane.value.empty': { vi: '(trống)', en: '(empty)' },
 
   'pane.template.title': { vi: 'Tạo phụ lục mẫu', en: 'New annex from template' },

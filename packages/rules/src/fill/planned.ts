@@ -101,6 +101,9 @@ export function describeFill(
 /**
  * The writes that put {@link describeFill}'s plan into a workbook: a formula exactly where one is
  * planned, the value elsewhere. Write them in `formula` mode (a write without a formula is a value).
+ *
+ * @example
+ * cellWritesOf(planned)[0]; // { cell: 'C8', formula: 'D8+E8', value: 7645, text: '7645', ... }
  */
 export function cellWritesOf(planned: readonly PlannedWrite[]): CellWrite[] {
   return planned.map((p) => ({
@@ -114,7 +117,12 @@ export function cellWritesOf(planned: readonly PlannedWrite[]): CellWrite[] {
   }));
 }
 
-/** The planned writes by role, in {@link ROLE_ORDER}, empty roles left out. */
+/**
+ * The planned writes by role, in {@link ROLE_ORDER}, empty roles left out.
+ *
+ * @example
+ * groupPlannedWrites(planned).map((g) => g.role); // ['total', 'subtotal', 'crossfoot']
+ */
 export function groupPlannedWrites(planned: readonly PlannedWrite[]): PlannedGroup[] {
   return ROLE_ORDER.map((role) => ({
     role,

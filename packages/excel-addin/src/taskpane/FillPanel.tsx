@@ -6,12 +6,14 @@
 import { Button, Checkbox, makeStyles, tokens, Text } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import {
+  cellWritesOf,
   describeFill,
   formatValue,
   groupPlannedWrites,
   isMessageKey,
   warningsFeedingWrites,
   type CellContent,
+  type CellWrite,
   type FedWarning,
   type FillResult,
   type Grid,
@@ -209,7 +211,8 @@ export function FillPanel(props: {
   busy: boolean;
   onOverwrite: (v: boolean) => void;
   onFormulas: (v: boolean) => void;
-  onConfirm: () => void;
+  /** Confirm: write these cells — the very list shown — in this mode. */
+  onConfirm: (writes: readonly CellWrite[], mode: 'formula' | 'value') => void;
   onCancel: () => void;
 }) {
   const { tr } = useI18n();
@@ -273,7 +276,7 @@ export function FillPanel(props: {
           <Button
             appearance="primary"
             disabled={props.busy || planned.length === 0}
-            onClick={props.onConfirm}
+            onClick={() => props.onConfirm(cellWritesOf(planned), formulas ? 'formula' : 'value')}
           >
             {tr('pane.fill.confirm')}
           </Button>

@@ -20,10 +20,9 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import {
   buildTemplate,
-  cellWritesOf,
   detectLayout,
   fillSheet,
   isEmptyCell,
@@ -34,13 +33,14 @@ import {
   type LayoutDefinition,
   type LayoutId,
   type MessageKey,
+  type CellWrite,
   type ValidateSheetOptions,
   type Report,
 } from '@phuluc/rules';
 import { errorMessage, type ErrorMessage } from '../office/errors.js';
 import type { Workbook } from '../workbook/types.js';
 import { AllSheets } from './AllSheets.js';
-import { FillPanel, plannedWrites, type FillPlan } from './FillPanel.js';
+import type { FillPlan } from './FillPanel.js';
 import { renderError, useI18n, type Params } from './i18n.js';
 import { IssueList } from './IssueList.js';
 import { PlanPanel } from './PlanPanel.js';
@@ -48,6 +48,9 @@ import { EMPTY_SETTINGS, parseSetting, Settings, type SettingsValue } from './Se
 import { TemplatePanel, type TemplateChoice } from './TemplatePanel.js';
 import { invalidSettings } from './settings-problems.js';
 import { SheetState, type SheetFacts } from './SheetState.js';
+
+/** The fill preview, loaded when a fill is first asked for: the pane's first load stays small. */
+const FillPanel = lazy(() => import('./FillPanel.js').then((m) => ({ default: m.FillPanel })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -279,12 +282,11 @@ export function Pane(props: { workbook: Workbook }) {
       setOverwrite(false);
     });
 
-  const onConfirmFill = () =>
+  /** Write exactly the cells, formulas and values the preview lists (it hands them over). */
+  const onConfirmFill = (writes: readonly CellWrite[], mode: 'formula' | 'value') =>
     act(async () => {
       if (!plan) return;
-      // Exactly the cells, formulas and values the preview lists.
-      const writes = cellWritesOf(plannedWrites(plan, overwrite, formulas));
-      const n = await workbook.applyWrites(sheet, writes, formulas ? 'formula' : 'value');
+      const n = await workbook.applyWrites(sheet, writes, mode);
       const undoKept = workbook.canUndoFill(sheet);
       setCanUndo(undoKept);
       setPlan(null);
@@ -475,16 +477,18 @@ export function Pane(props: { workbook: Workbook }) {
       )}
 
       {plan && (
-        <FillPanel
-          plan={plan}
-          overwrite={overwrite}
-          formulas={formulas}
-          busy={busy}
-          onOverwrite={setOverwrite}
-          onFormulas={setFormulas}
-          onConfirm={onConfirmFill}
-          onCancel={() => setPlan(null)}
-        />
+        <Suspense fallback={null}>
+          <FillPanel
+            plan={plan}
+            overwrite={overwrite}
+            formulas={formulas}
+            busy={busy}
+            onOverwrite={setOverwrite}
+            onFormulas={setFormulas}
+            onConfirm={onConfirmFill}
+            onCancel={() => setPlan(null)}
+          />
+        </Suspense>
       )}
       {templateOpen && (
         <TemplatePanel

@@ -267,6 +267,8 @@ export function Pane(props: { workbook: Workbook }) {
     act(async () => {
       setAllReports(null);
       setTemplateOpen(false);
+      // Fetched here, inside the action: a failed load is an error message, not a blank pane.
+      await import('./FillPanel.js');
       const grid = await workbook.readSheet(sheet);
       const base = {
         ...(forced ? { layout: forced } : {}),

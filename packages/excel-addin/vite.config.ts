@@ -4,6 +4,7 @@ import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { loadingHtml } from './src/taskpane/loading-html.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const officeJsDist = join(here, 'node_modules', '@microsoft', 'office-js', 'dist');
@@ -59,7 +60,8 @@ function officeJs(): Plugin {
             '<!-- %PHULUC_OFFICE_JS% -->',
             `<script type="text/javascript" src="${src}"></script>`,
           )
-          .replace('%PHULUC_CSP%', contentSecurityPolicy(kind));
+          .replace('%PHULUC_CSP%', contentSecurityPolicy(kind))
+          .replace('%PHULUC_LOADING%', loadingHtml());
       },
     },
     configureServer(server) {

@@ -24,6 +24,7 @@ import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { chromium } from 'playwright-core';
+import { fillPreviewChecks } from './fill-preview.mjs';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = resolve(pkg, '..', '..');
@@ -448,6 +449,8 @@ async function main() {
       await wb.xlsx.load(bytes);
       assert(wb.worksheets.length >= expected.length, 'sheets missing from the download');
     });
+
+    await fillPreviewChecks({ page, origin, file, check, assert });
 
     await check(
       'no request went anywhere but 127.0.0.1, and the CSP was never violated',

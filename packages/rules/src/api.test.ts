@@ -51,6 +51,10 @@ describe('public contract of @phuluc/rules', () => {
     ]);
   });
 
+  // Added on purpose (issue 18): the fill's one description of each planned write, which the
+  // pane lists and the adapters write (describeFill, cellWritesOf, groupPlannedWrites,
+  // ROLE_ORDER), and the open warnings a fill rolls into its totals (warningsFeedingWrites,
+  // FED_WARNING_CODES).
   // Added on purpose (issue 19): the report documents' zod schemas and their JSON Schemas
   // (REPORT_SCHEMAS, reportJsonSchema, reportJsonSchemaFile, *JsonSchema); Decimal is now phuluc's
   // own interface (types DecimalConstructor, RoundingMode), the same value at run time.
@@ -65,6 +69,7 @@ describe('public contract of @phuluc/rules', () => {
       'EXCEL_MAX_COLS',
       'EXCEL_MAX_ROWS',
       'ErrorJsonSchema',
+      'FED_WARNING_CODES',
       'FillJsonSchema',
       'HeaderPatternSchema',
       'ISSUE_CODES',
@@ -76,16 +81,19 @@ describe('public contract of @phuluc/rules', () => {
       'PROGRAMME_PERIODS',
       'PlanJsonSchema',
       'REPORT_SCHEMAS',
+      'ROLE_ORDER',
       'TemplatesJsonSchema',
       'UserLayoutSchema',
       'ValidateJsonSchema',
       'buildTemplate',
       'cellText',
+      'cellWritesOf',
       'columnIndex',
       'columnLetters',
       'convertUnit',
       'crossCheckPlan',
       'decimalPlaces',
+      'describeFill',
       'detectLayout',
       'dongPerUnit',
       'failedReport',
@@ -98,6 +106,7 @@ describe('public contract of @phuluc/rules', () => {
       'getLayout',
       'gridFromRows',
       'gridSize',
+      'groupPlannedWrites',
       'hasGaps',
       'isCellError',
       'isCoveredByMerge',
@@ -134,6 +143,7 @@ describe('public contract of @phuluc/rules', () => {
       'toLayoutDefinition',
       'tooLargeReport',
       'validateSheet',
+      'warningsFeedingWrites',
       'withinTolerance',
     ]);
   });

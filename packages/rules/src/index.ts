@@ -152,6 +152,17 @@ export { readHeaderTree, type HeaderTree, type HeaderNode } from './relations/he
 
 // Fill
 export { fillSheet } from './fill/fill.js';
+export {
+  describeFill,
+  cellWritesOf,
+  groupPlannedWrites,
+  ROLE_ORDER,
+  type PlannedWrite,
+  type PlannedGroup,
+  type PlannedContent,
+  type CellContent,
+} from './fill/planned.js';
+export { warningsFeedingWrites, FED_WARNING_CODES, type FedWarning } from './fill/fed-warnings.js';
 export type {
   FillOptions,
   FillResult,

@@ -16,8 +16,9 @@ export function editOf(cell: ExcelJS.Cell): CellEdit {
   const v = cell.value as unknown;
   const formula = cell.formula;
   if (formula) {
-    const result = (v as { result?: unknown }).result;
-    return { kind: 'formula', formula, value: scalar(result) };
+    // `cell.value.result` drops a falsy result (ExcelJS copies only truthy keys): a total of 0
+    // would lose its cached 0. `cell.result` keeps it.
+    return { kind: 'formula', formula, value: scalar(cell.result) };
   }
   return { kind: 'value', value: scalar(v) };
 }

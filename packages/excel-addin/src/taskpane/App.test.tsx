@@ -136,14 +136,21 @@ describe('the pane on a workbook', () => {
     expect(plan.conflicts.length).toBeGreaterThan(0);
     expect(wb.callsOf('applyWrites')).toHaveLength(0);
     for (const c of plan.conflicts)
-      expect(panel.querySelector(`[data-conflict-cell="${c.cell}"]`)).toBeTruthy();
+      expect(panel.querySelector(`[data-held-cell="${c.cell}"]`)).toBeTruthy();
     const conflictCells = new Set(plan.conflicts.map((c) => c.cell));
+    const listed = [...panel.querySelectorAll<HTMLElement>('[data-write-cell]')].map(
+      (e) => `${e.dataset.writeCell} ${e.dataset.nextFormula} ${e.dataset.nextValue}`,
+    );
     fireEvent.click(within(panel).getByRole('button', { name: 'Xác nhận điền' }));
     await waitFor(() => expect(wb.callsOf('applyWrites')).toHaveLength(1));
     const [, written, mode] = wb.callsOf('applyWrites')[0]! as [string, rules.CellWrite[], string];
     expect(mode).toBe('formula');
     expect(written.some((w) => conflictCells.has(w.cell))).toBe(false);
     expect(written.length).toBe(plan.writes.filter((w) => !conflictCells.has(w.cell)).length);
+    // What was listed is what was written, cell by cell.
+    expect(written.map((w) => `${w.cell} ${w.formula ? `=${w.formula}` : ''} ${w.text}`)).toEqual(
+      listed,
+    );
 
     // The first fill has finished (its preview closed) before the second one starts: clicking
     // while it is still busy would act on the old preview.

@@ -1,30 +1,207 @@
-/** The planned writes and the conflicts of a fill, shown before anything is written. */
+/**
+ * The fill preview: every cell the fill will write, grouped by kind, with what it holds now and
+ * exactly what it will hold — the same list {@link plannedWrites} gives the confirm button to
+ * write. Open warnings that feed the totals are named before anything is written.
+ */
 import { Button, Checkbox, makeStyles, tokens, Text } from '@fluentui/react-components';
-import { formatValue, type CellValue, type FillResult } from '@phuluc/rules';
-import { useI18n } from './i18n.js';
+import { useMemo } from 'react';
+import {
+  cellWritesOf,
+  describeFill,
+  formatValue,
+  groupPlannedWrites,
+  isMessageKey,
+  warningsFeedingWrites,
+  type CellContent,
+  type CellWrite,
+  type FedWarning,
+  type FillResult,
+  type Grid,
+  type Issue,
+  type PlannedContent,
+  type PlannedWrite,
+} from '@phuluc/rules';
+import { useI18n, type I18n } from './i18n.js';
 import { panelStyle } from './styles.js';
 
+/** Cells listed per group; the rest are counted. */
 const SHOWN = 60;
 
 const useStyles = makeStyles({
-  panel: { ...panelStyle, gap: '6px' },
+  panel: { ...panelStyle, gap: '6px', minWidth: 0 },
   list: {
+    listStyleType: 'none',
     margin: 0,
-    paddingLeft: '18px',
-    maxHeight: '180px',
+    padding: 0,
+    maxHeight: '220px',
     overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
     fontSize: tokens.fontSizeBase200,
   },
-  conflict: { color: tokens.colorPaletteRedForeground1 },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: '2px 0 2px 6px',
+    borderLeft: `3px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  conflict: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  head: { display: 'flex', gap: '6px', alignItems: 'center' },
+  tag: {
+    color: tokens.colorPaletteRedForeground1,
+    border: `1px solid ${tokens.colorPaletteRedBorder2}`,
+    borderRadius: tokens.borderRadiusSmall,
+    padding: '0 4px',
+  },
+  mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  warn: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+    padding: '6px 8px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    border: `1px solid ${tokens.colorPaletteYellowBorder2}`,
+  },
+  warnList: { margin: 0, paddingLeft: '16px', fontSize: tokens.fontSizeBase200 },
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
 });
 
+/** A fill worked out on one reading of the sheet, before anything is written. */
 export interface FillPlan {
+  /** The sheet as it was read for this plan. */
+  readonly grid: Grid;
   /** Without overwrite: conflicts are left alone. */
   readonly plain: FillResult;
   /** With overwrite: conflicts written too. */
   readonly overwrite: FillResult;
+  /** The sheet's issues on the same reading: the open warnings a fill may roll into totals. */
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * The cells confirm writes, described: the panel lists exactly these, and the pane writes
+ * `cellWritesOf` of exactly these. Conflicts only when the user ticked overwrite; formulas only
+ * when the user asked for them.
+ */
+export function plannedWrites(
+  plan: FillPlan,
+  overwrite: boolean,
+  formulas: boolean,
+): PlannedWrite[] {
+  return describeFill(
+    plan.grid,
+    overwrite ? plan.overwrite : plan.plain,
+    formulas ? 'formula' : 'value',
+  );
+}
+
+/** The open warnings that feed the cells {@link plannedWrites} writes. */
+export function fedWarnings(plan: FillPlan, overwrite: boolean): FedWarning[] {
+  return warningsFeedingWrites(
+    plan.grid,
+    (overwrite ? plan.overwrite : plan.plain).writes,
+    plan.issues,
+  );
+}
+
+/** What a cell holds now, as the user sees it: its formula, or its shown value. */
+function nowText({ tr, lang }: I18n, now: CellContent): string {
+  if (now.formula) return now.formula;
+  const v = now.value;
+  if (v === null || v === '') return tr('pane.value.empty');
+  if (typeof v === 'number') return formatValue(String(v), lang);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'object') return v.error;
+  return tr('pane.fill.text', { text: v });
+}
+
+/** What a cell will hold: the formula written (with its result), or the value written. */
+function nextText({ tr, lang }: I18n, next: PlannedContent): string {
+  const value = formatValue(next.text, lang);
+  return next.formula ? tr('pane.fill.formulaResult', { formula: next.formula, value }) : value;
+}
+
+function PlannedItem(props: { write: PlannedWrite; held?: boolean }) {
+  const i18n = useI18n();
+  const styles = useStyles();
+  const { write: w, held } = props;
+  return (
+    <li
+      className={`${styles.item} ${w.conflict ? styles.conflict : ''}`}
+      data-write-cell={held ? undefined : w.cell}
+      data-held-cell={held ? w.cell : undefined}
+      data-next-formula={w.next.formula ?? ''}
+      data-next-value={w.next.text}
+    >
+      <span className={styles.head}>
+        <Text weight="semibold" className={styles.mono}>
+          {w.cell}
+        </Text>
+        {w.conflict && !held && (
+          <span className={styles.tag}>{i18n.tr('pane.fill.conflictMark')}</span>
+        )}
+      </span>
+      <span className={styles.muted}>
+        {i18n.tr('pane.fill.now', { content: nowText(i18n, w.now) })}
+      </span>
+      <span className={styles.mono}>
+        {i18n.tr(held ? 'pane.fill.wouldWrite' : 'pane.fill.next', {
+          content: nextText(i18n, w.next),
+        })}
+      </span>
+    </li>
+  );
+}
+
+function PlannedList(props: { writes: readonly PlannedWrite[]; held?: boolean; role?: string }) {
+  const { tr } = useI18n();
+  const styles = useStyles();
+  const { writes } = props;
+  return (
+    <ul className={styles.list} data-list={props.held ? 'held' : 'writes'} data-role={props.role}>
+      {writes.slice(0, SHOWN).map((w) => (
+        <PlannedItem key={w.cell} write={w} {...(props.held ? { held: true } : {})} />
+      ))}
+      {writes.length > SHOWN && <li>{tr('pane.fill.more', { count: writes.length - SHOWN })}</li>}
+    </ul>
+  );
+}
+
+/** The kind of a fed warning in a few words (its full message where the catalogue has none). */
+function problemOf({ tr, lang }: I18n, issue: Issue): string {
+  const key = `pane.fill.fed.${issue.code}`;
+  return isMessageKey(key) ? tr(key) : issue.message[lang];
+}
+
+function FedWarnings(props: { fed: readonly FedWarning[] }) {
+  const i18n = useI18n();
+  const { tr } = i18n;
+  const styles = useStyles();
+  const { fed } = props;
+  if (fed.length === 0) return null;
+  const cells = (list: readonly string[]) =>
+    list.slice(0, 6).join(', ') + (list.length > 6 ? ', …' : '');
+  return (
+    <div className={styles.warn} role="alert" data-testid="fill-fed-warnings">
+      <Text weight="semibold">{tr('pane.fill.fedTitle', { count: fed.length })}</Text>
+      <Text size={200}>{tr('pane.fill.fedIntro')}</Text>
+      <ul className={styles.warnList}>
+        {fed.slice(0, SHOWN).map((f) => (
+          <li key={`${f.issue.cell}:${f.issue.code}`} data-fed-cell={f.issue.cell}>
+            {tr('pane.fill.fedLine', {
+              cell: f.issue.cell,
+              problem: problemOf(i18n, f.issue),
+              writes: cells(f.writes),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 export function FillPanel(props: {
@@ -34,24 +211,25 @@ export function FillPanel(props: {
   busy: boolean;
   onOverwrite: (v: boolean) => void;
   onFormulas: (v: boolean) => void;
-  onConfirm: () => void;
+  /** Confirm: write these cells — the very list shown — in this mode. */
+  onConfirm: (writes: readonly CellWrite[], mode: 'formula' | 'value') => void;
   onCancel: () => void;
 }) {
-  const { tr, lang } = useI18n();
+  const { tr } = useI18n();
   const styles = useStyles();
-  const { plain, overwrite } = props.plan;
-  const conflicts = overwrite.conflicts;
-  const conflictCells = new Set(conflicts.map((c) => c.cell));
-  const writes = overwrite.writes.filter((w) => !conflictCells.has(w.cell));
-  const value = (text: string) => formatValue(text, lang);
-  const existing = (v: CellValue, formula?: string) => {
-    if (formula) return `=${formula}`;
-    if (v === null || v === '') return tr('pane.value.empty');
-    if (typeof v === 'number') return value(String(v));
-    if (typeof v === 'object') return v.error;
-    return String(v);
-  };
-  const nothing = writes.length === 0 && conflicts.length === 0;
+  const { plan, overwrite, formulas } = props;
+  // Worked out once per choice, not on every render: a sheet of 20 000 rows has as many writes.
+  const planned = useMemo(
+    () => plannedWrites(plan, overwrite, formulas),
+    [plan, overwrite, formulas],
+  );
+  const held = useMemo(
+    () => (overwrite ? [] : plannedWrites(plan, true, formulas).filter((w) => w.conflict)),
+    [plan, overwrite, formulas],
+  );
+  const fed = useMemo(() => fedWarnings(plan, overwrite), [plan, overwrite]);
+  const conflicts = plan.overwrite.conflicts.length;
+  const nothing = planned.length === 0 && conflicts === 0;
   return (
     <section className={styles.panel} aria-label={tr('pane.fill.title')} data-panel="fill">
       <Text weight="semibold">{tr('pane.fill.title')}</Text>
@@ -59,60 +237,35 @@ export function FillPanel(props: {
         <Text>{tr('pane.fill.nothing')}</Text>
       ) : (
         <>
-          <Text>
-            {tr('pane.fill.summary', { writes: writes.length, conflicts: conflicts.length })}
-          </Text>
-          {writes.length > 0 && (
-            <>
-              <Text size={200} weight="semibold">
-                {tr('pane.fill.writes')}
+          <Text>{tr('pane.fill.summary', { writes: planned.length, conflicts })}</Text>
+          <FedWarnings fed={fed} />
+          {groupPlannedWrites(planned).map((g) => (
+            <div key={g.role} data-fill-group={g.role}>
+              <Text size={200} weight="semibold" block>
+                {tr(`pane.fill.group.${g.role}`)} ({g.writes.length})
               </Text>
-              <ul className={styles.list} data-list="writes">
-                {writes.slice(0, SHOWN).map((w) => (
-                  <li key={w.cell} data-write-cell={w.cell}>
-                    <span className={styles.mono}>
-                      {tr('pane.fill.writeLine', {
-                        cell: w.cell,
-                        role: tr(`pane.role.${w.role}`),
-                        value: props.formulas && w.formula ? `=${w.formula}` : value(w.text),
-                      })}
-                    </span>
-                  </li>
-                ))}
-                {writes.length > SHOWN && (
-                  <li>{tr('pane.fill.more', { count: writes.length - SHOWN })}</li>
-                )}
-              </ul>
-            </>
-          )}
-          {conflicts.length > 0 && (
+              <PlannedList writes={g.writes} role={g.role} />
+            </div>
+          ))}
+          {conflicts > 0 && (
             <>
-              <Text size={200} weight="semibold" className={styles.conflict}>
-                {tr('pane.fill.conflicts')}
-              </Text>
-              <ul className={styles.list} data-list="conflicts">
-                {conflicts.slice(0, SHOWN).map((c) => (
-                  <li key={c.cell} data-conflict-cell={c.cell} className={styles.conflict}>
-                    {tr('pane.fill.conflictLine', {
-                      cell: c.cell,
-                      existing: existing(c.existing, c.existingFormula),
-                      value: value(c.write.text),
-                    })}
-                  </li>
-                ))}
-                {conflicts.length > SHOWN && (
-                  <li>{tr('pane.fill.more', { count: conflicts.length - SHOWN })}</li>
-                )}
-              </ul>
+              {held.length > 0 && (
+                <div data-fill-group="held">
+                  <Text size={200} weight="semibold" block>
+                    {tr('pane.fill.conflicts')} ({held.length})
+                  </Text>
+                  <PlannedList writes={held} held />
+                </div>
+              )}
               <Checkbox
-                checked={props.overwrite}
+                checked={overwrite}
                 onChange={(_e, d) => props.onOverwrite(d.checked === true)}
-                label={tr('pane.fill.overwrite', { count: conflicts.length })}
+                label={tr('pane.fill.overwrite', { count: conflicts })}
               />
             </>
           )}
           <Checkbox
-            checked={props.formulas}
+            checked={formulas}
             onChange={(_e, d) => props.onFormulas(d.checked === true)}
             label={tr('pane.fill.formulas')}
           />
@@ -122,8 +275,8 @@ export function FillPanel(props: {
         {!nothing && (
           <Button
             appearance="primary"
-            disabled={props.busy || (writes.length === 0 && !props.overwrite)}
-            onClick={props.onConfirm}
+            disabled={props.busy || planned.length === 0}
+            onClick={() => props.onConfirm(cellWritesOf(planned), formulas ? 'formula' : 'value')}
           >
             {tr('pane.fill.confirm')}
           </Button>
@@ -132,14 +285,6 @@ export function FillPanel(props: {
           {nothing ? tr('pane.action.close') : tr('pane.action.cancel')}
         </Button>
       </div>
-      <span hidden data-plain-writes={plain.writes.length} />
     </section>
   );
-}
-
-/** The cells to write for a plan: conflicts only when the user ticked overwrite. */
-export function writesToApply(plan: FillPlan, overwrite: boolean) {
-  if (overwrite) return plan.overwrite.writes;
-  const conflictCells = new Set(plan.overwrite.conflicts.map((c) => c.cell));
-  return plan.overwrite.writes.filter((w) => !conflictCells.has(w.cell));
 }

@@ -20,29 +20,37 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import {
   buildTemplate,
   detectLayout,
   fillSheet,
+  isEmptyCell,
   listLayouts,
   validateSheet,
   type Grid,
   type Issue,
   type LayoutDefinition,
   type LayoutId,
+  type MessageKey,
+  type CellWrite,
   type ValidateSheetOptions,
   type Report,
 } from '@phuluc/rules';
 import { errorMessage, type ErrorMessage } from '../office/errors.js';
 import type { Workbook } from '../workbook/types.js';
 import { AllSheets } from './AllSheets.js';
-import { FillPanel, writesToApply, type FillPlan } from './FillPanel.js';
-import { renderError, useI18n } from './i18n.js';
+import type { FillPlan } from './FillPanel.js';
+import { renderError, useI18n, type Params } from './i18n.js';
 import { IssueList } from './IssueList.js';
 import { PlanPanel } from './PlanPanel.js';
 import { EMPTY_SETTINGS, parseSetting, Settings, type SettingsValue } from './Settings.js';
 import { TemplatePanel, type TemplateChoice } from './TemplatePanel.js';
+import { invalidSettings } from './settings-problems.js';
+import { SheetState, type SheetFacts } from './SheetState.js';
+
+/** The fill preview, loaded when a fill is first asked for: the pane's first load stays small. */
+const FillPanel = lazy(() => import('./FillPanel.js').then((m) => ({ default: m.FillPanel })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -60,13 +68,20 @@ const useStyles = makeStyles({
   busy: { display: 'flex', alignItems: 'center', gap: '8px' },
 });
 
-interface Detected {
+interface Detected extends SheetFacts {
   readonly sheet: string;
   readonly layout: LayoutId | null;
   readonly score: number;
 }
 
-type Status = { readonly intent: 'success' | 'info'; readonly text: string } | null;
+/** Whether no cell of the grid holds anything. */
+function isEmptyGrid(grid: Grid): boolean {
+  return grid.cells.every((row) => !row || row.every((c) => !c || isEmptyCell(c)));
+}
+
+/** A status line kept as catalogue messages, so it follows the language switch. */
+type Status = { readonly intent: 'success' | 'info'; readonly msgs: readonly Msg[] } | null;
+type Msg = readonly [MessageKey, Params?];
 
 /** The layouts to choose from: the built-in ones, and the user-defined one loaded in the settings. */
 function layoutsOf(settings: SettingsValue): readonly LayoutDefinition[] {
@@ -144,6 +159,8 @@ export function Pane(props: { workbook: Workbook }) {
         sheet: name,
         layout: (d.fit?.layout.id as LayoutId | undefined) ?? null,
         score: d.fit?.score ?? 0,
+        empty: isEmptyGrid(grid),
+        guesses: d.candidates.slice(0, 2).map((c) => ({ id: c.layout.id, score: c.score })),
       });
     },
     [workbook],
@@ -181,12 +198,25 @@ export function Pane(props: { workbook: Workbook }) {
     };
   }, [workbook, act, detect, switchTo]);
 
+  // A layout file loaded (here or in the settings) may be the one this sheet follows: detect again.
+  const userLayout = settings.userLayout;
+  useEffect(() => {
+    if (userLayout && sheet) void act(() => detect(sheet), { keepStatus: true });
+    // Only when the user layout changes, not on every sheet switch (switchTo detects then).
+  }, [userLayout]);
+
   const runValidate = useCallback(
     async (name: string, grid?: Grid) => {
       const g = grid ?? (await workbook.readSheet(name));
       const r = validateSheet(g, validateOptions(forced, settings));
       setReport(r);
-      setDetected({ sheet: name, layout: r.layout, score: r.score });
+      setDetected({
+        sheet: name,
+        layout: r.layout,
+        score: r.score,
+        empty: isEmptyGrid(g),
+        guesses: r.candidates.slice(0, 2).map((c) => ({ id: c.layout, score: c.score })),
+      });
       const l = langRef.current;
       const count = await workbook.markCells(
         name,
@@ -198,7 +228,7 @@ export function Pane(props: { workbook: Workbook }) {
       );
       setMarked(count > 0);
       const notice = workbook.readNotice?.(name);
-      if (notice) setStatus({ intent: 'info', text: tr(notice) });
+      if (notice) setStatus({ intent: 'info', msgs: [[notice]] });
       return { report: r, marked: count };
     },
     [workbook, forced, settings, tr],
@@ -210,11 +240,11 @@ export function Pane(props: { workbook: Workbook }) {
       setAllReports(null);
       const { marked: n } = await runValidate(sheet);
       const notice = workbook.readNotice?.(sheet);
-      const texts = [
-        ...(n > 0 ? [tr('pane.issues.marked', { count: n })] : []),
-        ...(notice ? [tr(notice)] : []),
+      const msgs: Msg[] = [
+        ...(n > 0 ? [['pane.issues.marked', { count: n }] as const] : []),
+        ...(notice ? [[notice] as const] : []),
       ];
-      if (texts.length > 0) setStatus({ intent: 'info', text: texts.join(' ') });
+      if (msgs.length > 0) setStatus({ intent: 'info', msgs });
     });
 
   const onSelectIssue = (issue: Issue) =>
@@ -229,7 +259,7 @@ export function Pane(props: { workbook: Workbook }) {
       setMarked(false);
       setStatus({
         intent: n > 0 ? 'success' : 'info',
-        text: tr(n > 0 ? 'pane.marks.cleared' : 'pane.marks.none'),
+        msgs: [[n > 0 ? 'pane.marks.cleared' : 'pane.marks.none']],
       });
     });
 
@@ -237,6 +267,8 @@ export function Pane(props: { workbook: Workbook }) {
     act(async () => {
       setAllReports(null);
       setTemplateOpen(false);
+      // Fetched here, inside the action: a failed load is an error message, not a blank pane.
+      await import('./FillPanel.js');
       const grid = await workbook.readSheet(sheet);
       const base = {
         ...(forced ? { layout: forced } : {}),
@@ -244,30 +276,34 @@ export function Pane(props: { workbook: Workbook }) {
         mode: 'formula' as const,
       };
       setPlan({
+        grid,
         plain: fillSheet(grid, base),
         overwrite: fillSheet(grid, { ...base, overwrite: true }),
+        issues: validateSheet(grid, validateOptions(forced, settings)).issues,
       });
       setOverwrite(false);
     });
 
-  const onConfirmFill = () =>
+  /** Write exactly the cells, formulas and values the preview lists (it hands them over). */
+  const onConfirmFill = (writes: readonly CellWrite[], mode: 'formula' | 'value') =>
     act(async () => {
       if (!plan) return;
-      const writes = writesToApply(plan, overwrite);
-      const n = await workbook.applyWrites(sheet, writes, formulas ? 'formula' : 'value');
+      const n = await workbook.applyWrites(sheet, writes, mode);
       const undoKept = workbook.canUndoFill(sheet);
       setCanUndo(undoKept);
       setPlan(null);
       if (report) await runValidate(sheet);
       const kept = workbook.excelUndoKept?.();
-      const undoNote =
-        kept === undefined
-          ? ''
-          : ` ${tr(kept ? 'pane.fill.excelUndoKept' : 'pane.fill.excelUndoLost')}`;
-      const notKept = n > 0 && !undoKept ? ` ${tr('pane.fill.undoNotKept')}` : '';
+      const notKept = n > 0 && !undoKept;
       setStatus({
         intent: notKept ? 'info' : 'success',
-        text: `${tr('pane.fill.done', { count: n })}${notKept}${undoNote}`,
+        msgs: [
+          ['pane.fill.done', { count: n }],
+          ...(notKept ? [['pane.fill.undoNotKept'] as const] : []),
+          ...(kept === undefined
+            ? []
+            : [[kept ? 'pane.fill.excelUndoKept' : 'pane.fill.excelUndoLost'] as const]),
+        ],
       });
     });
 
@@ -281,11 +317,12 @@ export function Pane(props: { workbook: Workbook }) {
       const shown = changed.slice(0, 12).join(', ') + (changed.length > 12 ? ', …' : '');
       setStatus({
         intent: changed.length > 0 ? 'info' : 'success',
-        text:
-          tr('pane.fill.undone', { count: n }) +
-          (changed.length > 0
-            ? ` ${tr('pane.fill.undoneChanged', { count: changed.length, cells: shown })}`
-            : ''),
+        msgs: [
+          ['pane.fill.undone', { count: n }],
+          ...(changed.length > 0
+            ? [['pane.fill.undoneChanged', { count: changed.length, cells: shown }] as const]
+            : []),
+        ],
       });
     });
 
@@ -298,7 +335,7 @@ export function Pane(props: { workbook: Workbook }) {
       });
       const name = await workbook.addTemplateSheet(template, choice.name);
       setTemplateOpen(false);
-      setStatus({ intent: 'success', text: tr('pane.template.done', { sheet: name }) });
+      setStatus({ intent: 'success', msgs: [['pane.template.done', { sheet: name }]] });
       switchTo(name);
     });
 
@@ -313,7 +350,7 @@ export function Pane(props: { workbook: Workbook }) {
       if (hidden.length > 0)
         setStatus({
           intent: 'info',
-          text: tr('pane.all.hidden', { count: hidden.length, sheets: hidden.join(', ') }),
+          msgs: [['pane.all.hidden', { count: hidden.length, sheets: hidden.join(', ') }]],
         });
     });
 
@@ -329,6 +366,11 @@ export function Pane(props: { workbook: Workbook }) {
   const layoutTitle = (id: string | null) =>
     id ? (layouts.find((l) => l.id === id)?.title[lang] ?? id) : '';
   const forcedLabel = forced ? layoutTitle(forced) : tr('pane.layout.auto');
+  const facts = detected && detected.sheet === sheet ? detected : null;
+  // An empty sheet has nothing to check, fill or compare; settings that are not numbers block
+  // the checks they feed.
+  const empty = facts?.empty === true;
+  const invalid = invalidSettings(settings);
 
   return (
     <div className={styles.root}>
@@ -365,14 +407,26 @@ export function Pane(props: { workbook: Workbook }) {
         </Field>
       </section>
 
+      <SheetState
+        facts={facts && forced ? { ...facts, layout: forced } : facts}
+        layouts={layouts}
+        invalid={invalid}
+        settings={settings}
+        onSettings={setSettings}
+      />
+
       <div className={styles.actions} role="toolbar">
-        <Button appearance="primary" onClick={onValidate} disabled={busy || !sheet}>
+        <Button
+          appearance="primary"
+          onClick={onValidate}
+          disabled={busy || !sheet || empty || invalid.length > 0}
+        >
           {tr('pane.action.validate')}
         </Button>
         <Button onClick={onClearMarks} disabled={busy || !sheet || !marked}>
           {tr('pane.action.clearMarks')}
         </Button>
-        <Button onClick={onFill} disabled={busy || !sheet}>
+        <Button onClick={onFill} disabled={busy || !sheet || empty}>
           {tr('pane.action.fill')}
         </Button>
         {canUndo && (
@@ -386,7 +440,7 @@ export function Pane(props: { workbook: Workbook }) {
         >
           {tr('pane.action.template')}
         </Button>
-        <Button onClick={onValidateAll} disabled={busy}>
+        <Button onClick={onValidateAll} disabled={busy || invalid.length > 0}>
           {tr('pane.action.validateAll')}
         </Button>
         <Button
@@ -396,7 +450,7 @@ export function Pane(props: { workbook: Workbook }) {
             setTemplateOpen(false),
             setAllReports(null)
           )}
-          disabled={busy || !sheet}
+          disabled={busy || !sheet || empty}
         >
           {tr('pane.action.plan')}
         </Button>
@@ -418,21 +472,25 @@ export function Pane(props: { workbook: Workbook }) {
       )}
       {status && (
         <MessageBar intent={status.intent} data-testid="status">
-          <MessageBarBody>{status.text}</MessageBarBody>
+          <MessageBarBody>
+            {status.msgs.map(([key, params]) => tr(key, params)).join(' ')}
+          </MessageBarBody>
         </MessageBar>
       )}
 
       {plan && (
-        <FillPanel
-          plan={plan}
-          overwrite={overwrite}
-          formulas={formulas}
-          busy={busy}
-          onOverwrite={setOverwrite}
-          onFormulas={setFormulas}
-          onConfirm={onConfirmFill}
-          onCancel={() => setPlan(null)}
-        />
+        <Suspense fallback={null}>
+          <FillPanel
+            plan={plan}
+            overwrite={overwrite}
+            formulas={formulas}
+            busy={busy}
+            onOverwrite={setOverwrite}
+            onFormulas={setFormulas}
+            onConfirm={onConfirmFill}
+            onCancel={() => setPlan(null)}
+          />
+        </Suspense>
       )}
       {templateOpen && (
         <TemplatePanel

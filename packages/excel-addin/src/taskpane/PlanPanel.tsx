@@ -29,6 +29,7 @@ import { errorMessage, type ErrorMessage } from '../office/errors.js';
 import { readPlanFile } from '../plan/plan-file.js';
 import type { Workbook } from '../workbook/types.js';
 import { renderError, useI18n } from './i18n.js';
+import { quoteLine } from './plan-quote.js';
 import { issueListStyle, issueRowStyle, panelStyle } from './styles.js';
 import { SEVERITY_COLORS } from './severity.js';
 
@@ -50,10 +51,19 @@ const useStyles = makeStyles({
     minWidth: '4.5em',
   },
   detail: { display: 'block', color: tokens.colorNeutralForeground3, marginTop: '2px' },
+  quote: {
+    display: 'block',
+    marginTop: '2px',
+    fontStyle: 'italic',
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: 'anywhere',
+  },
 });
 
 interface Result {
   readonly sheet: string;
+  /** The text compared: its lines are quoted beside the issues. */
+  readonly text: string;
   readonly plan: Plan;
   readonly issues: readonly PlanIssue[];
 }
@@ -94,6 +104,7 @@ export function PlanPanel(props: {
       const plan = readPlan(text);
       setResult({
         sheet: props.sheet,
+        text,
         plan,
         issues: [...plan.issues, ...crossCheckPlan(plan, grid)],
       });
@@ -219,12 +230,18 @@ export function PlanPanel(props: {
                         actual: formatValue(issue.actual, lang),
                       })
                     : null;
+                const quote = quoteLine(result.text, issue.line);
                 const body = (
                   <>
                     <span className={styles.where}>{where}</span>
                     <span>
                       {issue.message[lang]}
                       {detail && <span className={styles.detail}>{detail}</span>}
+                      {quote && (
+                        <q className={styles.quote} data-testid="plan-quote">
+                          {quote}
+                        </q>
+                      )}
                     </span>
                   </>
                 );

@@ -43,6 +43,25 @@ function readText(file: File): Promise<string> {
   });
 }
 
+/**
+ * A layout file the user picked, read in the browser and validated: the settings with it, or the
+ * reasons it is refused. Never sent anywhere.
+ */
+export async function readLayoutFile(
+  file: File,
+  value: SettingsValue,
+): Promise<{ ok: true; value: SettingsValue } | { ok: false; errors: readonly string[] }> {
+  let text: string;
+  try {
+    text = await readText(file);
+  } catch (e) {
+    return { ok: false, errors: [e instanceof Error ? e.message : String(e)] };
+  }
+  const result = parseLayoutFile(text);
+  if (!result.ok) return { ok: false, errors: result.errors };
+  return { ok: true, value: { ...value, userLayout: result.layout, userLayoutFile: file.name } };
+}
+
 /** Pick a user-defined layout (.json): read in the browser, validated, never sent anywhere. */
 function LayoutFile(props: { value: SettingsValue; onChange: (v: SettingsValue) => void }) {
   const { tr, lang } = useI18n();
@@ -51,20 +70,9 @@ function LayoutFile(props: { value: SettingsValue; onChange: (v: SettingsValue) 
   const { userLayout, userLayoutFile } = props.value;
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    let text: string;
-    try {
-      text = await readText(file);
-    } catch (e) {
-      setErrors([e instanceof Error ? e.message : String(e)]);
-      return;
-    }
-    const result = parseLayoutFile(text);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors([]);
-    props.onChange({ ...props.value, userLayout: result.layout, userLayoutFile: file.name });
+    const result = await readLayoutFile(file, props.value);
+    setErrors(result.ok ? [] : result.errors);
+    if (result.ok) props.onChange(result.value);
   };
   return (
     <Field

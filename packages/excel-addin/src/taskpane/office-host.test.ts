@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { t } from '@phuluc/rules';
+import { loadingHtml } from './loading-html.js';
 import { dropUnsupportedNotice, officeHost } from './office-host.js';
 
 describe('officeHost', () => {
@@ -41,5 +43,26 @@ describe('taskpane.html without JavaScript', () => {
     expect(html).toMatch(/#phuluc-unsupported\s*{[^}]*animation:[^}]*4s/);
     dropUnsupportedNotice(doc);
     expect(doc.getElementById('phuluc-unsupported')).toBeNull();
+  });
+});
+
+describe('the loading line of taskpane.html', () => {
+  const html = readFileSync(
+    join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'taskpane.html'),
+    'utf8',
+  );
+
+  it('shows the catalogue’s loading text in both languages until the pane renders over it', () => {
+    const built = html.replace('%PHULUC_LOADING%', loadingHtml());
+    const doc = new DOMParser().parseFromString(built, 'text/html');
+    const loading = doc.getElementById('root')?.querySelector('#phuluc-loading');
+    expect(loading?.textContent).toBe(
+      `${t('pane.loading', {}, 'vi')} ${t('pane.loading', {}, 'en')}`,
+    );
+    // Hidden by CSS alone after 4 s (then the "cannot run" notice shows) unless the script runs.
+    expect(html).toMatch(/#phuluc-loading\s*{[^}]*animation:[^}]*4s/);
+    dropUnsupportedNotice(doc);
+    expect(doc.getElementById('phuluc-loading')?.classList.contains('phuluc-running')).toBe(true);
+    expect(html).toMatch(/#phuluc-loading\.phuluc-running\s*{\s*animation:\s*none/);
   });
 });

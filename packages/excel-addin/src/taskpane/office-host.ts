@@ -23,9 +23,11 @@ export async function officeHost(office: OfficeLike | undefined): Promise<string
 }
 
 /**
- * Remove the plain-HTML "this Excel cannot run the pane" message of taskpane.html: once this
- * script runs, the webview can run the pane.
+ * Remove the plain-HTML "this Excel cannot run the pane" message of taskpane.html (once this
+ * script runs, the webview can run the pane) and keep its loading line showing.
  */
 export function dropUnsupportedNotice(doc: Document): void {
   doc.getElementById('phuluc-unsupported')?.remove();
+  // The loading line stays until the pane renders over it, however long office.js takes.
+  doc.getElementById('phuluc-loading')?.classList.add('phuluc-running');
 }

@@ -6,13 +6,15 @@ import { checkCounterpart, checkCatalog, checkMatrixHeaders, checkUnitSuspect } 
 import { checkCells } from './cells.js';
 import { checkFormulas } from './formulas.js';
 import { makeIssue } from './issue.js';
+import { t } from '../messages/catalog.js';
 import type { SheetModel } from './model.js';
 import { checkRange, checkRates, checkTargets } from './poverty.js';
 import { checkServiceTargets } from './service.js';
 import type { Issue, Report, Summary, ValidateOptions } from './types.js';
 import { NOT_READ, type Coverage } from '../relations/coverage.js';
 import { sheetRelations } from '../relations/engine.js';
-import { readSheet } from '../relations/read-sheet.js';
+import { readSheet, type ReadSheet } from '../relations/read-sheet.js';
+import { fillRead } from '../fill/fill.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -67,10 +69,14 @@ export interface ValidateSheetOptions extends ValidateOptions {
 }
 
 function unknownLayout(grid: Grid, detection: Detection, structured: boolean): Issue {
-  const guesses = detection.candidates
-    .slice(0, 2)
-    .map((c) => `${c.layout.id} ${Math.round(c.score * 100)}%`)
-    .join(', ');
+  const top = detection.candidates.slice(0, 2);
+  // `guesses` (ids) stays for machines; the message names the layouts by their titles.
+  const guesses = top.map((c) => `${c.layout.id} ${Math.round(c.score * 100)}%`).join(', ');
+  const close = top.filter((c) => c.score > 0);
+  const titles = (lang: 'vi' | 'en') =>
+    close.length > 0
+      ? close.map((c) => `"${c.layout.title[lang]}" ${Math.round(c.score * 100)}%`).join(', ')
+      : t('issue.header/unknown-layout.no-guess', {}, lang);
   const row = Math.max(0, detection.top.firstNumericRow);
   return makeIssue({
     code: 'header/unknown-layout',
@@ -78,8 +84,43 @@ function unknownLayout(grid: Grid, detection: Detection, structured: boolean): I
     ...(structured ? { messageKey: 'issue.header/unknown-layout.structure' as const } : {}),
     row: Math.min(row, Math.max(0, grid.cells.length - 1)),
     col: 0,
-    text: { guesses },
+    text: { guesses, closest: titles('vi'), closestEn: titles('en') },
   });
+}
+
+/**
+ * A note that says phuluc's fill can write a typed total's formula keeps that promise only where
+ * the fill (with overwrite: the cell is not empty) plans a write for the cell; elsewhere the note
+ * says to replace it with a formula by hand. Decided by the fill's own planner on the same reading.
+ */
+function keepFillPromises(
+  grid: Grid,
+  sheet: ReadSheet,
+  options: ValidateSheetOptions,
+  issues: Issue[],
+): void {
+  // The check words its info (a sheet of typed totals) with the promise, its warning without.
+  const promising = (i: Issue) => i.code === 'formula/hardcoded-total' && i.severity === 'info';
+  if (!issues.some(promising)) return;
+  const planned = new Set(
+    fillRead(grid, sheet, {
+      overwrite: true,
+      ...(options.layout ? { layout: options.layout } : {}),
+      ...(options.layouts ? { layouts: options.layouts } : {}),
+    }).writes.map((w) => w.cell),
+  );
+  for (let k = 0; k < issues.length; k++) {
+    const i = issues[k] as Issue;
+    if (!promising(i) || planned.has(i.cell)) continue;
+    issues[k] = makeIssue({
+      code: i.code,
+      severity: i.severity,
+      row: i.row,
+      col: i.col,
+      messageKey: 'issue.formula/hardcoded-total.by-hand',
+      ...(i.actual !== undefined ? { actual: i.actual } : {}),
+    });
+  }
 }
 
 /**
@@ -140,6 +181,7 @@ export function validateSheet(grid: Grid, options: ValidateSheetOptions = {}): R
         else CHECKS[name](model, issues);
       }
       report();
+      keepFillPromises(grid, sheet, options, issues);
     }
   } catch (error) {
     issues.push(

@@ -6,7 +6,7 @@ import { Decimal } from '../money/decimal.js';
 import { roundHalfUp } from '../money/round.js';
 import type { ModelRow, SheetModel } from '../check/model.js';
 import { columnLetters } from '../grid/a1.js';
-import { readSheet } from '../relations/read-sheet.js';
+import { readSheet, type ReadSheet } from '../relations/read-sheet.js';
 import { sheetRelations } from '../relations/engine.js';
 import type {
   DifferenceRelation,
@@ -53,6 +53,14 @@ export function fillSheet(grid: Grid, options: FillOptions = {}): FillResult {
     },
     ignored,
   );
+  return fillRead(grid, sheet, options);
+}
+
+/**
+ * {@link fillSheet} on a sheet already read (validation reads it once and asks which typed
+ * totals the fill would write, so that its notes promise a fill only where fill does it).
+ */
+export function fillRead(grid: Grid, sheet: ReadSheet, options: FillOptions = {}): FillResult {
   const fit = sheet.detection.fit;
   const layout = (fit?.layout.id as LayoutId | undefined) ?? null;
   if (!sheet.model || !sheet.structure)

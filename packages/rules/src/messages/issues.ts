@@ -6,12 +6,16 @@ import type { MessageTemplate } from './types.js';
  */
 export const issueMessages = {
   'issue.header/unknown-layout': {
-    vi: 'Trang này không khớp mẫu phụ lục nào (gần nhất: {guesses}). Nếu đây là phụ lục, hãy kiểm tra dòng tiêu đề cột hoặc chọn mẫu bằng tay.',
-    en: 'This sheet fits no annex layout (closest: {guesses}). If it is an annex, check its column headers or choose the layout yourself.',
+    vi: 'Trang này không khớp mẫu phụ lục nào (gần nhất: {closest}). Nếu đây là phụ lục, hãy kiểm tra dòng tiêu đề cột hoặc chọn mẫu bằng tay.',
+    en: 'This sheet fits no annex layout (closest: {closestEn}). If it is an annex, check its column headers or choose the layout yourself.',
+  },
+  'issue.header/unknown-layout.no-guess': {
+    vi: 'không mẫu nào gần',
+    en: 'none is close',
   },
   'issue.header/unknown-layout.structure': {
-    vi: 'Trang này không khớp mẫu phụ lục nào (gần nhất: {guesses}), nên phuluc kiểm tra theo cấu trúc của chính bảng: tiêu đề cột, các dòng tổng và số liệu. Nếu đây là một mẫu có sẵn, hãy chọn mẫu bằng tay để kiểm tra đủ.',
-    en: 'This sheet fits no annex layout (closest: {guesses}), so phuluc checks it by its own structure: column headers, total rows and figures. If it is one of the layouts, choose it yourself for the full checks.',
+    vi: 'Trang này không khớp mẫu phụ lục nào (gần nhất: {closest}), nên phuluc kiểm tra theo cấu trúc của chính bảng: tiêu đề cột, các dòng tổng và số liệu. Nếu đây là một mẫu có sẵn, hãy chọn mẫu bằng tay để kiểm tra đủ.',
+    en: 'This sheet fits no annex layout (closest: {closestEn}), so phuluc checks it by its own structure: column headers, total rows and figures. If it is one of the layouts, choose it yourself for the full checks.',
   },
   'issue.header/missing-column': {
     vi: 'Thiếu cột bắt buộc "{column}" của mẫu {layout}. Thêm cột này hoặc sửa tiêu đề cột cho đúng.',
@@ -146,8 +150,12 @@ export const issueMessages = {
     en: 'This total or rate is typed ({actual}) while its siblings use formulas: it will not update. Replace it with a formula.',
   },
   'issue.formula/hardcoded-total.expected': {
-    vi: 'Ô tổng/tỷ lệ này được gõ tay ({actual}); nên dùng công thức để số tự cập nhật (phuluc điền được: "Điền số liệu").',
-    en: 'This total or rate is typed ({actual}); a formula would keep it up to date (phuluc can write one: fill).',
+    vi: 'Ô tổng/tỷ lệ này được gõ tay ({actual}); nên dùng công thức để số tự cập nhật (phuluc điền được: "Điền số liệu", chọn ghi đè).',
+    en: 'This total or rate is typed ({actual}); a formula would keep it up to date (phuluc can write one: fill, with overwrite).',
+  },
+  'issue.formula/hardcoded-total.by-hand': {
+    vi: 'Ô tổng/tỷ lệ này được gõ tay ({actual}); nên thay bằng công thức để số tự cập nhật.',
+    en: 'This total or rate is typed ({actual}); replace it with a formula to keep it up to date.',
   },
   'issue.formula/inconsistent': {
     vi: 'Công thức {formula} khác mẫu của cột ({count}/{total} ô dùng mẫu như {exampleCell}: {example}). Kiểm tra lại công thức.',

@@ -44,6 +44,26 @@ export const paneMessages = {
     vi: 'Chưa nhận dạng được mẫu phụ lục của trang này.',
     en: 'No annex layout recognised on this sheet.',
   },
+  'pane.layout.guesses': {
+    vi: 'Gần giống nhất: {guesses}.',
+    en: 'Closest: {guesses}.',
+  },
+  'pane.layout.noGuess': {
+    vi: 'Không mẫu nào gần giống.',
+    en: 'No layout comes close.',
+  },
+  'pane.layout.noneAction': {
+    vi: 'Nếu đây là phụ lục: chọn mẫu ở mục "Dùng mẫu khác", hoặc nạp tệp mẫu riêng của đơn vị (.json).',
+    en: 'If this is an annex: choose its layout under "Use another layout", or load your office\'s own layout file (.json).',
+  },
+  'pane.sheet.empty': {
+    vi: 'Trang tính này trống: chưa có gì để kiểm tra, điền hay đối chiếu. Hãy chọn trang khác hoặc tạo phụ lục mẫu.',
+    en: 'This sheet is empty: nothing to check, fill or compare. Choose another sheet or create an annex from a template.',
+  },
+  'pane.settings.blocked': {
+    vi: 'Chưa kiểm tra được: {fields} trong "Tùy chọn kiểm tra" phải là một số (ví dụ 0,5 hoặc 10). Sửa hoặc để trống.',
+    en: 'Cannot check yet: {fields} in "Check settings" must be a number (e.g. 0.5 or 10). Correct it or leave it empty.',
+  },
   'pane.layout.auto': { vi: 'Tự nhận dạng', en: 'Detect automatically' },
   'pane.layout.force': { vi: 'Dùng mẫu khác', en: 'Use another layout' },
 
@@ -145,13 +165,46 @@ export const paneMessages = {
     vi: 'Không có ô tổng, tỷ lệ hay mức giảm nào cần điền.',
     en: 'No total, rate or reduction cell needs filling.',
   },
-  'pane.fill.writes': { vi: 'Ô sẽ ghi', en: 'Cells to write' },
-  'pane.fill.conflicts': { vi: 'Ô xung đột', en: 'Conflicts' },
-  'pane.fill.conflictLine': {
-    vi: '{cell}: đang có {existing}, sẽ thành {value}',
-    en: '{cell}: holds {existing}, would become {value}',
+  'pane.fill.conflicts': {
+    vi: 'Ô đang có số khác (không ghi nếu không chọn ghi đè)',
+    en: 'Cells holding a different figure (not written unless you overwrite)',
   },
-  'pane.fill.writeLine': { vi: '{cell} ({role}): {value}', en: '{cell} ({role}): {value}' },
+  'pane.fill.now': { vi: 'đang có: {content}', en: 'now: {content}' },
+  'pane.fill.next': { vi: 'sẽ ghi: {content}', en: 'writes: {content}' },
+  'pane.fill.wouldWrite': { vi: 'nếu ghi đè: {content}', en: 'if overwritten: {content}' },
+  'pane.fill.formulaResult': { vi: '{formula} (= {value})', en: '{formula} (= {value})' },
+  'pane.fill.conflictMark': { vi: 'ghi đè', en: 'overwrite' },
+  'pane.fill.text': { vi: 'văn bản "{text}"', en: 'text "{text}"' },
+  'pane.fill.group.total': { vi: 'Dòng tổng cộng', en: 'Grand totals' },
+  'pane.fill.group.subtotal': { vi: 'Cộng nhóm (dòng cha)', en: 'Subtotals (parent rows)' },
+  'pane.fill.group.crossfoot': {
+    vi: 'Tổng của dòng (cộng các nguồn)',
+    en: 'Row totals (sum of the sources)',
+  },
+  'pane.fill.group.rate': { vi: 'Tỷ lệ', en: 'Rates' },
+  'pane.fill.group.reduction': { vi: 'Mức giảm', en: 'Reductions' },
+  'pane.fill.group.difference': { vi: 'Hiệu', en: 'Differences' },
+  'pane.fill.group.flow': { vi: 'Cuối kỳ (biến động)', en: 'End of period (flows)' },
+  'pane.fill.fedTitle': {
+    vi: 'Còn {count} cảnh báo chưa xử lý nằm trong các số tổng sẽ ghi',
+    en: '{count} open warnings feed the totals this fill writes',
+  },
+  'pane.fill.fedIntro': {
+    vi: 'Nếu điền ngay, các số tổng sẽ mang theo những sai sót này. Nên sửa các ô dưới đây trước rồi mới điền:',
+    en: 'Filling now carries these mistakes into the totals. Fix these cells first, then fill:',
+  },
+  'pane.fill.fedLine': {
+    vi: '{cell}: {problem} — được cộng vào {writes}',
+    en: '{cell}: {problem} — added into {writes}',
+  },
+  'pane.fill.fed.budget/unit-suspect': {
+    vi: 'số có thể nhập theo đồng trong trang tính theo triệu đồng',
+    en: 'a figure probably typed in đồng in a sheet in million đồng',
+  },
+  'pane.fill.fed.cell/number-as-text': {
+    vi: 'số lưu dạng văn bản, công thức SUM của Excel sẽ bỏ qua',
+    en: "a number stored as text, which Excel's SUM leaves out",
+  },
   'pane.fill.overwrite': {
     vi: 'Ghi đè {count} ô xung đột',
     en: 'Overwrite the {count} conflicting cells',
@@ -196,13 +249,6 @@ export const paneMessages = {
     en: '{count} hidden sheets were not checked: {sheets}.',
   },
   'pane.fill.more': { vi: '… và {count} ô khác', en: '… and {count} more' },
-  'pane.role.total': { vi: 'tổng', en: 'total' },
-  'pane.role.subtotal': { vi: 'cộng nhóm', en: 'subtotal' },
-  'pane.role.crossfoot': { vi: 'tổng dòng', en: 'row total' },
-  'pane.role.rate': { vi: 'tỷ lệ', en: 'rate' },
-  'pane.role.reduction': { vi: 'mức giảm', en: 'reduction' },
-  'pane.role.difference': { vi: 'hiệu', en: 'difference' },
-  'pane.role.flow': { vi: 'cuối kỳ (biến động)', en: 'end of period (flow)' },
   'pane.value.empty': { vi: '(trống)', en: '(empty)' },
 
   'pane.template.title': { vi: 'Tạo phụ lục mẫu', en: 'New annex from template' },

@@ -6,7 +6,7 @@
  * (`XlsxError`): a cell in an array formula, a header or totals cell of a table, the master of a
  * shared formula whose other cells stay, XML it does not expect around the cells it writes.
  */
-import { a1, decodeRange } from '../a1.js';
+import { a1, colToLetters, decodeRange } from '../a1.js';
 import { XlsxError } from '../errors.js';
 import { parseCellRef } from '../fast/formula.js';
 import { attributeValue, Token, XmlReader } from '../fast/xml.js';
@@ -114,6 +114,14 @@ class SheetDataPatcher {
     this.rows = [...edits.keys()].sort((a, b) => a - b);
   }
 
+  /** Each column's letters (1-based index), made once. */
+  private readonly letters: string[] = [];
+
+  /** The A1 reference of the cell at 1-based `row`, `col`. */
+  private ref(row: number, col: number): string {
+    return `${(this.letters[col] ??= colToLetters(col - 1))}${row}`;
+  }
+
   /** Put `text` in place of the original `[start, end)`. */
   private emit(start: number, end: number, text: string): void {
     // A cell written as it was is no change (add drops it).
@@ -172,10 +180,13 @@ class SheetDataPatcher {
     for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
       if (t !== Token.Open) continue;
       if (!x.is('row')) throw unexpected(this.ctx, `<${x.name()}> in <sheetData>`);
-      const r = x.attr('r');
+      const r = x.findAttr('r') ? rowNumberOf(xml, x.valueStart, x.valueEnd) : undefined;
       const previous = rowNumber;
-      rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
-      if (!(rowNumber >= 1)) throw unexpected(this.ctx, `bad row number "${r}"`);
+      rowNumber = r === undefined ? rowNumber + 1 : r;
+      if (!(rowNumber >= 1)) {
+        const written = x.findAttr('r') ? this.src.slice(x.valueStart, x.valueEnd) : '';
+        throw unexpected(this.ctx, `bad row number "${written}"`);
+      }
       if (rowNumber <= previous) throw unexpected(this.ctx, `rows out of order at ${rowNumber}`);
       const rows = this.newRowsBefore(rowNumber);
       if (rows !== '') {
@@ -328,7 +339,7 @@ class SheetDataPatcher {
   private findCell(row: number, col: number, end: number): number {
     const x = this.x;
     const from = x.position;
-    const at = x.xml.slice(from, end).indexOf(`<c r="${a1(row - 1, col - 1)}"`);
+    const at = x.xml.slice(from, end).indexOf(`<c r="${this.ref(row, col)}"`);
     return at < 0 ? -1 : from + at;
   }
 
@@ -435,7 +446,7 @@ class SheetDataPatcher {
   private readTarget(row: number, col: number, start: number, edit: CellEdit): void {
     const x = this.x;
     const xml = x.xml;
-    const ref = a1(row - 1, col - 1);
+    const ref = this.ref(row, col);
     const style = this.kept('s');
     if (x.attr('cm') !== undefined) {
       // Cell metadata: a dynamic array formula (or another feature the writer does not know).
@@ -449,7 +460,8 @@ class SheetDataPatcher {
       if (t !== Token.Open || x.depth !== depth + 1) continue;
       if (x.is('f')) {
         const fStart = x.tagStart;
-        const master = this.noteFormula(row, col);
+        // A shared or array formula needs its words in the part (see readFormulas).
+        const master = this.readFormulas ? this.noteFormula(row, col) : undefined;
         if (master) this.masters.push({ row, col, ...master });
         x.skipElement();
         formulaXml = this.src.slice(fStart, x.position);
@@ -475,6 +487,21 @@ class SheetDataPatcher {
 }
 
 const LT = 0x3c;
+
+/**
+ * A row's `r`, read in place: its digits as a number (NaN for anything else, which the caller
+ * refuses), as `parseInt` reads the usual form.
+ */
+function rowNumberOf(xml: string, start: number, end: number): number {
+  if (end === start) return Number.NaN;
+  let n = 0;
+  for (let p = start; p < end; p++) {
+    const c = xml.charCodeAt(p);
+    if (!isDigit(c)) return parseInt(xml.slice(start, end), 10);
+    n = n * 10 + c - 0x30;
+  }
+  return n;
+}
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;

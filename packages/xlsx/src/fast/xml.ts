@@ -357,9 +357,13 @@ export class XmlReader {
 
   private attrIndex(name: string): number {
     const xml = this.xml;
+    const length = name.length;
+    const first = name.charCodeAt(0);
     for (let i = 0; i < this.attrCount; i++) {
       const s = this.attrNameStart[i]!;
-      if (this.attrNameEnd[i]! - s === name.length && xml.startsWith(name, s)) return i;
+      // Length and first letter tell most names apart without a call.
+      if (this.attrNameEnd[i]! - s !== length || xml.charCodeAt(s) !== first) continue;
+      if (length === 1 || xml.startsWith(name, s)) return i;
     }
     return -1;
   }

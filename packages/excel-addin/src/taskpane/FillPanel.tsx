@@ -67,7 +67,12 @@ export function FillPanel(props: {
               <Text size={200} weight="semibold">
                 {tr('pane.fill.writes')}
               </Text>
-              <ul className={styles.list} data-list="writes">
+              <ul
+                className={styles.list}
+                data-list="writes"
+                tabIndex={0}
+                aria-label={tr('pane.fill.writes')}
+              >
                 {writes.slice(0, SHOWN).map((w) => (
                   <li key={w.cell} data-write-cell={w.cell}>
                     <span className={styles.mono}>
@@ -90,7 +95,12 @@ export function FillPanel(props: {
               <Text size={200} weight="semibold" className={styles.conflict}>
                 {tr('pane.fill.conflicts')}
               </Text>
-              <ul className={styles.list} data-list="conflicts">
+              <ul
+                className={styles.list}
+                data-list="conflicts"
+                tabIndex={0}
+                aria-label={tr('pane.fill.conflicts')}
+              >
                 {conflicts.slice(0, SHOWN).map((c) => (
                   <li key={c.cell} data-conflict-cell={c.cell} className={styles.conflict}>
                     {tr('pane.fill.conflictLine', {

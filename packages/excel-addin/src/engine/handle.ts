@@ -91,7 +91,8 @@ export async function handle<R extends Request>(
     case 'open': {
       // ExcelJS (through @phuluc/xlsx) is loaded only when a file is opened.
       const { openPreviewWorkbook } = await import('../preview/preview-workbook.js');
-      const file = Object.assign(new Blob([request.bytes]), { name: request.name });
+      const { bytes, name } = request;
+      const file = { name, arrayBuffer: async () => bytes } as unknown as Blob & { name: string };
       const preview = await openPreviewWorkbook(file);
       state.preview = preview;
       const shapes: Record<string, SheetShape> = {};

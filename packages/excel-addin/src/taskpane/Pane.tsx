@@ -451,7 +451,9 @@ export function Pane(props: { workbook: Workbook }) {
 
   // Tell screen readers what is going on: the step while busy, then the outcome (a check's
   // summary first, then the status line), errors at once.
-  const busyText = busy ? progressText(tr, progress) : '';
+  // Only the long actions a user started (the ones that can be stopped) are said while busy: the
+  // layout detection after a file opens or a sheet changes stays quiet.
+  const busyText = busy && cancellable ? progressText(tr, progress) : '';
   useEffect(() => {
     if (busyText) {
       announce({ status: busyText });

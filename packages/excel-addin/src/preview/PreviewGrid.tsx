@@ -171,7 +171,8 @@ function widthsOf(view: SheetView, cols: number, lang: 'vi' | 'en'): number[] {
     row.forEach((cell, c) => {
       const text = displayValue(cell, lang);
       if (text.length > 60) return; // a title line spanning the sheet
-      widths[c] = Math.max(widths[c]!, Math.min(260, 16 + text.length * 7));
+      // 7.5 px a character of 13 px Calibri, the padding, and room for a severity icon.
+      widths[c] = Math.max(widths[c]!, Math.min(260, 32 + Math.ceil(text.length * 7.5)));
     });
   }
   return widths;

@@ -111,6 +111,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
   },
+  // In the stacked preview the brand bar closes the page, under the grid, not between them.
+  brandBeside: { [STACK_BELOW]: { display: 'none' } },
+  brandBelow: { display: 'none', [STACK_BELOW]: { display: 'flex' } },
   brandName: { fontWeight: tokens.fontWeightSemibold, color: '#0e7038' },
 });
 
@@ -156,6 +159,11 @@ export function App(props: AppProps) {
     (m) => setLive((l) => ({ status: m.status ?? l.status, alert: m.alert ?? '' })),
     [],
   );
+
+  // The page's language follows the pane's, for screen readers and hyphenation.
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
 
   useEffect(() => {
     if (!focusOpened || !opened.current) return;
@@ -317,8 +325,8 @@ export function App(props: AppProps) {
     }
   };
 
-  const brand = (
-    <footer className={styles.brand}>
+  const brandBar = (className: string | false) => (
+    <footer className={mergeClasses(styles.brand, className)}>
       <img src="assets/icon-16.png" alt="" width={16} height={16} />
       <span className={styles.brandName}>{tr('pane.brand.name')}</span>
       <span>{tr('pane.brand.offline')}</span>
@@ -339,7 +347,7 @@ export function App(props: AppProps) {
                 )}
                 {workbook && <Pane key={`${props.mode}-${openId}`} workbook={workbook} />}
               </main>
-              {brand}
+              {brandBar(!!preview && styles.brandBeside)}
             </div>
             {preview && (
               <section className={styles.grid} aria-label={tr('pane.preview.sheets')}>
@@ -347,6 +355,7 @@ export function App(props: AppProps) {
               </section>
             )}
           </div>
+          {preview && brandBar(styles.brandBelow)}
           <LiveRegion status={live.status} alert={live.alert} />
         </FluentProvider>
       </AnnounceContext.Provider>

@@ -86,7 +86,7 @@ export async function run(t) {
         .waitFor();
       await probe(page);
       await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
-      const seen = await probeUntil(page, '[data-panel="issues"]', 120_000);
+      const seen = await probeUntil(page, '[data-panel="issues"] [data-complete="true"]', 120_000);
       numbers.validate = seen;
       const over = seen.longTasks.filter((d) => d > 100);
       assert(over.length === 0, `long tasks during the check: ${over.join(', ')} ms`);

@@ -18,6 +18,8 @@ export async function openFile(page, file, timeout = 30_000) {
 export async function validate(page, timeout = 30_000) {
   await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
   await page.getByRole('region', { name: 'Kết quả kiểm tra' }).waitFor({ timeout });
+  // The list is put on screen in stages: wait for the last.
+  await page.locator('[data-panel="issues"] [data-complete="true"]').waitFor({ timeout });
 }
 
 /** Run one of the actions behind "Thêm". */

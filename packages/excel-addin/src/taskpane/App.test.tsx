@@ -58,7 +58,9 @@ describe('the pane on a workbook', () => {
     const panel = await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
     const report = rules.validateSheet(wb.grids.get('PL01')!);
     expect(report.summary.errors).toBeGreaterThan(0);
-    const errors = within(panel).getByText(new RegExp(`^Lỗi \\(${report.summary.errors}\\)$`));
+    const errors = await within(panel).findByText(
+      new RegExp(`^Lỗi \\(${report.summary.errors}\\)$`),
+    );
     expect(errors).toBeTruthy();
     // every issue's cell was marked with its severity
     const marks = wb.callsOf('markCells')[0]![1] as { cell: string; severity: string }[];
@@ -122,7 +124,7 @@ describe('the pane on a workbook', () => {
     fireEvent.click(button('Kiểm tra'));
     await waitFor(() => expect(validateSpy).toHaveBeenCalled());
     const panel = await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
-    expect(within(panel).getByText('E3')).toBeTruthy();
+    expect(await within(panel).findByText('E3')).toBeTruthy();
     expect(screen.getByTestId('detected-layout').dataset.layout).toBe('dang-ky-thoat-ngheo');
   });
 
@@ -266,6 +268,9 @@ describe('the browser preview', () => {
     await waitFor(() => expect(button('Kiểm tra')).not.toHaveProperty('disabled', true));
     fireEvent.click(button('Kiểm tra'));
     await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
+    await waitFor(() =>
+      expect(document.querySelector('[data-issue-cell][data-severity="error"]')).not.toBeNull(),
+    );
     const marked = document.querySelectorAll('td[data-severity]');
     expect(marked.length).toBeGreaterThan(0);
     const issue = document.querySelector<HTMLButtonElement>(

@@ -5,7 +5,7 @@
  * issues in any group, so every issue stays reachable by keyboard.
  */
 import { makeStyles, mergeClasses, tokens, Text } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { startTransition, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatValue, type Issue, type Report, type Severity } from '@phuluc/rules';
 import { CheckedColumns, CoverageNotice, coverageState } from './Coverage.js';
 import { ChevronIcon } from './Glyphs.js';
@@ -334,7 +334,7 @@ export function IssueList(props: {
   if (report.issues.length === 0) {
     // "No issues" only where every numeric column read was checked; otherwise say how far it went.
     return (
-      <div className={styles.verdict}>
+      <div className={styles.verdict} data-complete="true">
         {coverage.fullyChecked ? (
           <Text data-testid="issues-verdict">
             {tr('pane.issues.none', { sheet: report.sheet })}
@@ -354,7 +354,41 @@ export function IssueList(props: {
   const bySeverity: Record<Severity, Issue[]> = { error: [], warning: [], info: [] };
   for (const issue of report.issues) bySeverity[issue.severity].push(issue);
   return (
-    <div className={styles.verdict}>
+    <Staged
+      report={report}
+      bySeverity={bySeverity}
+      selected={props.selected}
+      onSelect={props.onSelect}
+    />
+  );
+}
+
+/**
+ * The list of a report with issues, put on screen in stages — the summary, then each group, then
+ * the checked columns — each stage its own small commit, so a long report never holds the page.
+ */
+function Staged(props: {
+  report: Report;
+  bySeverity: Record<Severity, Issue[]>;
+  selected: string | null;
+  onSelect: (issue: Issue) => void;
+}) {
+  const { tr } = useI18n();
+  const styles = useStyles();
+  const { report, bySeverity } = props;
+  const [stage, setStage] = useState(0);
+  // A new report starts again from the summary.
+  const [shown, setShown] = useState(report);
+  if (shown !== report) {
+    setShown(report);
+    setStage(0);
+  }
+  const last = ORDER.length + 1;
+  useEffect(() => {
+    if (stage < last) startTransition(() => setStage(stage + 1));
+  }, [stage, last]);
+  return (
+    <div className={styles.verdict} data-complete={stage >= last}>
       <Text weight="semibold" data-testid="issues-verdict">
         {tr('pane.issues.summary', {
           errors: report.summary.errors,
@@ -363,8 +397,8 @@ export function IssueList(props: {
         })}
       </Text>
       <CoverageNotice report={report} />
-      {ORDER.map((severity) =>
-        bySeverity[severity].length === 0 ? null : (
+      {ORDER.map((severity, i) =>
+        bySeverity[severity].length === 0 || stage <= i ? null : (
           <Group
             key={severity}
             severity={severity}
@@ -374,7 +408,7 @@ export function IssueList(props: {
           />
         ),
       )}
-      <CheckedColumns report={report} />
+      {stage >= last && <CheckedColumns report={report} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import './zod-csp.js';
 import { createRoot } from 'react-dom/client';
+import { createEngine } from '../engine/client.js';
 import { App, type OpenFile } from './App.js';
 import { dropUnsupportedNotice, officeHost } from './office-host.js';
 
@@ -17,10 +18,7 @@ const openFile: OpenFile = async (file) => {
     const { openPreviewWorkbook } = await import('../preview/preview-workbook.js');
     return openPreviewWorkbook(file);
   }
-  const [{ createEngine }, { WorkerPreviewSource }] = await Promise.all([
-    import('../engine/client.js'),
-    import('../preview/worker-source.js'),
-  ]);
+  const { WorkerPreviewSource } = await import('../preview/worker-source.js');
   return WorkerPreviewSource.open(createEngine(false), file);
 };
 

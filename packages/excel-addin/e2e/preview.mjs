@@ -251,6 +251,27 @@ export async function run(t) {
   );
 
   await check(
+    'Tạo phụ lục mẫu adds a sheet (written by ExcelJS in the worker) and shows it',
+    async () => {
+      await more(page, 'Tạo phụ lục mẫu');
+      const panel = page.locator('[data-panel="template"]');
+      await panel.waitFor({ timeout: 5_000 });
+      await panel.getByRole('button', { name: 'Tạo trang' }).click();
+      await page
+        .getByTestId('status')
+        .filter({ hasText: /Đã tạo trang/ })
+        .waitFor({ timeout: 10_000 });
+      const tabs = await page.locator('[data-sheet-tab]').count();
+      assert(
+        tabs === expected.length + 1,
+        `${tabs} sheet tabs after adding one to ${expected.length}`,
+      );
+      await page.locator('td[data-cell="A1"]').waitFor({ timeout: 10_000 });
+    },
+    page,
+  );
+
+  await check(
     'Tải xuống downloads a valid .xlsx with the filled cells',
     async () => {
       const [download] = await Promise.all([
@@ -265,7 +286,7 @@ export async function run(t) {
       assert(bytes[0] === 0x50 && bytes[1] === 0x4b, 'not a zip (no PK magic)');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes);
-      assert(wb.worksheets.length >= expected.length, 'sheets missing from the download');
+      assert(wb.worksheets.length >= expected.length + 1, 'sheets missing from the download');
     },
     page,
   );

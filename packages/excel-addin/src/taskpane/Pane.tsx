@@ -569,6 +569,12 @@ export function Pane(props: { workbook: Workbook }) {
           className={styles.more}
           role="group"
           aria-label={tr('pane.commands.moreLabel')}
+          onKeyDown={(e) => {
+            // Escape closes "Thêm" and gives focus back to its button.
+            if (e.key !== 'Escape') return;
+            setMoreOpen(false);
+            moreRef.current?.focus();
+          }}
         >
           <Button
             className={styles.moreItem}
@@ -622,6 +628,12 @@ export function Pane(props: { workbook: Workbook }) {
           className={styles.settings}
           aria-labelledby="phuluc-settings-h"
           data-panel="settings"
+          onKeyDown={(e) => {
+            // Escape closes the settings and gives focus back to the gear.
+            if (e.key !== 'Escape' || e.defaultPrevented) return;
+            setSettingsOpen(false);
+            gearRef.current?.focus();
+          }}
         >
           <h2
             id="phuluc-settings-h"

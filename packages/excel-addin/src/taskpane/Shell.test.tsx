@@ -80,6 +80,22 @@ describe('the pane shell', () => {
     expect(gear.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByRole('textbox', { name: /Sai số cho phép/ })).toBeTruthy();
     await waitFor(() => expect(document.activeElement?.id).toBe('phuluc-settings-h'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('textbox', { name: /Sai số cho phép/ })).toBeNull();
+    expect(document.activeElement).toBe(gear);
+  });
+
+  it('closes "Thêm" with Escape and gives focus back to its button', async () => {
+    await renderOffice(new MemoryWorkbook({ PL01: muongLayRows() }));
+    const more = screen.getByRole('button', { name: 'Thêm' });
+    fireEvent.click(more);
+    const group = screen.getByRole('group', { name: 'Thêm lệnh' });
+    const first = group.querySelector('button')!;
+    first.focus();
+    fireEvent.keyDown(first, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Thêm lệnh' })).toBeNull();
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(more);
   });
 
   it('opens the bundled sample from the first-run card, then focuses the opened file', async () => {

@@ -142,15 +142,21 @@ export async function run(t) {
     'any row is reachable by keyboard: Ctrl+End in the grid goes to the last row',
     async () => {
       await page.locator(`td[data-cell="${targetCell}"]`).focus();
+      const focused = () =>
+        page.evaluate(
+          () =>
+            document.activeElement?.getAttribute('data-cell') ?? document.activeElement?.tagName,
+        );
+      assert((await focused()) === targetCell, `focus is on ${await focused()}, not ${targetCell}`);
       await page.keyboard.press('Control+End');
       const last = `H${big.rows}`;
-      await page.waitForFunction(
-        (c) => document.activeElement?.getAttribute('data-cell') === c,
-        last,
-        {
+      await page
+        .waitForFunction((c) => document.activeElement?.getAttribute('data-cell') === c, last, {
           timeout: 5_000,
-        },
-      );
+        })
+        .catch(async () => {
+          throw new Error(`after Ctrl+End focus is on ${await focused()}, not ${last}`);
+        });
       await page.keyboard.press('ArrowUp');
       await page.waitForFunction(
         (c) => document.activeElement?.getAttribute('data-cell') === c,

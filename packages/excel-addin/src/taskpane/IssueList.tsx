@@ -5,7 +5,7 @@
  * issues in any group, so every issue stays reachable by keyboard.
  */
 import { makeStyles, mergeClasses, tokens, Text } from '@fluentui/react-components';
-import { startTransition, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, startTransition, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatValue, type Issue, type Report, type Severity } from '@phuluc/rules';
 import { CheckedColumns, CoverageNotice, coverageState } from './Coverage.js';
 import { ChevronIcon } from './Glyphs.js';
@@ -322,7 +322,11 @@ function Group(props: {
   );
 }
 
-export function IssueList(props: {
+/**
+ * The issues of a report. Memoised: the pane's own changes (busy, status) do not render a long
+ * list again; pass a stable `onSelect`.
+ */
+export const IssueList = memo(function IssueList(props: {
   report: Report;
   selected: string | null;
   onSelect: (issue: Issue) => void;
@@ -361,7 +365,7 @@ export function IssueList(props: {
       onSelect={props.onSelect}
     />
   );
-}
+});
 
 /**
  * The list of a report with issues, put on screen in stages — the summary, then each group, then

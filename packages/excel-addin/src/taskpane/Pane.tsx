@@ -185,6 +185,8 @@ export function Pane(props: { workbook: Workbook }) {
     ) => {
       const controller = new AbortController();
       abortRef.current = controller;
+      // A new action: the last one's result no longer takes focus, should it not have yet.
+      setFocusTarget(null);
       setBusy(true);
       setProgress(null);
       setCancellable(options.cancellable ?? false);
@@ -304,7 +306,8 @@ export function Pane(props: { workbook: Workbook }) {
           ...(n > 0 ? [tr('pane.issues.marked', { count: n })] : []),
           ...(notice ? [tr(notice)] : []),
         ];
-        if (texts.length > 0) setStatus({ intent: 'info', text: texts.join(' ') });
+        if (texts.length > 0)
+          startTransition(() => setStatus({ intent: 'info', text: texts.join(' ') }));
         validated.current = tr('pane.announce.validated', {
           sheet,
           summary: tr('pane.issues.summary', {
@@ -469,6 +472,11 @@ export function Pane(props: { workbook: Workbook }) {
   useEffect(() => {
     if (error) announce({ alert: renderError(i18n, error) });
   }, [error, announce, i18n]);
+
+  // A stable handler, so the memoised issue list does not render again with the pane.
+  const onSelectIssueRef = useRef(onSelectIssue);
+  onSelectIssueRef.current = onSelectIssue;
+  const selectIssue = useCallback((issue: Issue) => void onSelectIssueRef.current(issue), []);
 
   const layoutTitle = (id: string | null) =>
     id ? (layouts.find((l) => l.id === id)?.title[lang] ?? id) : '';
@@ -749,7 +757,7 @@ export function Pane(props: { workbook: Workbook }) {
           >
             {tr('pane.issues.title')}
           </h2>
-          <IssueList report={report} selected={selected} onSelect={(i) => void onSelectIssue(i)} />
+          <IssueList report={report} selected={selected} onSelect={selectIssue} />
         </section>
       )}
     </div>

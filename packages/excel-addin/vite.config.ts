@@ -27,6 +27,8 @@ export function contentSecurityPolicy(kind: 'cdn' | 'local' | 'dev'): string {
     "default-src 'self'",
     `script-src ${script.join(' ')}`,
     "connect-src 'self'",
+    // The engine's Web Worker (parse, validate, fill) is a script of the pane's own origin.
+    "worker-src 'self'",
     "img-src 'self' data: blob:",
     "style-src 'self' 'unsafe-inline'",
     "object-src 'none'",
@@ -98,6 +100,32 @@ function officeJs(): Plugin {
   };
 }
 
+/** The bundled sample workbook the first-run card offers, served beside the pane. */
+export const SAMPLE_FILE = 'samples/muong-lay-2024-loi.xlsx';
+const sampleSource = join(here, '..', '..', 'examples', 'muong-lay-2024-loi.xlsx');
+
+/**
+ * Ships `examples/muong-lay-2024-loi.xlsx` (the example with planted mistakes) as
+ * {@link SAMPLE_FILE}: emitted into the build, served by the dev server. One copy in the repo.
+ */
+function sampleFile(): Plugin {
+  return {
+    name: 'phuluc:sample-file',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: SAMPLE_FILE, source: readFileSync(sampleSource) });
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${SAMPLE_FILE}`, (_req, res) => {
+        res.setHeader(
+          'Content-Type',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
+        createReadStream(sampleSource).pipe(res);
+      });
+    },
+  };
+}
+
 /** HTTPS for sideloading (Office requires it) when office-addin-dev-certs has made a certificate. */
 function devHttps(): { key: Buffer; cert: Buffer; ca?: Buffer } | undefined {
   const dir = join(homedir(), '.office-addin-dev-certs');
@@ -113,7 +141,10 @@ function devHttps(): { key: Buffer; cert: Buffer; ca?: Buffer } | undefined {
  */
 export default defineConfig(({ command, mode }) => ({
   base: './',
-  plugins: [react(), officeJs()],
+  plugins: [react(), officeJs(), sampleFile()],
+  // The engine worker imports the rules and, on a file's first opening only, ExcelJS: ES format
+  // so that the worker can split ExcelJS into a chunk of its own.
+  worker: { format: 'es' },
   resolve: { conditions: ['@phuluc/source', ...defaultClientConditions] },
   server: { port: 3000, strictPort: true, https: command === 'serve' ? devHttps() : undefined },
   preview: { port: 3000, strictPort: true, https: devHttps() },

@@ -125,3 +125,45 @@ describe('readSheet: merged areas', () => {
     });
   });
 });
+
+describe('readSheet: progress and stop between blocks', () => {
+  it('reports the rows read before each block, and stops when the signal is aborted', async () => {
+    const excel = new FakeExcel({ excelApi: '1.18' });
+    annex(excel, 40_000);
+    const ctx = excel.context();
+    const seen: [number, number][] = [];
+    await readSheet(
+      ctx,
+      ctx.workbook.worksheets.getItem('PL01'),
+      { supports: excel.supports },
+      {
+        onRows: (done, total) => seen.push([done, total]),
+      },
+    );
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.every(([, total]) => total === 40_003)).toBe(true);
+    expect(seen.map(([done]) => done)).toEqual(
+      [...seen.map(([done]) => done)].sort((a, b) => a - b),
+    );
+    expect(seen[0]![0]).toBe(0);
+
+    const controller = new AbortController();
+    const ctx2 = excel.context();
+    const syncsBefore = excel.syncCount;
+    const stopped = await readSheet(
+      ctx2,
+      ctx2.workbook.worksheets.getItem('PL01'),
+      { supports: excel.supports },
+      {
+        signal: controller.signal,
+        onRows: (done) => done > 0 && controller.abort(),
+      },
+    ).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(stopped?.name).toBe('AbortError');
+    // It stopped after the first block, long before the whole sheet.
+    expect(excel.syncCount - syncsBefore).toBeLessThan(seen.length + 1);
+  });
+});

@@ -31,6 +31,12 @@ export function isPayloadError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && 'code' in e && PAYLOAD_ERRORS.has(String(e.code));
 }
 
+/** Progress and cancel of a read: rows read so far, checked between blocks. */
+export interface ReadWork {
+  readonly signal?: AbortSignal;
+  readonly onRows?: (done: number, total: number) => void;
+}
+
 interface Used {
   readonly rowIndex: number;
   readonly columnIndex: number;
@@ -53,6 +59,7 @@ export async function readSheet(
   context: XlContext,
   sheet: XlWorksheet,
   options: AdapterOptions = {},
+  work: ReadWork = {},
 ): Promise<SheetRead> {
   const supports = supportsOf(options);
   const budget = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
@@ -96,7 +103,7 @@ export async function readSheet(
     columnCount: used.columnCount,
   };
   const noteItems = notes?.items ?? [];
-  const cells = await readBlocks(context, sheet, dims, budget, () =>
+  const cells = await readBlocks(context, sheet, dims, budget, work, () =>
     noteItems.map((n) => {
       const location = n.getLocation();
       location.load('address');
@@ -138,6 +145,7 @@ async function readBlocks(
   sheet: XlWorksheet,
   used: Used,
   budget: number,
+  work: ReadWork,
   queueNoteLocations: () => XlRange[],
 ): Promise<{ rows: (Cell | null)[][]; noteAddresses: string[] }> {
   const { rowIndex, columnIndex, rowCount, columnCount } = used;
@@ -150,6 +158,8 @@ async function readBlocks(
   let probe = rowCount > blockRows(columnCount, bytesPerCell, budget);
   let start = 0;
   while (start < rowCount) {
+    if (work.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+    work.onRows?.(start, rowCount);
     const fit = blockRows(columnCount, bytesPerCell, budget);
     const n = Math.min(probe ? Math.max(1, Math.ceil(fit / 16)) : fit, rowCount - start);
     const range = sheet.getRangeByIndexes(rowIndex + start, columnIndex, n, columnCount);

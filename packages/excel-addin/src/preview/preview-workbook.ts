@@ -19,8 +19,9 @@ import {
   type SheetEdits,
   type SheetToInsert,
 } from '@phuluc/xlsx';
-import type { MarkRequest, PreviewSource } from '../workbook/types.js';
+import type { MarkRequest, PreviewSource, SheetView } from '../workbook/types.js';
 import { browserCodec } from './browser-codec.js';
+import { gridView } from './sheet-view.js';
 import { sheetEdits } from './cell-edits.js';
 
 type ExcelWorkbook = InstanceType<typeof ExcelJS.Workbook>;
@@ -100,6 +101,10 @@ export class PreviewWorkbook implements PreviewSource {
       this.grids.set(sheet, grid);
     }
     return grid;
+  }
+
+  viewOf(sheet: string): SheetView {
+    return gridView(this.gridOf(sheet));
   }
 
   marksOf(sheet: string): ReadonlyMap<string, Severity> {

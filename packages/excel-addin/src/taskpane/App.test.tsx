@@ -5,6 +5,7 @@ import { App } from './App.js';
 import { MemoryWorkbook, muongLayRows } from './test-workbook.js';
 import { PreviewWorkbook } from '../preview/preview-workbook.js';
 import { ExcelJS } from '@phuluc/xlsx';
+import { moreAction, findMoreAction, openSettings } from './test-actions.js';
 
 const validateSpy = vi.fn();
 vi.mock('@phuluc/rules', async (importOriginal) => {
@@ -57,7 +58,9 @@ describe('the pane on a workbook', () => {
     const panel = await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
     const report = rules.validateSheet(wb.grids.get('PL01')!);
     expect(report.summary.errors).toBeGreaterThan(0);
-    const errors = within(panel).getByText(new RegExp(`^Lỗi \\(${report.summary.errors}\\)$`));
+    const errors = await within(panel).findByText(
+      new RegExp(`^Lỗi \\(${report.summary.errors}\\)$`),
+    );
     expect(errors).toBeTruthy();
     // every issue's cell was marked with its severity
     const marks = wb.callsOf('markCells')[0]![1] as { cell: string; severity: string }[];
@@ -70,7 +73,7 @@ describe('the pane on a workbook', () => {
     fireEvent.click(item);
     await waitFor(() => expect(wb.callsOf('selectCell')).toEqual([['PL01', first.cell]]));
     // clear marks
-    fireEvent.click(button('Xóa đánh dấu'));
+    fireEvent.click(moreAction('Xóa đánh dấu'));
     await waitFor(() => expect(wb.callsOf('clearMarks')).toEqual([['PL01']]));
     expect(await screen.findByText('Đã xóa đánh dấu, định dạng cũ được khôi phục.')).toBeTruthy();
   });
@@ -78,7 +81,7 @@ describe('the pane on a workbook', () => {
   it('passes the settings to validateSheet', async () => {
     const wb = new MemoryWorkbook({ PL01: muongLayRows() });
     await renderOffice(wb);
-    fireEvent.click(button('Tùy chọn kiểm tra'));
+    openSettings();
     fireEvent.change(screen.getByRole('textbox', { name: /Sai số cho phép/ }), {
       target: { value: '0,5' },
     });
@@ -110,7 +113,7 @@ describe('the pane on a workbook', () => {
       ],
     });
     await renderOffice(wb);
-    fireEvent.click(button('Tùy chọn kiểm tra'));
+    openSettings();
     const input = screen.getByTestId('layout-file') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['{ not json'], 'hong.json')] } });
     expect(await screen.findByText(/Tệp mẫu chưa đúng/)).toBeTruthy();
@@ -118,10 +121,15 @@ describe('the pane on a workbook', () => {
     expect(
       await screen.findByText(/Đang dùng thêm mẫu "Hộ nghèo đăng ký thoát nghèo theo thôn"/),
     ).toBeTruthy();
+    // The sheet is detected again with the layout file (busy until then).
+    await waitFor(() =>
+      expect(screen.getByTestId('detected-layout').dataset.layout).toBe('dang-ky-thoat-ngheo'),
+    );
+    await waitFor(() => expect((button('Kiểm tra') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(button('Kiểm tra'));
     await waitFor(() => expect(validateSpy).toHaveBeenCalled());
     const panel = await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
-    expect(within(panel).getByText('E3')).toBeTruthy();
+    expect(await within(panel).findByText('E3')).toBeTruthy();
     expect(screen.getByTestId('detected-layout').dataset.layout).toBe('dang-ky-thoat-ngheo');
   });
 
@@ -181,7 +189,7 @@ describe('the pane on a workbook', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Xác nhận điền' }));
     await waitFor(() => expect(wb.callsOf('applyWrites')).toHaveLength(1));
     expect(wb.grids.get('PL01')).not.toBe(before);
-    fireEvent.click(await screen.findByRole('button', { name: 'Hoàn tác điền số' }));
+    fireEvent.click(await findMoreAction('Hoàn tác điền số'));
     await waitFor(() => expect(wb.callsOf('undoFill')).toHaveLength(1));
     expect(wb.grids.get('PL01')).toBe(before);
     expect(await screen.findByText(/Đã hoàn tác lần điền gần nhất/)).toBeTruthy();
@@ -193,7 +201,7 @@ describe('the pane on a workbook', () => {
   it('creates a template sheet from the chosen layout', async () => {
     const wb = new MemoryWorkbook({ PL01: muongLayRows() });
     await renderOffice(wb);
-    fireEvent.click(button('Tạo phụ lục mẫu'));
+    fireEvent.click(moreAction('Tạo phụ lục mẫu'));
     const panel = await screen.findByRole('region', { name: 'Tạo phụ lục mẫu' });
     fireEvent.click(within(panel).getByRole('radio', { name: 'Đồng' }));
     fireEvent.change(within(panel).getByRole('spinbutton'), { target: { value: '5' } });
@@ -214,7 +222,7 @@ describe('the pane on a workbook', () => {
       'Ghi chú': [['Ghi chú của phòng Tài chính']],
     });
     await renderOffice(wb);
-    fireEvent.click(button('Kiểm tra tất cả các trang'));
+    fireEvent.click(moreAction('Kiểm tra tất cả các trang'));
     const table = await screen.findByRole('table', { name: 'Tất cả các trang' });
     const rowsEls = table.querySelectorAll('[data-sheet-row]');
     expect([...rowsEls].map((r) => r.getAttribute('data-sheet-row'))).toEqual(['PL01', 'Ghi chú']);
@@ -272,6 +280,9 @@ describe('the browser preview', () => {
     await waitFor(() => expect(button('Kiểm tra')).not.toHaveProperty('disabled', true));
     fireEvent.click(button('Kiểm tra'));
     await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
+    await waitFor(() =>
+      expect(document.querySelector('[data-issue-cell][data-severity="error"]')).not.toBeNull(),
+    );
     const marked = document.querySelectorAll('td[data-severity]');
     expect(marked.length).toBeGreaterThan(0);
     const issue = document.querySelector<HTMLButtonElement>(
@@ -287,7 +298,7 @@ describe('the browser preview', () => {
         'true',
       ),
     );
-    fireEvent.click(button('Xóa đánh dấu'));
+    fireEvent.click(moreAction('Xóa đánh dấu'));
     await waitFor(() => expect(document.querySelectorAll('td[data-severity]')).toHaveLength(0));
     expect(button('Tải xuống')).toBeTruthy();
   });

@@ -8,6 +8,7 @@ import { App } from './App.js';
 import { I18nContext, makeI18n } from './i18n.js';
 import { IssueList } from './IssueList.js';
 import { MemoryWorkbook, type Row } from './test-workbook.js';
+import { moreAction } from './test-actions.js';
 
 /** When set, the pane's validateSheet returns this report instead of the rules' own. */
 let forcedReport: Report | null = null;
@@ -285,7 +286,7 @@ describe('the pane is honest about coverage', () => {
         'Ghi chú': [['Ghi chú của phòng Tài chính']],
       }),
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra tất cả các trang' }));
+    fireEvent.click(moreAction('Kiểm tra tất cả các trang'));
     const table = await screen.findByRole('table', { name: 'Tất cả các trang' });
     const marks = [...table.querySelectorAll('[data-not-checked]')].map((el) => [
       el.getAttribute('data-not-checked'),

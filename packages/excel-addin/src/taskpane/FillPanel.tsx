@@ -7,20 +7,17 @@ import { Button, Checkbox, makeStyles, tokens, Text } from '@fluentui/react-comp
 import { useMemo } from 'react';
 import {
   cellWritesOf,
-  describeFill,
   formatValue,
   groupPlannedWrites,
   isMessageKey,
-  warningsFeedingWrites,
   type CellContent,
   type CellWrite,
   type FedWarning,
-  type FillResult,
-  type Grid,
   type Issue,
   type PlannedContent,
   type PlannedWrite,
 } from '@phuluc/rules';
+import { fedWarnings, plannedWrites, type FillPlan } from '../engine/fill-plan.js';
 import { useI18n, type I18n } from './i18n.js';
 import { panelStyle } from './styles.js';
 
@@ -69,44 +66,6 @@ const useStyles = makeStyles({
   warnList: { margin: 0, paddingLeft: '16px', fontSize: tokens.fontSizeBase200 },
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
 });
-
-/** A fill worked out on one reading of the sheet, before anything is written. */
-export interface FillPlan {
-  /** The sheet as it was read for this plan. */
-  readonly grid: Grid;
-  /** Without overwrite: conflicts are left alone. */
-  readonly plain: FillResult;
-  /** With overwrite: conflicts written too. */
-  readonly overwrite: FillResult;
-  /** The sheet's issues on the same reading: the open warnings a fill may roll into totals. */
-  readonly issues: readonly Issue[];
-}
-
-/**
- * The cells confirm writes, described: the panel lists exactly these, and the pane writes
- * `cellWritesOf` of exactly these. Conflicts only when the user ticked overwrite; formulas only
- * when the user asked for them.
- */
-export function plannedWrites(
-  plan: FillPlan,
-  overwrite: boolean,
-  formulas: boolean,
-): PlannedWrite[] {
-  return describeFill(
-    plan.grid,
-    overwrite ? plan.overwrite : plan.plain,
-    formulas ? 'formula' : 'value',
-  );
-}
-
-/** The open warnings that feed the cells {@link plannedWrites} writes. */
-export function fedWarnings(plan: FillPlan, overwrite: boolean): FedWarning[] {
-  return warningsFeedingWrites(
-    plan.grid,
-    (overwrite ? plan.overwrite : plan.plain).writes,
-    plan.issues,
-  );
-}
 
 /** What a cell holds now, as the user sees it: its formula, or its shown value. */
 function nowText({ tr, lang }: I18n, now: CellContent): string {
@@ -157,12 +116,24 @@ function PlannedItem(props: { write: PlannedWrite; held?: boolean }) {
   );
 }
 
-function PlannedList(props: { writes: readonly PlannedWrite[]; held?: boolean; role?: string }) {
+function PlannedList(props: {
+  writes: readonly PlannedWrite[];
+  label: string;
+  held?: boolean;
+  role?: string;
+}) {
   const { tr } = useI18n();
   const styles = useStyles();
   const { writes } = props;
   return (
-    <ul className={styles.list} data-list={props.held ? 'held' : 'writes'} data-role={props.role}>
+    <ul
+      className={styles.list}
+      data-list={props.held ? 'held' : 'writes'}
+      data-role={props.role}
+      // A list that scrolls is reached by the keyboard, and named by what it lists.
+      tabIndex={0}
+      aria-label={props.label}
+    >
       {writes.slice(0, SHOWN).map((w) => (
         <PlannedItem key={w.cell} write={w} {...(props.held ? { held: true } : {})} />
       ))}
@@ -244,7 +215,11 @@ export function FillPanel(props: {
               <Text size={200} weight="semibold" block>
                 {tr(`pane.fill.group.${g.role}`)} ({g.writes.length})
               </Text>
-              <PlannedList writes={g.writes} role={g.role} />
+              <PlannedList
+                writes={g.writes}
+                role={g.role}
+                label={tr(`pane.fill.group.${g.role}`)}
+              />
             </div>
           ))}
           {conflicts > 0 && (
@@ -254,7 +229,7 @@ export function FillPanel(props: {
                   <Text size={200} weight="semibold" block>
                     {tr('pane.fill.conflicts')} ({held.length})
                   </Text>
-                  <PlannedList writes={held} held />
+                  <PlannedList writes={held} held label={tr('pane.fill.conflicts')} />
                 </div>
               )}
               <Checkbox

@@ -7,6 +7,7 @@ import { FakeExcel } from '../office/fake-excel.js';
 import { OfficeWorkbook } from '../workbook/office-workbook.js';
 import { App } from './App.js';
 import { muongLayRows } from './test-workbook.js';
+import { moreAction, findMoreAction } from './test-actions.js';
 
 afterEach(cleanup);
 
@@ -50,18 +51,16 @@ describe('the pane over Excel (fake)', () => {
     excel.sheet('PL01').cells.set(changed, { value: 1 });
 
     await renderPane(excel);
-    const undo = await screen.findByRole('button', { name: 'Hoàn tác điền số' });
+    const undo = await findMoreAction('Hoàn tác điền số');
     expect(undo.getAttribute('title')).toMatch(/chưa bị sửa/);
-    expect(screen.getByRole('button', { name: 'Xóa đánh dấu' }).hasAttribute('disabled')).toBe(
-      false,
-    );
+    expect(moreAction('Xóa đánh dấu').hasAttribute('disabled')).toBe(false);
     fireEvent.click(undo);
     const status = await screen.findByTestId('status');
     expect(status.textContent).toMatch(/Đã hoàn tác lần điền gần nhất/);
     expect(status.textContent).toContain(`Giữ nguyên 1 ô bạn đã sửa sau khi điền: ${changed}`);
     expect(excel.sheet('PL01').cells.get(changed)?.value).toBe(1);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Xóa đánh dấu' }));
+    fireEvent.click(moreAction('Xóa đánh dấu'));
     await waitFor(() => expect(excel.sheet('PL01').cells.get('C6')?.fill).toBeUndefined());
     expect(excel.sheet('PL01').notes.size).toBe(0);
   });
@@ -81,7 +80,7 @@ describe('the pane over Excel (fake)', () => {
     const excel = excelWithAnnex('1.18');
     excel.addSheet('Tính toán', [[1, 2, 3]]).visibility = 'Hidden';
     await renderPane(excel);
-    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra tất cả các trang' }));
+    fireEvent.click(moreAction('Kiểm tra tất cả các trang'));
     const status = await screen.findByTestId('status');
     expect(status.textContent).toBe('Không kiểm tra 1 trang ẩn: Tính toán.');
   });

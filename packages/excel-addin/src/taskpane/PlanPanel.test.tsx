@@ -7,6 +7,7 @@ import { App } from './App.js';
 import { PlanPanel } from './PlanPanel.js';
 import { MemoryWorkbook, muongLayRows } from './test-workbook.js';
 import type { Workbook } from '../workbook/types.js';
+import { moreAction } from './test-actions.js';
 
 const SEEDS = join(__dirname, '..', '..', '..', 'rules', 'src', 'plan', '__fixtures__');
 const MUONG_LAY = readFileSync(join(SEEDS, '000-muong-lay-2024.txt'), 'utf8');
@@ -16,7 +17,7 @@ afterEach(cleanup);
 async function openPanel(wb: MemoryWorkbook) {
   render(<App mode="office" workbook={wb} />);
   await waitFor(() => expect(screen.getByTestId('detected-layout').textContent).not.toBe('\u00a0'));
-  fireEvent.click(screen.getByRole('button', { name: 'Đối chiếu kế hoạch' }));
+  fireEvent.click(moreAction('Đối chiếu kế hoạch'));
   return screen.findByRole('region', { name: 'Đối chiếu với văn bản kế hoạch' });
 }
 

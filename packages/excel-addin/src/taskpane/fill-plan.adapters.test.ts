@@ -3,31 +3,19 @@
 // download, and each listed cell is compared with what each of them holds afterwards.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  cellWritesOf,
-  fillSheet,
-  toA1,
-  validateSheet,
-  type Grid,
-  type PlannedWrite,
-} from '@phuluc/rules';
+import { cellWritesOf, toA1, type Grid, type PlannedWrite } from '@phuluc/rules';
 import { readWorkbook, worksheetToGrid } from '@phuluc/xlsx';
 import { FakeExcel } from '../office/fake-excel.js';
 import { applyWritesUndoable } from '../office/fill-writes.js';
 import { PreviewWorkbook } from '../preview/preview-workbook.js';
-import { plannedWrites, type FillPlan } from './FillPanel.js';
+import { plannedWrites, planFill, type FillPlan } from '../engine/fill-plan.js';
 
 // Tests run from the repository root (jsdom's import.meta.url is not a file URL).
 const EXAMPLES = ['muong-lay-2024-loi.xlsx', 'muong-lay-2024.xlsx', 'cao-ngoc-2024-ho-ngheo.xlsx'];
 const bytesOf = (name: string) => new Uint8Array(readFileSync(`${process.cwd()}/examples/${name}`));
 
 function planOf(grid: Grid): FillPlan {
-  return {
-    grid,
-    plain: fillSheet(grid),
-    overwrite: fillSheet(grid, { overwrite: true }),
-    issues: validateSheet(grid).issues,
-  };
+  return planFill(grid, {}, {});
 }
 
 /** What a cell holds, as the preview list states it: its formula (with `=`) or its number. */
@@ -115,7 +103,7 @@ describe('the fill preview lists exactly what is written', () => {
     ] as const)
       it(`${name}${blank ? ' without its formulas' : ''}, overwrite ${overwrite}, formulas ${formulas}: Excel, the preview and the download`, async () => {
         const preview = await open(name, blank);
-        const plans = new Map<string, PlannedWrite[]>();
+        const plans = new Map<string, readonly PlannedWrite[]>();
         for (const sheet of preview.listSheetNames()) {
           const grid = preview.gridOf(sheet);
           const planned = plannedWrites(planOf(grid), overwrite, formulas);

@@ -83,26 +83,31 @@ describe('switching to English', () => {
     expectAllEnglish('initial');
 
     fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra' }));
-    await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
-    await screen.findByTestId('status');
+    await screen.findByRole('region', { name: 'Kết quả kiểm tra' }, { timeout: 15_000 });
+    await screen.findByTestId('status', {}, { timeout: 15_000 });
     expectAllEnglish('checked');
 
     fireEvent.click(screen.getByRole('button', { name: 'Điền số liệu' }));
-    const fill = await screen.findByRole('region', { name: 'Điền số liệu: xem trước' });
+    const fill = await screen.findByRole(
+      'region',
+      { name: 'Điền số liệu: xem trước' },
+      { timeout: 15_000 },
+    );
     expect(within(fill).getByTestId('fill-fed-warnings')).toBeTruthy();
     expectAllEnglish('fill preview');
 
     fireEvent.click(within(fill).getByRole('button', { name: 'Xác nhận điền' }));
-    await screen.findByText(/Đã điền \d+ ô/);
+    await screen.findByText(/Đã điền \d+ ô/, {}, { timeout: 15_000 });
     expectAllEnglish('status after the fill');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Tùy chọn kiểm tra' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Tùy chọn' }));
     fireEvent.change(screen.getByRole('textbox', { name: /Sai số cho phép/ }), {
       target: { value: 'năm' },
     });
     await screen.findByTestId('settings-blocked');
     expectAllEnglish('settings');
 
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm' }));
     fireEvent.click(screen.getByRole('button', { name: 'Đối chiếu kế hoạch' }));
     const plan = await screen.findByRole('region', { name: 'Đối chiếu với văn bản kế hoạch' });
     fireEvent.change(within(plan).getByRole('textbox'), { target: { value: PLAN.join('\n') } });
@@ -139,10 +144,10 @@ describe('switching to English', () => {
     );
     expectAllEnglish('file open', data);
     fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra' }));
-    await screen.findByRole('region', { name: 'Kết quả kiểm tra' });
+    await screen.findByRole('region', { name: 'Kết quả kiểm tra' }, { timeout: 15_000 });
     expectAllEnglish('checked', data);
     fireEvent.click(screen.getByRole('button', { name: 'Điền số liệu' }));
-    await screen.findByRole('region', { name: 'Điền số liệu: xem trước' });
+    await screen.findByRole('region', { name: 'Điền số liệu: xem trước' }, { timeout: 15_000 });
     expectAllEnglish('fill preview', data);
   });
 });

@@ -28,7 +28,7 @@ import {
   type AddinState,
   type SheetState,
 } from '../office/state.js';
-import type { MarkRequest, Workbook } from './types.js';
+import type { MarkRequest, Work, Workbook } from './types.js';
 
 const NO_STATE: SheetState = { marks: [], fills: [] };
 
@@ -115,16 +115,19 @@ export class OfficeWorkbook implements Workbook {
     });
   }
 
-  private async read(context: XlContext, name: string): Promise<Grid> {
-    const read = await readSheet(context, context.workbook.worksheets.getItem(name), this.options);
+  private async read(context: XlContext, name: string, work: Work = {}): Promise<Grid> {
+    const read = await readSheet(context, context.workbook.worksheets.getItem(name), this.options, {
+      ...(work.signal ? { signal: work.signal } : {}),
+      onRows: (done, total) => work.onProgress?.({ phase: 'read', done, total }),
+    });
     this.noteCells.set(name, read.noteCells);
     if (read.mergesSkipped) this.notices.set(name, 'pane.read.mergesSkipped');
     else this.notices.delete(name);
     return read.grid;
   }
 
-  readSheet(name: string): Promise<Grid> {
-    return this.run((context) => this.read(context, name));
+  readSheet(name: string, work?: Work): Promise<Grid> {
+    return this.run((context) => this.read(context, name, work));
   }
 
   /** What the last read of a sheet could not do, if anything. */

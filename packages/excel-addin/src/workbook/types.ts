@@ -3,7 +3,57 @@
  * running Excel through the Office adapter; `PreviewWorkbook` (browser preview) holds an .xlsx
  * file opened with ExcelJS in the page.
  */
-import type { CellWrite, Grid, MessageKey, Severity, TemplateSheet } from '@phuluc/rules';
+import type {
+  Cell,
+  CellWrite,
+  Grid,
+  LayoutDefinition,
+  MessageKey,
+  Report,
+  Severity,
+  TemplateSheet,
+  ValidateSheetOptions,
+  FillOptions,
+} from '@phuluc/rules';
+import type { FillPlan } from '../engine/fill-plan.js';
+import type { Detected, SheetShape } from '../engine/protocol.js';
+
+/** A step of long work, for the pane's progress bar: rows done of total where known. */
+export interface Progress {
+  readonly phase: 'open' | 'read' | 'check' | 'fill' | 'mark' | 'write';
+  readonly done?: number;
+  readonly total?: number;
+}
+
+/** How a long piece of work reports and stops. */
+export interface Work {
+  /** Stop: the work rejects with an `AbortError` as soon as it can. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+/**
+ * Runs the rules on a workbook's sheets off the page's thread: detect, validate, fill. The
+ * preview's engine holds the workbook itself; Excel's sheets are read by the page and handed over.
+ */
+export interface Analyst {
+  detect(sheet: string, layouts: readonly LayoutDefinition[], work?: Work): Promise<Detected>;
+  validate(sheet: string, options: ValidateSheetOptions, work?: Work): Promise<Report>;
+  /** The sheet's fill planned both ways and described; `check`: the validation's options. */
+  fill(
+    sheet: string,
+    options: FillOptions,
+    check: ValidateSheetOptions,
+    work?: Work,
+  ): Promise<FillPlan>;
+  validateAll(options: ValidateSheetOptions, work?: Work): Promise<readonly Report[]>;
+}
+
+/** What the preview grid shows of a sheet: its shape, and its rows as they arrive. */
+export interface SheetView extends SheetShape {
+  /** Row `r` (0-based), or `undefined` while it is being fetched (the source's version bumps). */
+  row(r: number): readonly (Cell | null | undefined)[] | undefined;
+}
 
 /** A cell to mark with its severity's colour and, where supported, a note. */
 export interface MarkRequest {
@@ -18,7 +68,8 @@ export interface Workbook {
   listSheets(): Promise<string[]>;
   /** The sheet the user is looking at. */
   activeSheet(): Promise<string>;
-  readSheet(sheet: string): Promise<Grid>;
+  /** The sheet as the rules' grid; `work` reports rows read and stops between blocks. */
+  readSheet(sheet: string, work?: Work): Promise<Grid>;
   /** Every sheet of {@link listSheets}, read as few times as possible. */
   readAllSheets(): Promise<Grid[]>;
   /** Write fill results; returns the number of cells written. */
@@ -57,6 +108,8 @@ export interface Workbook {
   addTemplateSheet(template: TemplateSheet, name: string): Promise<string>;
   /** Call `listener` when the user switches sheets; returns an unsubscribe function. */
   onActiveSheetChanged?(listener: (sheet: string) => void): () => void;
+  /** Runs the rules where the workbook lives (the preview's worker). Absent: the pane's engine. */
+  readonly analyst?: Analyst;
 }
 
 /** What the preview grid needs beyond {@link Workbook}: a snapshot to render and a download. */
@@ -69,11 +122,14 @@ export interface PreviewSource extends Workbook {
   currentSheet(): string;
   /** {@link Workbook.listSheets}, synchronously. */
   listSheetNames(): string[];
-  gridOf(sheet: string): Grid;
+  /** The sheet for the grid: its shape at once, its rows as they arrive. */
+  viewOf(sheet: string): SheetView;
   marksOf(sheet: string): ReadonlyMap<string, Severity>;
   selection(): { readonly sheet: string; readonly cell: string } | null;
   /** The workbook as .xlsx bytes. */
   toBytes(): Promise<Uint8Array>;
   /** File name for the download: the original name with a suffix. */
   downloadName(): string;
+  /** Let go of what the workbook holds (its worker) once another file replaces it. */
+  dispose?(): void;
 }

@@ -1,11 +1,18 @@
 import { cliMessages } from './cli.js';
 import { issueMessages } from './issues.js';
 import { paneMessages } from './pane.js';
+import { paneShellMessages } from './pane-shell.js';
 import { planMessages } from './plan.js';
 import type { Lang, MessageTemplate } from './types.js';
 import type { LocalizedText } from '../check/types.js';
 
-const catalogue = { ...issueMessages, ...planMessages, ...cliMessages, ...paneMessages } as const;
+const catalogue = {
+  ...issueMessages,
+  ...planMessages,
+  ...cliMessages,
+  ...paneMessages,
+  ...paneShellMessages,
+} as const;
 
 /** Every key of the message catalogue. */
 export type MessageKey = keyof typeof catalogue;

@@ -306,8 +306,7 @@ export function Pane(props: { workbook: Workbook }) {
           ...(n > 0 ? [tr('pane.issues.marked', { count: n })] : []),
           ...(notice ? [tr(notice)] : []),
         ];
-        if (texts.length > 0)
-          startTransition(() => setStatus({ intent: 'info', text: texts.join(' ') }));
+        if (texts.length > 0) setStatus({ intent: 'info', text: texts.join(' ') });
         validated.current = tr('pane.announce.validated', {
           sheet,
           summary: tr('pane.issues.summary', {

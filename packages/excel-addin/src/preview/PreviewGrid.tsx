@@ -7,6 +7,7 @@
  */
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import {
+  memo,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -178,6 +179,97 @@ function widthsOf(view: SheetView, cols: number, lang: 'vi' | 'en'): number[] {
   return widths;
 }
 
+/**
+ * One row of the grid. Memoised on what it shows — its cells (kept by the source until they
+ * change), and its marks, merges, selected and focused cell as plain values — so a change to one
+ * row (a mark, the focus) renders that row only.
+ */
+const GridRow = memo(function GridRow(props: {
+  r: number;
+  cells: readonly (Cell | null | undefined)[] | undefined;
+  cols: number;
+  /** `col:severity;` for each marked cell. */
+  marked: string;
+  /** `col-;` for each cell a merged area covers, `col:rowsxcols;` for each area drawn here. */
+  merged: string;
+  selectedCol: number;
+  activeCol: number;
+  lang: 'vi' | 'en';
+  labels: Readonly<Record<Severity, string>>;
+}) {
+  const styles = useStyles();
+  const { r, cells } = props;
+  const marks = new Map<number, Severity>();
+  for (const m of props.marked.split(';')) {
+    const [c, severity] = m.split(':');
+    if (c && severity) marks.set(Number(c), severity as Severity);
+  }
+  const covered = new Set<number>();
+  const spans = new Map<number, { rowSpan: number; colSpan: number }>();
+  for (const m of props.merged.split(';')) {
+    if (!m) continue;
+    if (m.endsWith('-')) covered.add(Number(m.slice(0, -1)));
+    else {
+      const [c, size] = m.split(':');
+      const [rowSpan, colSpan] = size!.split('x').map(Number);
+      spans.set(Number(c), { rowSpan: rowSpan!, colSpan: colSpan! });
+    }
+  }
+  const tds = [];
+  for (let c = 0; c < props.cols; c++) {
+    if (covered.has(c)) continue;
+    const addr = toA1(r, c);
+    const cell = cells?.[c];
+    const severity = marks.get(c);
+    const span = spans.get(c);
+    const text = displayValue(cell, props.lang);
+    const style = cell?.style;
+    const isSelected = props.selectedCol === c;
+    tds.push(
+      <td
+        key={c}
+        role="gridcell"
+        data-cell={addr}
+        data-severity={severity}
+        data-selected={isSelected ? 'true' : undefined}
+        aria-selected={isSelected}
+        aria-colindex={c + 2}
+        tabIndex={props.activeCol === c ? 0 : -1}
+        rowSpan={span?.rowSpan}
+        colSpan={span?.colSpan}
+        title={cell?.formula ? `=${cell.formula}` : text.length > 12 ? text : undefined}
+        className={mergeClasses(
+          styles.cell,
+          typeof cell?.value === 'number' && styles.number,
+          isSelected && styles.selected,
+        )}
+        style={{
+          backgroundColor: severity ? SEVERITY_COLORS[severity].fill : undefined,
+          fontWeight: style?.bold ? 700 : undefined,
+          fontStyle: style?.italic ? 'italic' : undefined,
+          textAlign: style?.align,
+        }}
+      >
+        {severity && (
+          <span className={styles.mark}>
+            <SeverityIcon severity={severity} size={11} />
+            <span className={styles.srOnly}>{props.labels[severity]}: </span>
+          </span>
+        )}
+        {text}
+      </td>,
+    );
+  }
+  return (
+    <tr className={styles.row} aria-rowindex={r + 2}>
+      <th className={styles.rowHead} scope="row" role="rowheader">
+        {r + 1}
+      </th>
+      {tds}
+    </tr>
+  );
+});
+
 function SheetTable(props: { source: PreviewSource; sheet: string; version: number }) {
   const { tr, lang } = useI18n();
   const styles = useStyles();
@@ -189,13 +281,23 @@ function SheetTable(props: { source: PreviewSource; sheet: string; version: numb
   const scroller = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(600);
-  const [active, setActive] = useState({ row: 0, col: 0 });
-  const focusPending = useRef(false);
-  const labels: Record<Severity, string> = {
-    error: tr('pane.severity.error'),
-    warning: tr('pane.severity.warning'),
-    info: tr('pane.severity.info'),
+  const [active, setActiveState] = useState({ row: 0, col: 0 });
+  // The focused cell as the keyboard last moved it: quick key presses build on each other even
+  // before the grid has drawn the last one.
+  const activeRef = useRef(active);
+  const setActive = (at: { row: number; col: number }) => {
+    activeRef.current = at;
+    setActiveState(at);
   };
+  const focusPending = useRef(false);
+  const labels = useMemo<Record<Severity, string>>(
+    () => ({
+      error: tr('pane.severity.error'),
+      warning: tr('pane.severity.warning'),
+      info: tr('pane.severity.info'),
+    }),
+    [tr],
+  );
 
   let cols = view.cols;
   for (const cell of marks.keys()) {
@@ -246,7 +348,7 @@ function SheetTable(props: { source: PreviewSource; sheet: string; version: numb
   useEffect(() => {
     if (!focusPending.current) return;
     const td = scroller.current?.querySelector<HTMLElement>(
-      `[data-cell="${toA1(active.row, active.col)}"]`,
+      `[data-cell="${toA1(activeRef.current.row, activeRef.current.col)}"]`,
     );
     if (td) {
       focusPending.current = false;
@@ -262,7 +364,7 @@ function SheetTable(props: { source: PreviewSource; sheet: string; version: numb
   const page = Math.max(1, Math.floor((height - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    let { row, col } = active;
+    let { row, col } = activeRef.current;
     const ctrl = e.ctrlKey || e.metaKey;
     switch (e.key) {
       case 'ArrowDown':
@@ -308,62 +410,36 @@ function SheetTable(props: { source: PreviewSource; sheet: string; version: numb
     reveal(row, col, false);
   };
 
-  const activeA1 = toA1(active.row, active.col);
   const body = [];
   for (let r = first; r < last; r++) {
-    const cells = view.row(r);
-    const tds = [];
+    // What this row shows beyond its cells, as strings: an unchanged row is not rendered again.
+    let marked = '';
+    let merged = '';
     for (let c = 0; c < cols; c++) {
       const addr = toA1(r, c);
-      if (covered.has(addr)) continue;
-      const cell = cells?.[c];
       const severity = marks.get(addr);
+      if (severity) marked += `${c}:${severity};`;
+      if (covered.has(addr)) merged += `${c}-;`;
       const span = spans.get(addr);
-      const text = displayValue(cell, lang);
-      const style = cell?.style;
-      const isSelected = selectedCell === addr;
-      tds.push(
-        <td
-          key={c}
-          role="gridcell"
-          data-cell={addr}
-          data-severity={severity}
-          data-selected={isSelected ? 'true' : undefined}
-          aria-selected={isSelected}
-          aria-colindex={c + 2}
-          tabIndex={addr === activeA1 ? 0 : -1}
-          rowSpan={span?.rowSpan}
-          colSpan={span?.colSpan}
-          title={cell?.formula ? `=${cell.formula}` : text.length > 12 ? text : undefined}
-          className={mergeClasses(
-            styles.cell,
-            typeof cell?.value === 'number' && styles.number,
-            isSelected && styles.selected,
-          )}
-          style={{
-            backgroundColor: severity ? SEVERITY_COLORS[severity].fill : undefined,
-            fontWeight: style?.bold ? 700 : undefined,
-            fontStyle: style?.italic ? 'italic' : undefined,
-            textAlign: style?.align,
-          }}
-        >
-          {severity && (
-            <span className={styles.mark}>
-              <SeverityIcon severity={severity} size={11} />
-              <span className={styles.srOnly}>{labels[severity]}: </span>
-            </span>
-          )}
-          {text}
-        </td>,
-      );
+      if (span) merged += `${c}:${span.rowSpan}x${span.colSpan};`;
     }
+    const at = (cell: string | null) => {
+      const d = cell ? decodeCell(cell) : null;
+      return d && d.row === r ? d.col : -1;
+    };
     body.push(
-      <tr key={r} className={styles.row} aria-rowindex={r + 2}>
-        <th className={styles.rowHead} scope="row" role="rowheader">
-          {r + 1}
-        </th>
-        {tds}
-      </tr>,
+      <GridRow
+        key={r}
+        r={r}
+        cells={view.row(r)}
+        cols={cols}
+        marked={marked}
+        merged={merged}
+        selectedCol={at(selectedCell)}
+        activeCol={active.row === r ? active.col : -1}
+        lang={lang}
+        labels={labels}
+      />,
     );
   }
 

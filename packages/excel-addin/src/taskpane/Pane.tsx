@@ -347,7 +347,7 @@ export function Pane(props: { workbook: Workbook }) {
           ...(n > 0 ? [['pane.issues.marked', { count: n }] as const] : []),
           ...(notice ? [[notice] as const] : []),
         ];
-        if (msgs.length > 0) startTransition(() => setStatus({ intent: 'info', msgs }));
+        if (msgs.length > 0) setStatus({ intent: 'info', msgs });
         validated.current = tr('pane.announce.validated', {
           sheet,
           summary: tr('pane.issues.summary', {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fillSheet, gridFromRows, validateSheet } from '@phuluc/rules';
 import { MemoryWorkbook, muongLayRows } from '../taskpane/test-workbook.js';
 import { WorkerPreviewSource } from '../preview/worker-source.js';
-import { planFill } from './fill-plan.js';
+import { planFill } from './plan-fill.js';
 import { createEngine } from './client.js';
 import { isAbort } from './errors.js';
 import { gridAnalyst, putGrid } from './grid-analyst.js';

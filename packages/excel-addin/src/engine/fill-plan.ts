@@ -4,20 +4,10 @@
  * choice the user can make (overwrite or not, formulas or values), and the open warnings that feed
  * the totals it writes. Worked out where the grid is (the engine's Web Worker), so the page gets
  * lists to show, not a sheet to go through; the confirm button writes `cellWritesOf` of the very
- * list shown.
+ * list shown. (The plan is made by `planFill`, in the engine; this module holds only what the page
+ * reads of it, so that the page loads no rules for it.)
  */
-import {
-  describeFill,
-  fillSheet,
-  validateSheet,
-  warningsFeedingWrites,
-  type FedWarning,
-  type FillOptions,
-  type FillResult,
-  type Grid,
-  type PlannedWrite,
-  type ValidateSheetOptions,
-} from '@phuluc/rules';
+import type { FedWarning, FillResult, PlannedWrite } from '@phuluc/rules';
 
 /** The cells one choice writes, described, in each write mode. */
 export interface DescribedWrites {
@@ -37,33 +27,6 @@ export interface FillPlan {
   readonly fed: {
     readonly plain: readonly FedWarning[];
     readonly overwrite: readonly FedWarning[];
-  };
-}
-
-/**
- * Plan a sheet's fill both ways and describe it; `check` are the options the sheet is validated
- * with, for the open warnings.
- *
- * @example
- * const plan = planFill(grid, { mode: 'formula' }, {});
- * plannedWrites(plan, false, true); // the cells a fill without overwrite writes, as formulas
- */
-export function planFill(grid: Grid, fill: FillOptions, check: ValidateSheetOptions): FillPlan {
-  const plain = fillSheet(grid, fill);
-  const overwrite = fillSheet(grid, { ...fill, overwrite: true });
-  const issues = validateSheet(grid, check).issues;
-  const describe = (r: FillResult): DescribedWrites => ({
-    formula: describeFill(grid, r, 'formula'),
-    value: describeFill(grid, r, 'value'),
-  });
-  return {
-    plain,
-    overwrite,
-    described: { plain: describe(plain), overwrite: describe(overwrite) },
-    fed: {
-      plain: warningsFeedingWrites(grid, plain.writes, issues),
-      overwrite: warningsFeedingWrites(grid, overwrite.writes, issues),
-    },
   };
 }
 

@@ -13,7 +13,7 @@ import {
   type TemplateSheet,
 } from '@phuluc/rules';
 import type { PreviewWorkbook } from '../preview/preview-workbook.js';
-import { planFill } from './fill-plan.js';
+import { planFill } from './plan-fill.js';
 import type {
   Answers,
   Detected,

@@ -8,7 +8,8 @@ import { readWorkbook, worksheetToGrid } from '@phuluc/xlsx';
 import { FakeExcel } from '../office/fake-excel.js';
 import { applyWritesUndoable } from '../office/fill-writes.js';
 import { PreviewWorkbook } from '../preview/preview-workbook.js';
-import { plannedWrites, planFill, type FillPlan } from '../engine/fill-plan.js';
+import { plannedWrites, type FillPlan } from '../engine/fill-plan.js';
+import { planFill } from '../engine/plan-fill.js';
 
 // Tests run from the repository root (jsdom's import.meta.url is not a file URL).
 const EXAMPLES = ['muong-lay-2024-loi.xlsx', 'muong-lay-2024.xlsx', 'cao-ngoc-2024-ho-ngheo.xlsx'];

@@ -23,6 +23,7 @@ import type { MarkRequest, PreviewSource, SheetView } from '../workbook/types.js
 import { browserCodec } from './browser-codec.js';
 import { gridView } from './sheet-view.js';
 import { sheetEdits } from './cell-edits.js';
+import { SheetMarks } from './sheet-marks.js';
 
 type ExcelWorkbook = InstanceType<typeof ExcelJS.Workbook>;
 type ExcelCellValue = ExcelJS.CellValue;
@@ -31,7 +32,7 @@ export class PreviewWorkbook implements PreviewSource {
   readonly kind = 'preview' as const;
   private active: string;
   private selected: { sheet: string; cell: string } | null = null;
-  private readonly marks = new Map<string, Map<string, Severity>>();
+  private readonly marks = new SheetMarks();
   private readonly grids = new Map<string, Grid>();
   private readonly listeners = new Set<() => void>();
   private readonly sheetListeners = new Set<(sheet: string) => void>();
@@ -108,7 +109,7 @@ export class PreviewWorkbook implements PreviewSource {
   }
 
   marksOf(sheet: string): ReadonlyMap<string, Severity> {
-    return this.marks.get(sheet) ?? new Map();
+    return this.marks.of(sheet);
   }
 
   selection(): { sheet: string; cell: string } | null {
@@ -179,26 +180,19 @@ export class PreviewWorkbook implements PreviewSource {
   }
 
   async markCells(sheet: string, marks: readonly MarkRequest[]): Promise<number> {
-    const rank = { error: 0, warning: 1, info: 2 } as const;
-    const map = new Map<string, Severity>();
-    for (const m of marks) {
-      const had = map.get(m.cell);
-      if (!had || rank[m.severity] < rank[had]) map.set(m.cell, m.severity);
-    }
-    this.marks.set(sheet, map);
+    const n = this.marks.set(sheet, marks);
     this.changed();
-    return map.size;
+    return n;
   }
 
   async clearMarks(sheet: string): Promise<number> {
-    const n = this.marks.get(sheet)?.size ?? 0;
-    this.marks.delete(sheet);
+    const n = this.marks.clear(sheet);
     this.changed();
     return n;
   }
 
   hasMarks(sheet: string): boolean {
-    return (this.marks.get(sheet)?.size ?? 0) > 0;
+    return this.marks.has(sheet);
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

@@ -8,6 +8,7 @@ import type { CellWrite, Grid, Severity, TemplateSheet } from '@phuluc/rules';
 import type { Engine } from '../engine/client.js';
 import type { Rows, SheetShape, WorkbookState } from '../engine/protocol.js';
 import type { Analyst, MarkRequest, PreviewSource, SheetView, Work } from '../workbook/types.js';
+import { SheetMarks } from './sheet-marks.js';
 
 /** Rows fetched at a time for the grid. */
 const BLOCK = 200;
@@ -22,7 +23,7 @@ export class WorkerPreviewSource implements PreviewSource {
   private readonly shapes = new Map<string, SheetShape>();
   private readonly blocks = new Map<string, Map<number, Rows>>();
   private readonly fetching = new Set<string>();
-  private readonly marks = new Map<string, Map<string, Severity>>();
+  private readonly marks = new SheetMarks();
   private selected: { sheet: string; cell: string } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly sheetListeners = new Set<(sheet: string) => void>();
@@ -141,7 +142,7 @@ export class WorkerPreviewSource implements PreviewSource {
   }
 
   marksOf(sheet: string): ReadonlyMap<string, Severity> {
-    return this.marks.get(sheet) ?? new Map();
+    return this.marks.of(sheet);
   }
 
   selection(): { sheet: string; cell: string } | null {
@@ -189,26 +190,19 @@ export class WorkerPreviewSource implements PreviewSource {
   }
 
   async markCells(sheet: string, marks: readonly MarkRequest[]): Promise<number> {
-    const rank = { error: 0, warning: 1, info: 2 } as const;
-    const map = new Map<string, Severity>();
-    for (const m of marks) {
-      const had = map.get(m.cell);
-      if (!had || rank[m.severity] < rank[had]) map.set(m.cell, m.severity);
-    }
-    this.marks.set(sheet, map);
+    const n = this.marks.set(sheet, marks);
     this.changed();
-    return map.size;
+    return n;
   }
 
   async clearMarks(sheet: string): Promise<number> {
-    const n = this.marks.get(sheet)?.size ?? 0;
-    this.marks.delete(sheet);
+    const n = this.marks.clear(sheet);
     this.changed();
     return n;
   }
 
   hasMarks(sheet: string): boolean {
-    return (this.marks.get(sheet)?.size ?? 0) > 0;
+    return this.marks.has(sheet);
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

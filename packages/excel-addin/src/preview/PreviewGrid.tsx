@@ -29,6 +29,7 @@ import { SEVERITY_COLORS } from '../taskpane/severity.js';
 import { SeverityIcon } from '../taskpane/SeverityIcon.js';
 import type { PreviewSource, SheetView } from '../workbook/types.js';
 import { SheetTabs } from './SheetTabs.js';
+import { srOnlyStyle } from '../taskpane/styles.js';
 
 /** Every row is this tall (text that does not fit is cut, the full text in its title). */
 export const ROW_HEIGHT = 24;
@@ -100,14 +101,7 @@ const useStyles = makeStyles({
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   selected: { outline: '2px solid #107c41', outlineOffset: '-2px' },
   mark: { display: 'inline-flex', verticalAlign: 'middle', marginRight: '3px' },
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  srOnly: srOnlyStyle,
   note: { color: tokens.colorNeutralForeground3 },
 });
 

@@ -11,7 +11,7 @@ import { CheckedColumns, CoverageNotice, coverageState } from './Coverage.js';
 import { ChevronIcon } from './Glyphs.js';
 import { useI18n } from './i18n.js';
 import { SeverityIcon } from './SeverityIcon.js';
-import { issueListStyle, issueRowStyle } from './styles.js';
+import { issueListStyle, issueRowStyle, srOnlyStyle } from './styles.js';
 import { SEVERITY_COLORS } from './severity.js';
 
 /** Groups longer than this are windowed. */
@@ -77,14 +77,7 @@ const useStyles = makeStyles({
     flexShrink: 0,
   },
   text: { minWidth: 0, overflowWrap: 'anywhere' },
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  srOnly: srOnlyStyle,
   detail: { display: 'block', color: tokens.colorNeutralForeground3, marginTop: '2px' },
 });
 

@@ -37,3 +37,13 @@ export const issueRowStyle: GriffelStyle = {
   lineHeight: tokens.lineHeightBase200,
   color: tokens.colorNeutralForeground1,
 };
+
+/** Text for screen readers only: in the page, not on screen. */
+export const srOnlyStyle: GriffelStyle = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+};

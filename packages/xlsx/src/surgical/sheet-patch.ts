@@ -433,6 +433,27 @@ class SheetDataPatcher {
     return undefined;
   }
 
+  /**
+   * Where the end tag of the `<c>` just opened starts, when the cell holds nothing but `<f>` and
+   * `<v>` elements (with their text): found by its text, every `<` on the way checked. -1 for a
+   * cell that closes itself or holds anything else (an inline string, another element).
+   */
+  private plainCellEnd(): number {
+    const x = this.x;
+    if (x.selfClosing) return -1;
+    const xml = x.xml;
+    for (let lt = xml.indexOf('<', x.position); lt >= 0; lt = xml.indexOf('<', lt + 1)) {
+      const c = xml.charCodeAt(lt + 1);
+      const name = c === 0x2f /* / */ ? xml.charCodeAt(lt + 2) : c;
+      if (c === 0x2f && name === 0x63 /* c */ && xml.charCodeAt(lt + 3) === 0x3e) return lt;
+      // `<f>`, `<f t="…">`, `<v>`, `</f>`, `</v>`, `<f/>`: one letter, then the tag goes on or ends.
+      if (name !== 0x66 /* f */ && name !== 0x76 /* v */) return -1;
+      const next = xml.charCodeAt(lt + (c === 0x2f ? 3 : 2));
+      if (next !== 0x3e /* > */ && next !== 0x20 && next !== 0x2f) return -1;
+    }
+    return -1;
+  }
+
   /** An attribute of the tag just opened that goes into new XML, as the original has it. */
   private kept(name: string): string | undefined {
     const x = this.x;
@@ -456,6 +477,13 @@ class SheetDataPatcher {
     const extra = ph !== undefined ? ` ph="${ph}"` : '';
     let formulaXml: string | undefined;
     const depth = x.depth;
+    // A value or a formula replaces the whole cell, whose `<f>` and `<v>` need no reading: they
+    // are stepped over to the cell's end tag when that is all the cell holds (anything else is
+    // read tag by tag, and refused below as before).
+    if (edit.kind !== 'result' && this.plain && !this.readFormulas) {
+      const end = this.plainCellEnd();
+      if (end >= 0) x.skipTo(end);
+    }
     for (let t = x.nextInside(depth); t !== Token.End; t = x.nextInside(depth)) {
       if (t !== Token.Open || x.depth !== depth + 1) continue;
       if (x.is('f')) {

@@ -260,6 +260,24 @@ describe('patchSheet steps over the cells it does not write', () => {
     );
   });
 
+  it('replaces a written cell whole, whatever of <f>, <v> or an inline string it held; refuses any other child', () => {
+    const rows =
+      '<row r="1"><c r="A1"><f>B1*2</f><v>4</v></c><c r="B1" t="inlineStr"><is><t>Xã Nậm Pồ</t></is></c><c r="C1"><v>3</v></c></row>';
+    expect(patchSheet(sheet(rows), write(1, 1, 5), ctx)).toBe(
+      sheet(rows.replace('<c r="A1"><f>B1*2</f><v>4</v></c>', '<c r="A1"><v>5</v></c>')),
+    );
+    expect(patchSheet(sheet(rows), write(1, 2, 6), ctx)).toBe(
+      sheet(
+        rows.replace(
+          '<c r="B1" t="inlineStr"><is><t>Xã Nậm Pồ</t></is></c>',
+          '<c r="B1"><v>6</v></c>',
+        ),
+      ),
+    );
+    const odd = '<row r="1"><c r="A1"><v>4</v><extLst><ext uri="x"/></extLst></c></row>';
+    expect(() => patchSheet(sheet(odd), write(1, 1, 5), ctx)).toThrow(/<extLst> in a cell/);
+  });
+
   it('reads tag by tag where a comment or an unusual end tag could hide markup', () => {
     const commented =
       '<row r="1"><c r="A1"><v>1</v></c><!-- <c r="B1"><v>9</v></c> --><c r="C1"><v>3</v></c></row>';

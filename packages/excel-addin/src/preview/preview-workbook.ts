@@ -4,7 +4,7 @@
  * stays out of the pane's initial JavaScript. Marks are shown in the page's grid only: the
  * workbook you download holds your figures and the filled cells, never our highlight colours.
  */
-import type { CellWrite, Grid, Severity, TemplateSheet } from '@phuluc/rules';
+import type { CellWrite, Grid, TemplateSheet } from '@phuluc/rules';
 import {
   applyWrites,
   ExcelJS as ExcelJSRuntime,
@@ -19,24 +19,17 @@ import {
   type SheetEdits,
   type SheetToInsert,
 } from '@phuluc/xlsx';
-import type { MarkRequest, PreviewSource, SheetView } from '../workbook/types.js';
+import type { PreviewSource, SheetView } from '../workbook/types.js';
 import { browserCodec } from './browser-codec.js';
 import { gridView } from './sheet-view.js';
 import { sheetEdits } from './cell-edits.js';
-import { SheetMarks } from './sheet-marks.js';
+import { PreviewState } from './preview-state.js';
 
 type ExcelWorkbook = InstanceType<typeof ExcelJS.Workbook>;
 type ExcelCellValue = ExcelJS.CellValue;
 
-export class PreviewWorkbook implements PreviewSource {
-  readonly kind = 'preview' as const;
-  private active: string;
-  private selected: { sheet: string; cell: string } | null = null;
-  private readonly marks = new SheetMarks();
+export class PreviewWorkbook extends PreviewState implements PreviewSource {
   private readonly grids = new Map<string, Grid>();
-  private readonly listeners = new Set<() => void>();
-  private readonly sheetListeners = new Set<(sheet: string) => void>();
-  private revision = 0;
   /** Per sheet, the fills that can still be undone: each cell's ExcelJS value before, last on top. */
   private readonly fills = new Map<string, Map<string, ExcelCellValue>[]>();
   /** Per sheet, every cell a fill touched, with the value the file had: what the download writes. */
@@ -54,17 +47,19 @@ export class PreviewWorkbook implements PreviewSource {
    */
   constructor(
     private readonly wb: ExcelWorkbook,
-    readonly fileName: string,
+    fileName: string,
     private readonly original?: Uint8Array,
   ) {
-    this.active = this.names()[0] ?? '';
+    super(fileName, visibleSheets(wb)[0] ?? '');
     this.fileHasLists = wb.getWorksheet(LISTS_SHEET) !== undefined;
   }
 
   private names(): string[] {
-    return this.wb.worksheets
-      .filter((ws) => ws.state === 'visible' && ws.name !== LISTS_SHEET)
-      .map((ws) => ws.name);
+    return visibleSheets(this.wb);
+  }
+
+  protected requireSheet(sheet: string): void {
+    this.worksheet(sheet);
   }
 
   private worksheet(name: string) {
@@ -73,26 +68,8 @@ export class PreviewWorkbook implements PreviewSource {
     return ws;
   }
 
-  private changed(): void {
-    this.revision++;
-    for (const l of this.listeners) l();
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  version(): number {
-    return this.revision;
-  }
-
   listSheetNames(): string[] {
     return this.names();
-  }
-
-  currentSheet(): string {
-    return this.active;
   }
 
   gridOf(sheet: string): Grid {
@@ -108,20 +85,8 @@ export class PreviewWorkbook implements PreviewSource {
     return gridView(this.gridOf(sheet));
   }
 
-  marksOf(sheet: string): ReadonlyMap<string, Severity> {
-    return this.marks.of(sheet);
-  }
-
-  selection(): { sheet: string; cell: string } | null {
-    return this.selected;
-  }
-
   async listSheets(): Promise<string[]> {
     return this.names();
-  }
-
-  async activeSheet(): Promise<string> {
-    return this.active;
   }
 
   async readSheet(sheet: string): Promise<Grid> {
@@ -179,51 +144,12 @@ export class PreviewWorkbook implements PreviewSource {
     return (this.fills.get(sheet)?.length ?? 0) > 0;
   }
 
-  async markCells(sheet: string, marks: readonly MarkRequest[]): Promise<number> {
-    const n = this.marks.set(sheet, marks);
-    this.changed();
-    return n;
-  }
-
-  async clearMarks(sheet: string): Promise<number> {
-    const n = this.marks.clear(sheet);
-    this.changed();
-    return n;
-  }
-
-  hasMarks(sheet: string): boolean {
-    return this.marks.has(sheet);
-  }
-
-  async selectCell(sheet: string, cell: string): Promise<void> {
-    this.setActive(sheet);
-    this.selected = { sheet, cell };
-    this.changed();
-  }
-
-  async activateSheet(sheet: string): Promise<void> {
-    this.setActive(sheet);
-    this.changed();
-  }
-
-  private setActive(sheet: string): void {
-    this.worksheet(sheet);
-    if (sheet === this.active) return;
-    this.active = sheet;
-    for (const l of this.sheetListeners) l(sheet);
-  }
-
   async addTemplateSheet(template: TemplateSheet, name: string): Promise<string> {
     const ws = writeTemplate(this.wb, template, name);
     this.added.push({ template, name: ws.name });
     this.setActive(ws.name);
     this.changed();
     return ws.name;
-  }
-
-  onActiveSheetChanged(listener: (sheet: string) => void): () => void {
-    this.sheetListeners.add(listener);
-    return () => this.sheetListeners.delete(listener);
   }
 
   /**
@@ -264,13 +190,13 @@ export class PreviewWorkbook implements PreviewSource {
     }
     return [await writeWorkbook(donor), sheets];
   }
+}
 
-  /** The downloaded file's name: the file's, with `-phuluc` before its extension (kept). */
-  downloadName(): string {
-    const m = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(this.fileName);
-    const base = m ? this.fileName.slice(0, m.index) : this.fileName;
-    return `${base}-phuluc.${m ? m[1]!.toLowerCase() : 'xlsx'}`;
-  }
+/** The sheets a user sees: visible ones, phuluc's list sheet left out. */
+function visibleSheets(wb: ExcelWorkbook): string[] {
+  return wb.worksheets
+    .filter((ws) => ws.state === 'visible' && ws.name !== LISTS_SHEET)
+    .map((ws) => ws.name);
 }
 
 function isClone(v: ExcelCellValue): boolean {

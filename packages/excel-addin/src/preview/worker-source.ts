@@ -4,39 +4,32 @@
  * the rows in view (fetched in blocks as the grid scrolls), marks and the selection — so a
  * 20 000-row sheet never crosses to the page whole.
  */
-import type { CellWrite, Grid, Severity, TemplateSheet } from '@phuluc/rules';
+import type { CellWrite, Grid, TemplateSheet } from '@phuluc/rules';
 import type { Engine } from '../engine/client.js';
 import type { Rows, SheetShape, WorkbookState } from '../engine/protocol.js';
-import type { Analyst, MarkRequest, PreviewSource, SheetView, Work } from '../workbook/types.js';
-import { SheetMarks } from './sheet-marks.js';
+import type { Analyst, PreviewSource, SheetView, Work } from '../workbook/types.js';
+import { PreviewState } from './preview-state.js';
 
 /** Rows fetched at a time for the grid. */
 const BLOCK = 200;
 
 const EMPTY_SHAPE: SheetShape = { rows: 0, cols: 0, merges: [] };
 
-export class WorkerPreviewSource implements PreviewSource {
-  readonly kind = 'preview' as const;
+export class WorkerPreviewSource extends PreviewState implements PreviewSource {
   private sheets: readonly string[];
-  private active: string;
   private undoable: ReadonlySet<string>;
   private readonly shapes = new Map<string, SheetShape>();
   private readonly blocks = new Map<string, Map<number, Rows>>();
   private readonly fetching = new Set<string>();
-  private readonly marks = new SheetMarks();
-  private selected: { sheet: string; cell: string } | null = null;
-  private readonly listeners = new Set<() => void>();
-  private readonly sheetListeners = new Set<(sheet: string) => void>();
-  private revision = 0;
   readonly analyst: Analyst;
 
   private constructor(
     private readonly engine: Engine,
-    readonly fileName: string,
+    fileName: string,
     opened: WorkbookState & { readonly shapes: Readonly<Record<string, SheetShape>> },
   ) {
+    super(fileName, opened.active);
     this.sheets = opened.sheets;
-    this.active = opened.active;
     this.undoable = new Set(opened.undoable);
     for (const [s, shape] of Object.entries(opened.shapes)) this.shapes.set(s, shape);
     const opts = (work: Work = {}) => (work.signal ? { signal: work.signal } : {});
@@ -71,9 +64,10 @@ export class WorkerPreviewSource implements PreviewSource {
     return new WorkerPreviewSource(engine, file.name, opened);
   }
 
-  private changed(): void {
-    this.revision++;
-    for (const l of this.listeners) l();
+  protected requireSheet(sheet: string): void {
+    if (!this.sheets.includes(sheet)) {
+      throw Object.assign(new Error(`no sheet ${sheet}`), { code: 'ItemNotFound' });
+    }
   }
 
   private async mutate(call: Parameters<Engine['request']>[0] & { op: 'call' }): Promise<unknown> {
@@ -88,19 +82,6 @@ export class WorkerPreviewSource implements PreviewSource {
     this.blocks.delete(sheet);
     this.shapes.set(sheet, await this.engine.request({ op: 'shape', sheet }));
     this.changed();
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  version(): number {
-    return this.revision;
-  }
-
-  currentSheet(): string {
-    return this.active;
   }
 
   listSheetNames(): string[] {
@@ -141,20 +122,8 @@ export class WorkerPreviewSource implements PreviewSource {
     }
   }
 
-  marksOf(sheet: string): ReadonlyMap<string, Severity> {
-    return this.marks.of(sheet);
-  }
-
-  selection(): { sheet: string; cell: string } | null {
-    return this.selected;
-  }
-
   async listSheets(): Promise<string[]> {
     return [...this.sheets];
-  }
-
-  async activeSheet(): Promise<string> {
-    return this.active;
   }
 
   async readSheet(sheet: string): Promise<Grid> {
@@ -189,42 +158,6 @@ export class WorkerPreviewSource implements PreviewSource {
     return this.undoable.has(sheet);
   }
 
-  async markCells(sheet: string, marks: readonly MarkRequest[]): Promise<number> {
-    const n = this.marks.set(sheet, marks);
-    this.changed();
-    return n;
-  }
-
-  async clearMarks(sheet: string): Promise<number> {
-    const n = this.marks.clear(sheet);
-    this.changed();
-    return n;
-  }
-
-  hasMarks(sheet: string): boolean {
-    return this.marks.has(sheet);
-  }
-
-  async selectCell(sheet: string, cell: string): Promise<void> {
-    this.setActive(sheet);
-    this.selected = { sheet, cell };
-    this.changed();
-  }
-
-  async activateSheet(sheet: string): Promise<void> {
-    this.setActive(sheet);
-    this.changed();
-  }
-
-  private setActive(sheet: string): void {
-    if (!this.sheets.includes(sheet)) {
-      throw Object.assign(new Error(`no sheet ${sheet}`), { code: 'ItemNotFound' });
-    }
-    if (sheet === this.active) return;
-    this.active = sheet;
-    for (const l of this.sheetListeners) l(sheet);
-  }
-
   async addTemplateSheet(template: TemplateSheet, name: string): Promise<string> {
     const added = (await this.mutate({
       op: 'call',
@@ -237,23 +170,11 @@ export class WorkerPreviewSource implements PreviewSource {
     return added;
   }
 
-  onActiveSheetChanged(listener: (sheet: string) => void): () => void {
-    this.sheetListeners.add(listener);
-    return () => this.sheetListeners.delete(listener);
-  }
-
   async toBytes(): Promise<Uint8Array> {
     return (await this.mutate({ op: 'call', method: 'toBytes', args: [] })) as Uint8Array;
   }
 
   dispose(): void {
     this.engine.dispose();
-  }
-
-  /** The downloaded file's name: the file's, with `-phuluc` before its extension (kept). */
-  downloadName(): string {
-    const m = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(this.fileName);
-    const base = m ? this.fileName.slice(0, m.index) : this.fileName;
-    return `${base}-phuluc.${m ? m[1]!.toLowerCase() : 'xlsx'}`;
   }
 }

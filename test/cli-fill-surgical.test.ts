@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zipEntries } from '../packages/xlsx/src/limits.js';
 import {
   corpus,
@@ -16,14 +16,9 @@ import {
   rawRecords,
   withoutCells,
 } from '../packages/xlsx/src/surgical/__tests__/helpers.js';
-import { ensureCliBuilt, isOneLine, runCli, tempDir, validateJson } from './helpers.js';
+import { cliTempDir, isOneLine, runCli, validateJson } from './helpers.js';
 
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => {
-  ensureCliBuilt();
-  tmp = tempDir();
-}, 120_000);
-afterAll(() => tmp.cleanup());
+const tmp = cliTempDir();
 
 /** Parts fill may change: the filled sheet, `<calcPr>`, and the calculation chain's traces. */
 const MAY_CHANGE = new Set([

@@ -1,6 +1,6 @@
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectLayout, LAYOUT_IDS, type LayoutId } from '../packages/rules/src/index.js';
 import {
   ExcelJS,
@@ -8,14 +8,9 @@ import {
   worksheetToGrid,
   writeWorkbook,
 } from '../packages/xlsx/src/index.js';
-import { ensureCliBuilt, EXAMPLES_DIR, runCli, tempDir, validateJson } from './helpers.js';
+import { cliTempDir, EXAMPLES_DIR, runCli, validateJson } from './helpers.js';
 
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => {
-  ensureCliBuilt();
-  tmp = tempDir();
-}, 120_000);
-afterAll(() => tmp.cleanup());
+const tmp = cliTempDir();
 
 /** Issues that fill must leave none of. */
 const arithmeticErrors = (json: ReturnType<typeof validateJson>['json']) =>

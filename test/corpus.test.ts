@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateSheet, type Report } from '../packages/rules/src/index.js';
 import {
   ExcelJS,
@@ -22,7 +22,7 @@ import {
 import { codec as nodeCodec } from '../packages/xlsx/src/surgical/__tests__/helpers.js';
 import { writeCells } from '../packages/xlsx/src/surgical/write-cells.js';
 import type { ValidateJson } from './contract.js';
-import { ensureCliBuilt, isOneLine, ROOT, runCli, tempDir, validateJson } from './helpers.js';
+import { cliTempDir, isOneLine, ROOT, runCli, validateJson } from './helpers.js';
 import { paddedSheet, zipOf, type RawEntry } from './zip-bomb.js';
 
 /** JSZip as @phuluc/xlsx depends on it (the root has no node_modules entry for it). */
@@ -44,12 +44,7 @@ const JSZip = createRequire(join(ROOT, 'packages', 'xlsx', 'package.json'))('jsz
 type Workbook = InstanceType<typeof ExcelJS.Workbook>;
 type Worksheet = ExcelJS.Worksheet;
 
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => {
-  ensureCliBuilt();
-  tmp = tempDir();
-}, 120_000);
-afterAll(() => tmp.cleanup());
+const tmp = cliTempDir();
 
 async function save(wb: Workbook, name: string): Promise<string> {
   const path = join(tmp.dir, name);

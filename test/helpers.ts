@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ValidateJsonSchema, type ValidateJson } from './contract.js';
-import { CLI } from '../scripts/cli-bundle.js';
+import { afterAll, beforeAll } from 'vitest';
+import { CLI, ensureCliBuilt } from '../scripts/cli-bundle.js';
 
 export { CLI, ensureCliBuilt } from '../scripts/cli-bundle.js';
 
@@ -46,6 +47,25 @@ export function validateJson(
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'phuluc-test-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test file that runs the built CLI on files of its own: the CLI built once before its tests,
+ * and a temporary folder (`dir`) made for them and removed after them.
+ */
+export function cliTempDir(): { readonly dir: string } {
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  beforeAll(() => {
+    ensureCliBuilt();
+    tmp = tempDir();
+  }, 120_000);
+  afterAll(() => tmp?.cleanup());
+  return {
+    get dir(): string {
+      if (!tmp) throw new Error('cliTempDir: its folder exists only while the tests run');
+      return tmp.dir;
+    },
+  };
 }
 
 /** Exactly one line on stderr and no stack trace. */

@@ -1,17 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PlanJsonSchema } from './contract.js';
-import {
-  ensureCliBuilt,
-  isOneLine,
-  MUONG_LAY_PLAN,
-  PLAN_SEEDS_DIR,
-  ROOT,
-  runCli,
-  tempDir,
-} from './helpers.js';
+import { cliTempDir, isOneLine, MUONG_LAY_PLAN, PLAN_SEEDS_DIR, ROOT, runCli } from './helpers.js';
 
 const seed = (name: string) => join(PLAN_SEEDS_DIR, name);
 const MUONG_LAY = MUONG_LAY_PLAN;
@@ -21,12 +13,7 @@ function planJson(args: readonly string[]) {
   return { run, json: PlanJsonSchema.parse(JSON.parse(run.stdout)) };
 }
 
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => {
-  ensureCliBuilt();
-  tmp = tempDir();
-}, 120_000);
-afterAll(() => tmp.cleanup());
+const tmp = cliTempDir();
 
 function file(name: string, bytes: Uint8Array | string): string {
   const p = join(tmp.dir, name);

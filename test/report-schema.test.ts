@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, EXAMPLES_DIR, ROOT, runCli, tempDir, MUONG_LAY_PLAN } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { cliTempDir, EXAMPLES_DIR, MUONG_LAY_PLAN, ROOT, runCli } from './helpers.js';
 
 /**
  * The published JSON Schema files (packages/rules/schema/) validate what the CLI really prints,
@@ -22,12 +22,7 @@ function expectValid(name: string, doc: unknown): void {
 const PLAN = MUONG_LAY_PLAN;
 const LAYOUT = join(EXAMPLES_DIR, 'layouts', 'dang-ky-thoat-ngheo.json');
 
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => {
-  ensureCliBuilt();
-  tmp = tempDir();
-}, 120_000);
-afterAll(() => tmp.cleanup());
+const tmp = cliTempDir();
 
 describe('JSON Schemas against real outputs', () => {
   it('validate: every example workbook, the relation examples and a user layout', () => {

@@ -33,7 +33,7 @@ const portable: ByteDecoder = (bytes) =>
 const utf8 = new TextDecoder('utf-8');
 
 /** Whether a string is all ASCII. */
-function isAscii(s: string): boolean {
+export function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
   return true;
 }

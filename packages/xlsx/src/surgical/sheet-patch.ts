@@ -11,7 +11,7 @@ import { XlsxError } from '../errors.js';
 import { parseCellRef } from '../fast/formula.js';
 import { attributeValue, Token, XmlReader } from '../fast/xml.js';
 import { cellXml, type CellEdit } from './cell-xml.js';
-import { byteText, type PartText } from './part-text.js';
+import { byteText, isAscii, type PartText } from './part-text.js';
 import { PatchList, spliceBytes, type Patch } from './splice.js';
 
 /**
@@ -529,11 +529,6 @@ function rowNumberOf(xml: string, start: number, end: number): number {
     n = n * 10 + c - 0x30;
   }
   return n;
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
-  return true;
 }
 
 function isDigit(c: number): boolean {

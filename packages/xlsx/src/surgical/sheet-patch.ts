@@ -466,7 +466,6 @@ class SheetDataPatcher {
   /** The `<c>` just opened is written: read what it keeps and put its new XML in its place. */
   private readTarget(row: number, col: number, start: number, edit: CellEdit): void {
     const x = this.x;
-    const xml = x.xml;
     const ref = this.ref(row, col);
     const style = this.kept('s');
     if (x.attr('cm') !== undefined) {

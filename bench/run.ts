@@ -29,9 +29,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import * as zlib from 'node:zlib';
-import * as zlib from 'node:zlib';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -49,6 +46,7 @@ import {
   writeCells,
   type CellEdit,
 } from '../packages/xlsx/src/index.js';
+import { inflateRaw, nodeCodec } from '../packages/cli/src/io/node-zip.js';
 import { benchWorkbook, SHEET_LAYOUT, type BenchSheet } from './generate.js';
 import { readStructure } from '../packages/rules/src/relations/structure.js';
 import { CLI, ensureCliBuilt } from '../scripts/cli-bundle.js';
@@ -303,7 +301,8 @@ async function measure(
   const grid_ms = await timeToGrid(bytes, o.runs);
 
   const fast_read_ms = await time(() => {
-    const book = openXlsx(bytes, (d, max) => inflateRawSync(d, { maxOutputLength: max }));
+    // Inflated as phuluc validate and fill do (packages/cli/src/io/node-zip.ts).
+    const book = openXlsx(bytes, inflateRaw);
     const read = book.readSheet(0);
     if (!('grid' in read)) throw new Error(`bench sheet ${sheet} ${rows}: too large`);
   }, o.runs);
@@ -319,17 +318,9 @@ async function measure(
     );
   }
   const sheetName = grid.name;
-  // Deflate, CRC-32 and the byte decoding as phuluc fill brings them (packages/cli/src/commands/fill.ts); inflate as
-  // the fast read below.
-  const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  const codec = {
-    inflateRaw: (d: Uint8Array, max: number) => inflateRawSync(d, { maxOutputLength: max }),
-    deflateRaw: (d: Uint8Array) => deflateRawSync(d, { level: 4 }),
-    ...(nativeCrc32 ? { crc32: nativeCrc32 } : {}),
-    latin1: (d: Uint8Array) => Buffer.from(d.buffer, d.byteOffset, d.byteLength).toString('latin1'),
-  };
+  // The codec phuluc fill writes with (packages/cli/src/io/node-zip.ts).
   const surgical_write_ms = await time(
-    () => writeCells(bytes, new Map([[sheetName, edits]]), codec),
+    () => writeCells(bytes, new Map([[sheetName, edits]]), nodeCodec),
     o.runs,
   );
   const exceljs_write_ms = await timeExcelJSWrite(bytes, o.runs);

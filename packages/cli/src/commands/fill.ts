@@ -1,4 +1,3 @@
-import * as zlib from 'node:zlib';
 import {
   type LayoutDefinition,
   fillSheet,
@@ -19,7 +18,6 @@ import {
   type CellEdit,
   type MutableCells,
   type SheetEdits,
-  type ZipCodec,
 } from '@phuluc/xlsx/surgical';
 import type { FillArgs, Lang } from '../args.js';
 import { inputError } from '../errors.js';
@@ -28,6 +26,7 @@ import { useColor, type Io } from '../io/console.js';
 import { readInputFile } from '../io/input.js';
 import { openBook } from '../io/open-book.js';
 import { loadLayouts } from '../io/layout-file.js';
+import { nodeCodec } from '../io/node-zip.js';
 import { progress, PROGRESS_MIN_BYTES } from '../io/progress.js';
 import { readSheetSafely } from '../read-sheet.js';
 import { palette, type Palette } from '../render/color.js';
@@ -307,24 +306,6 @@ export function fillGridSafely(
   }
 }
 
-/** Node's `zlib.crc32` (Node 20.15 and later), when there is one. */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-
-/**
- * Node's raw inflate (capped, as the reader's) and deflate for the surgical writer. Rewritten
- * parts are deflated at level 4: on the 100 000-row bench sheets both faster and smaller than
- * level 3 (zlib's lazy matching with a short chain), in about a third of level 6's time, within
- * 4% of the size ExcelJS wrote them at (docs/performance.md).
- */
-const codec: ZipCodec = {
-  inflateRaw: (data, max) =>
-    zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max), chunkSize: Math.max(64, max) }),
-  deflateRaw: (data) => zlib.deflateRawSync(data, { level: 4 }),
-  ...(nativeCrc32 ? { crc32: nativeCrc32 } : {}),
-  // A sheet read one character per byte: Buffer's decoding is several times TextDecoder's.
-  latin1: (data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'),
-};
-
 /**
  * Fill a workbook's bytes (`--sheet`, or every sheet) and return the filled workbook's bytes,
  * written surgically, with what was done per sheet. Shared by `phuluc fill` and
@@ -355,7 +336,7 @@ export async function fillWorkbook(
   });
   try {
     const edits = new Map(fills.map((f) => [f.result.sheet, f.edits]));
-    return { output: writeCells(bytes, edits, codec).bytes, fills };
+    return { output: writeCells(bytes, edits, nodeCodec).bytes, fills };
   } catch (e) {
     if (isXlsxError(e)) throw inputError(e, args.file);
     throw e;

@@ -1,11 +1,6 @@
-import { inflateRawSync } from 'node:zlib';
 import { openXlsx, type XlsxReader } from '@phuluc/xlsx/fast';
 import { inputError } from '../errors.js';
-
-/** Node's raw inflate, stopped at `max` bytes (a part that inflates beyond it is refused). */
-function inflateRaw(data: Uint8Array, max: number): Uint8Array {
-  return inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
-}
+import { inflateRaw } from './node-zip.js';
 
 /**
  * Open an .xlsx for reading only (validate, plan), with the fast reader: no ExcelJS, sheets read

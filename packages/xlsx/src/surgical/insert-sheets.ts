@@ -167,11 +167,5 @@ export function insertSheets(
     [CONTENT_TYPES, encoder.encode(types)],
     [WORKBOOK, encoder.encode(workbook)],
   ]);
-  return rewriteZip(
-    bytes,
-    entries,
-    { replace, remove: new Set(), add },
-    codec.deflateRaw,
-    codec.crc32,
-  );
+  return rewriteZip(bytes, entries, { replace, remove: new Set(), add }, codec);
 }

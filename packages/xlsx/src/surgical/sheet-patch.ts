@@ -6,12 +6,22 @@
  * (`XlsxError`): a cell in an array formula, a header or totals cell of a table, the master of a
  * shared formula whose other cells stay, XML it does not expect around the cells it writes.
  */
-import { a1, colToLetters, decodeRange } from '../a1.js';
+import { a1, decodeRange } from '../a1.js';
 import { XlsxError } from '../errors.js';
 import { parseCellRef } from '../fast/formula.js';
 import { attributeValue, Token, XmlReader } from '../fast/xml.js';
 import { cellXml, type CellEdit } from './cell-xml.js';
+import {
+  NewCells,
+  rowNumberOf,
+  sortedKeys,
+  editRows,
+  widenedSpans,
+  type ColumnStyle,
+  type EditRows,
+} from './new-cells.js';
 import { byteText, isAscii, type PartText } from './part-text.js';
+import { patchRowsDirect } from './rows-direct.js';
 import { PatchList, spliceBytes, type Patch } from './splice.js';
 
 /**
@@ -83,25 +93,21 @@ class FormulaMap {
  */
 class SheetDataPatcher {
   /** The changes, in document order, none overlapping. */
-  readonly patches = new PatchList();
+  readonly patches: PatchList;
   readonly formulas = new FormulaMap();
   readonly masters: SharedMaster[] = [];
-  /** Cells inserted (not found), 1-based, for the dimension. */
-  readonly inserted: { row: number; col: number }[] = [];
-  /** Where the `<sheetData>` starts: the patches are all past it. */
-  readonly start: number;
   private readonly at = { col: 0, row: 0 };
-  /** The rows with edits, in order, and the next one not yet met. */
-  private readonly rows: number[];
   private nextRow = 0;
 
   constructor(
     private readonly x: XmlReader,
     /** The part's text, for what goes from the original into new XML. */
     private readonly src: PartText,
-    private readonly edits: SheetEdits,
+    /** The rows with edits, in order. */
+    private readonly byRow: EditRows,
     private readonly ctx: SheetPatchContext,
-    private readonly colStyles: readonly { min: number; max: number; style: string }[],
+    /** New cells and rows, and the cells inserted. */
+    private readonly fresh: NewCells,
     /** Whether every cell's `<f>` must be read (the sheet has shared or array formulas). */
     private readonly readFormulas: boolean,
     /**
@@ -110,54 +116,31 @@ class SheetDataPatcher {
      */
     private readonly plain: boolean,
   ) {
-    this.start = x.tagStart;
-    this.rows = [...edits.keys()].sort((a, b) => a - b);
+    this.patches = new PatchList(src);
   }
-
-  /** Each column's letters (1-based index), made once. */
-  private readonly letters: string[] = [];
 
   /** The A1 reference of the cell at 1-based `row`, `col`. */
   private ref(row: number, col: number): string {
-    return `${(this.letters[col] ??= colToLetters(col - 1))}${row}`;
+    return this.fresh.ref(row, col);
   }
 
   /** Put `text` in place of the original `[start, end)`. */
   private emit(start: number, end: number, text: string): void {
     // A cell written as it was is no change (add drops it).
-    this.patches.add(start, end, text, this.src.raw, this.src.offset);
-  }
-
-  private colStyle(col: number): string | undefined {
-    for (const c of this.colStyles) if (col >= c.min && col <= c.max) return c.style;
-    return undefined;
+    this.patches.add(start, end, text);
   }
 
   /** The `<c>` of a cell that is not there ('' for a new cached result: nothing to refresh). */
   private newCell(row: number, col: number, edit: CellEdit, rowStyle: string | undefined): string {
-    if (edit.kind === 'result') return '';
-    this.inserted.push({ row, col });
-    return cellXml(a1(row - 1, col - 1), rowStyle ?? this.colStyle(col), edit, {
-      sharedIndex: this.ctx.sharedIndex,
-      inlineStrings: this.ctx.inlineStrings,
-    });
-  }
-
-  /** A new `<row>` with its cells, '' when it would hold none. */
-  private newRow(row: number): string {
-    const targets = this.edits.get(row)!;
-    let cells = '';
-    for (const col of sortedKeys(targets))
-      cells += this.newCell(row, col, targets.get(col)!, undefined);
-    return cells === '' ? '' : `<row r="${row}">${cells}</row>`;
+    return this.fresh.cell(row, col, edit, rowStyle);
   }
 
   /** The new rows numbered below `row` (all the rest without one), not yet written. */
   private newRowsBefore(row: number): string {
     let out = '';
-    while (this.nextRow < this.rows.length && this.rows[this.nextRow]! < row) {
-      out += this.newRow(this.rows[this.nextRow]!);
-      this.nextRow++;
+    const { rows, targets } = this.byRow;
+    for (; this.nextRow < rows.length && rows[this.nextRow]! < row; this.nextRow++) {
+      out += this.fresh.row(rows[this.nextRow]!, targets[this.nextRow]!);
     }
     return out;
   }
@@ -193,8 +176,8 @@ class SheetDataPatcher {
         if (r === undefined) throw unexpected(this.ctx, 'rows without a number');
         this.emit(x.tagStart, x.tagStart, rows);
       }
-      if (this.rows[this.nextRow] === rowNumber) this.nextRow++;
-      this.readRow(rowNumber);
+      const mine = this.byRow.rows[this.nextRow] === rowNumber;
+      this.readRow(rowNumber, mine ? this.byRow.targets[this.nextRow++] : undefined);
     }
     const rows = this.newRowsBefore(Infinity);
     if (rows !== '') {
@@ -203,10 +186,9 @@ class SheetDataPatcher {
     }
   }
 
-  private readRow(row: number): void {
+  private readRow(row: number, targets: ReadonlyMap<number, CellEdit> | undefined): void {
     const x = this.x;
     const xml = x.xml;
-    const targets = this.edits.get(row);
     if (!targets) {
       if (!this.readFormulas) {
         // Nothing in the row changes: straight to its end tag when it is found by its text (see
@@ -353,27 +335,10 @@ class SheetDataPatcher {
     const xml = x.xml;
     const start = x.valueStart;
     const end = x.valueEnd;
-    // ` spans="`, as the regex of the attribute's usual form would find it.
-    if (
-      xml.charCodeAt(start - 1) !== 0x22 /* " */ ||
-      xml.charCodeAt(start - 2) !== 0x3d /* = */ ||
-      !xml.startsWith('spans', start - 7) ||
-      !isSpaceCode(xml.charCodeAt(start - 8))
-    ) {
-      return undefined;
-    }
-    let p = start;
-    let lo = 0;
-    while (p < end && isDigit(xml.charCodeAt(p))) lo = lo * 10 + xml.charCodeAt(p++) - 0x30;
-    if (p === start || xml.charCodeAt(p) !== 0x3a /* : */) return undefined;
-    const colon = ++p;
-    let hi = 0;
-    while (p < end && isDigit(xml.charCodeAt(p))) hi = hi * 10 + xml.charCodeAt(p++) - 0x30;
-    if (p === colon || p !== end) return undefined;
-    const newLo = Math.min(lo, first);
-    const newHi = Math.max(hi, last);
-    if (newLo === lo && newHi === hi) return undefined;
-    return { start, end, text: `${newLo}:${newHi}` };
+    // In double quotes (any other form is left alone).
+    if (xml.charCodeAt(start - 1) !== 0x22 /* " */) return undefined;
+    const text = widenedSpans(xml, start, end, first, last);
+    return text === undefined ? undefined : { start, end, text };
   }
 
   /** Whether the cell last read by {@link cellColumn} has an `r`. */
@@ -515,37 +480,14 @@ class SheetDataPatcher {
 
 const LT = 0x3c;
 
-/**
- * A row's `r`, read in place: its digits as a number (NaN for anything else, which the caller
- * refuses), as `parseInt` reads the usual form.
- */
-function rowNumberOf(xml: string, start: number, end: number): number {
-  if (end === start) return Number.NaN;
-  let n = 0;
-  for (let p = start; p < end; p++) {
-    const c = xml.charCodeAt(p);
-    if (!isDigit(c)) return parseInt(xml.slice(start, end), 10);
-    n = n * 10 + c - 0x30;
-  }
-  return n;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-function isSpaceCode(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-}
-
-/** The keys of a row's edits, in column order. */
-function sortedKeys(map: ReadonlyMap<number, unknown>): number[] {
-  if (map.size === 1) return [map.keys().next().value as number];
-  return [...map.keys()].sort((a, b) => a - b);
+/** What the writes of a sheet's rows met that can refuse them. */
+interface RefusalFacts {
+  readonly formulas: FormulaMap;
+  readonly masters: readonly SharedMaster[];
 }
 
 /** Refuse the writes that would damage the sheet; see the module's comment. */
-function checkRefusals(p: SheetDataPatcher, edits: SheetEdits, ctx: SheetPatchContext): void {
+function checkRefusals(p: RefusalFacts, edits: SheetEdits, ctx: SheetPatchContext): void {
   const written = (row: number, col: number): boolean => {
     const e = edits.get(row)?.get(col);
     return e !== undefined && e.kind !== 'result';
@@ -662,13 +604,17 @@ export function patchSheetXml(
   src: PartText,
   edits: SheetEdits,
   ctx: SheetPatchContext,
+  /** `direct: false` reads the rows tag by tag even where their text could be searched (tests). */
+  options: { readonly direct?: boolean } = {},
 ): SheetPatches {
   const xml = src.xml;
   const x = new XmlReader(xml, ctx.part);
-  const colStyles: { min: number; max: number; style: string }[] = [];
+  const colStyles: ColumnStyle[] = [];
   let dimension: { start: number; end: number; ref: string } | undefined;
-  let patcher: SheetDataPatcher | undefined;
+  let data: { start: number; patches: PatchList; facts: RefusalFacts } | undefined;
   const readFormulas = mayHoldFormulaKinds(xml);
+  const byRow = editRows(edits);
+  const fresh = new NewCells(ctx, colStyles);
   for (let t = x.next(); t !== Token.End; t = x.next()) {
     if (t !== Token.Open) continue;
     if (x.depth === 1) {
@@ -699,21 +645,39 @@ export function patchSheetXml(
         }
       }
     } else if (x.is('sheetData')) {
-      if (patcher) throw unexpected(ctx, 'two <sheetData>');
-      const plain = !markupAfter(xml, '!', x.tagStart) && !markupAfter(xml, '?', x.tagStart);
-      patcher = new SheetDataPatcher(x, src, edits, ctx, colStyles, readFormulas, plain);
-      patcher.read();
+      if (data) throw unexpected(ctx, 'two <sheetData>');
+      const start = x.tagStart;
+      const plain = !markupAfter(xml, '!', start) && !markupAfter(xml, '?', start);
+      // The usual sheet: its rows patched by searching their text; else (or where that gives
+      // up) read tag by tag.
+      const close = xml.lastIndexOf('</sheetData>');
+      const direct =
+        options.direct !== false && plain && !readFormulas && !x.selfClosing && close >= x.position
+          ? patchRowsDirect(src, x.position, close, byRow, ctx, fresh)
+          : undefined;
+      if (direct) {
+        const formulas = new FormulaMap();
+        for (const { row, col, ref } of direct.metadata) {
+          formulas.arrays.push({ range: { top: row, left: col, bottom: row, right: col }, ref });
+        }
+        data = { start, patches: direct.patches, facts: { formulas, masters: [] } };
+        x.skipTo(close);
+      } else {
+        const patcher = new SheetDataPatcher(x, src, byRow, ctx, fresh, readFormulas, plain);
+        patcher.read();
+        data = { start, patches: patcher.patches, facts: patcher };
+      }
     } else {
       x.skipElement();
     }
   }
-  if (!patcher) throw unexpected(ctx, 'no <sheetData>');
-  checkRefusals(patcher, edits, ctx);
-  const list = patcher.patches;
+  if (!data) throw unexpected(ctx, 'no <sheetData>');
+  checkRefusals(data.facts, edits, ctx);
+  const list = data.patches;
   if (list.length === 0) return { head: undefined, list };
-  const dim = dimensionPatch(dimension, patcher.inserted);
+  const dim = dimensionPatch(dimension, fresh.inserted);
   // <dimension> comes before <sheetData> (the schema's order); anywhere else it is left alone.
-  return { head: dim && dim.end <= patcher.start ? dim : undefined, list };
+  return { head: dim && dim.end <= data.start ? dim : undefined, list };
 }
 
 /**
@@ -723,8 +687,13 @@ export function patchSheetXml(
  * @example
  * patchSheet(xml, new Map([[9, new Map([[3, { kind: 'value', value: 4623 }]])]]), ctx);
  */
-export function patchSheet(xml: string, edits: SheetEdits, ctx: SheetPatchContext): string {
+export function patchSheet(
+  xml: string,
+  edits: SheetEdits,
+  ctx: SheetPatchContext,
+  options: { readonly direct?: boolean } = {},
+): string {
   const text = byteText(new TextEncoder().encode(xml));
-  const { head, list } = patchSheetXml(text, edits, ctx);
+  const { head, list } = patchSheetXml(text, edits, ctx, options);
   return new TextDecoder().decode(spliceBytes(text.raw, text.offset, head, list));
 }

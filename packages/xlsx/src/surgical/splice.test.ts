@@ -5,7 +5,7 @@ import { codec, fixture, partText, rawRecords } from './__tests__/helpers.js';
 import type { CellEdit } from './cell-xml.js';
 import { patchSheet, type SheetEdits } from './sheet-patch.js';
 import { byteText } from './part-text.js';
-import { PatchList, spliceBytes, type Patch } from './splice.js';
+import { PatchList, splicedPart, spliceBytes, type Patch } from './splice.js';
 
 /** `xml` with `patches` (in order, none overlapping) made: what a splice of its bytes must give. */
 function applyPatches(xml: string, patches: readonly Patch[]): string {
@@ -86,6 +86,67 @@ describe('spliceBytes: the new text in the part’s bytes, the rest copied', () 
     );
   });
 
+  it('hands the same bytes out in pieces of any size, a change before all the others included', () => {
+    fc.assert(
+      fc.property(withPatches, fc.integer({ min: 1, max: 40 }), ({ text, patches }, size) => {
+        const raw = encoder.encode(text);
+        const atBytes = patches.map((p) => ({
+          start: byteAt(text, p.start),
+          end: byteAt(text, p.end),
+          text: p.text,
+        }));
+        // The first change as the head, the others in the list.
+        const [head, ...rest] = atBytes;
+        const part = splicedPart(raw, 0, head, listOf(rest));
+        const pieces: number[] = [];
+        for (const piece of part.pieces(size)) {
+          expect(piece.length).toBeLessThanOrEqual(size);
+          pieces.push(...piece);
+        }
+        const expected = encoder.encode(applyPatches(text, patches));
+        expect(part.length).toBe(expected.length);
+        expect(Buffer.from(pieces).equals(Buffer.from(expected))).toBe(true);
+        expect(
+          Buffer.from(spliceBytes(raw, 0, head, listOf(rest))).equals(Buffer.from(expected)),
+        ).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('drops a change that leaves the bytes as they were, and only such a change', () => {
+    fc.assert(
+      fc.property(
+        withPatches,
+        fc.array(fc.boolean(), { maxLength: 6 }),
+        ({ text, patches }, same) => {
+          const raw = encoder.encode(text);
+          // Some changes put back the very text they replace (no change at all).
+          const changes = patches.map((p, i) => ({
+            start: byteAt(text, p.start),
+            end: byteAt(text, p.end),
+            text: same[i] ? text.slice(p.start, p.end) : p.text,
+          }));
+          const list = new PatchList(byteText(raw));
+          for (const c of changes) list.add(c.start, c.end, c.text);
+          const real = changes.filter(
+            (c) =>
+              !Buffer.from(encoder.encode(c.text)).equals(
+                Buffer.from(raw.subarray(c.start, c.end)),
+              ),
+          );
+          expect(list.length).toBe(real.length);
+          expect(
+            Buffer.from(spliceBytes(raw, 0, undefined, list)).equals(
+              Buffer.from(spliceBytes(raw, 0, undefined, listOf(changes))),
+            ),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('copies Vietnamese text around a written cell byte for byte, and encodes the new one', () => {
     const xml =
       '<row r="2"><c r="A2" t="inlineStr"><is><t>Xã Đắk Hà</t></is></c><c r="B2"><v>1</v></c><c r="C2" t="inlineStr"><is><t>Tổng số</t></is></c></row>';
@@ -134,11 +195,11 @@ describe('byteText: the part read one character per byte, its originals as UTF-8
     const f = t.xml.indexOf('<f>');
     const end = t.xml.indexOf('</c>');
     expect(t.slice(f, end)).toBe("<f>'Phụ lục 1'!C5</f>");
-    const list = new PatchList();
-    list.add(f, end, "<f>'Phụ lục 1'!C5</f>", t.raw, t.offset);
-    list.add(0, 3, '<c ', t.raw, t.offset);
+    const list = new PatchList(t);
+    list.add(f, end, "<f>'Phụ lục 1'!C5</f>");
+    list.add(0, 3, '<c ');
     expect(list.length).toBe(0);
-    list.add(f, end, "<f>'Phụ lục 2'!C5</f>", t.raw, t.offset);
+    list.add(f, end, "<f>'Phụ lục 2'!C5</f>");
     expect(list.length).toBe(1);
     // The byte-order mark kept, the rest the new text's bytes.
     const out = spliceBytes(raw, t.offset, undefined, list);
@@ -154,7 +215,7 @@ function withSheet(name: string, xml: Uint8Array): Uint8Array {
     bytes,
     checkZipDirectory(bytes),
     { replace: new Map([['xl/worksheets/sheet1.xml', xml]]), remove: new Set(), add: [] },
-    codec.deflateRaw,
+    codec,
   );
 }
 

@@ -30,17 +30,16 @@ import {
 } from './package-parts.js';
 import { byteText, type ByteDecoder } from './part-text.js';
 import { patchSheetXml, type SheetEdits, type SheetTable } from './sheet-patch.js';
-import { spliceBytes } from './splice.js';
-import { rewriteZip, type DeflateRaw } from './zip-writer.js';
+import { splicedPart } from './splice.js';
+import { rewriteZip, type PartBytes, type ZipDeflate } from './zip-writer.js';
 
 /**
- * Raw inflate and deflate, brought by the caller (Node's zlib, fflate in the browser), and a
- * faster CRC-32 when there is one (Node's `zlib.crc32`); without it the writer computes its own.
+ * Raw inflate and deflate, brought by the caller (Node's zlib, fflate in the browser), a deflate
+ * stream fed in pieces when there is one (`deflateRawPieces`), and a faster CRC-32 when there is
+ * one (Node's `zlib.crc32`); without it the writer computes its own.
  */
-export interface ZipCodec {
+export interface ZipCodec extends ZipDeflate {
   readonly inflateRaw: InflateRaw;
-  readonly deflateRaw: DeflateRaw;
-  readonly crc32?: (data: Uint8Array) => number;
   /**
    * A faster decoding of bytes one character per byte when there is one (Node's
    * `Buffer.prototype.latin1Slice`); without it, the platform's `TextDecoder`.
@@ -178,7 +177,7 @@ export function writeCells(
     return strings.indexOf(text);
   };
 
-  const replace = new Map<string, Uint8Array>();
+  const replace = new Map<string, PartBytes>();
   const encoder = new TextEncoder();
   let written = false;
   for (const [name, sheetEdits] of edits) {
@@ -200,7 +199,7 @@ export function writeCells(
     });
     if (patches.list.length === 0) continue;
     // The new cells spliced into the part's bytes, every other byte copied as it was.
-    replace.set(sheet.part, spliceBytes(raw, text.offset, patches.head, patches.list));
+    replace.set(sheet.part, splicedPart(raw, text.offset, patches.head, patches.list));
     written = true;
   }
 
@@ -224,13 +223,7 @@ export function writeCells(
   if (replace.size === 0 && remove.size === 0) {
     return { bytes: data, changedParts: [], removedParts: [] };
   }
-  const out = rewriteZip(
-    data,
-    entries,
-    { replace, remove, add: [] },
-    codec.deflateRaw,
-    codec.crc32,
-  );
+  const out = rewriteZip(data, entries, { replace, remove, add: [] }, codec);
   const order = entries.map((e) => e.name.replace(/^\//, ''));
   return {
     bytes: out,

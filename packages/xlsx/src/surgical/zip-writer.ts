@@ -6,13 +6,40 @@
  */
 import { corrupt, type ZipEntryInfo } from '../limits.js';
 import { crc32 } from './crc32.js';
+import type { SplicedPart } from './splice.js';
 
 /** Raw deflate (no zlib or gzip header), e.g. Node's `zlib.deflateRawSync` or fflate's `deflateSync`. */
 export type DeflateRaw = (data: Uint8Array) => Uint8Array;
 
+/**
+ * One raw deflate stream fed in pieces: each call deflates the next piece and returns what it
+ * adds to the stream; `last` ends it. E.g. with Node, each piece deflated on its own and ended by
+ * a sync flush (`zlib.deflateRawSync(piece, { finishFlush: last ? Z_FINISH : Z_SYNC_FLUSH })`):
+ * the pieces one after the other are one valid stream.
+ */
+export type DeflateRawPiece = (data: Uint8Array, last: boolean) => Uint8Array;
+
+/** How the zip writer deflates and checks the parts it writes. */
+export interface ZipDeflate {
+  readonly deflateRaw: DeflateRaw;
+  /**
+   * A new deflate stream for one part, when there is one: then a spliced part is deflated a
+   * piece at a time and is never whole in memory (faster, and far less memory, for a large sheet).
+   */
+  readonly deflateRawPieces?: () => DeflateRawPiece;
+  /** CRC-32 of `data`, continued from `previous` (the CRC-32 of the bytes before), as Node's `zlib.crc32`. */
+  readonly crc32?: (data: Uint8Array, previous?: number) => number;
+}
+
+/** A new part's bytes: whole, or spliced from the old part's and handed out in pieces. */
+export type PartBytes = Uint8Array | SplicedPart;
+
+/** The size of the pieces a spliced part is deflated in: a megabyte stays in the CPU's caches. */
+const PIECE = 1 << 20;
+
 /** What changes in the zip: parts replaced, parts removed, parts added (at the end, in order). */
 export interface ZipChanges {
-  readonly replace: ReadonlyMap<string, Uint8Array>;
+  readonly replace: ReadonlyMap<string, PartBytes>;
   readonly remove: ReadonlySet<string>;
   readonly add: ReadonlyArray<readonly [string, Uint8Array]>;
 }
@@ -169,30 +196,77 @@ function localHeader(c: Central): Uint8Array {
   return bytes;
 }
 
+/** A part deflated: its compressed bytes (in pieces), CRC-32 and length. */
+export interface Deflated {
+  readonly chunks: Uint8Array[];
+  readonly compressedSize: number;
+  readonly crc: number;
+  readonly size: number;
+}
+
+/**
+ * Deflate a part whole, or a spliced part piece by piece (of `pieceSize` bytes) when the codec
+ * has a stream.
+ */
+export function deflatePart(data: PartBytes, codec: ZipDeflate, pieceSize = PIECE): Deflated {
+  const checksum = codec.crc32 ?? crc32;
+  let whole: Uint8Array;
+  if (data instanceof Uint8Array) {
+    whole = data;
+  } else if (codec.deflateRawPieces && data.length > 0) {
+    const push = codec.deflateRawPieces();
+    const chunks: Uint8Array[] = [];
+    let crc = 0;
+    let seen = 0;
+    let compressedSize = 0;
+    for (const piece of data.pieces(pieceSize)) {
+      seen += piece.length;
+      crc = checksum(piece, crc);
+      const chunk = push(piece, seen === data.length);
+      chunks.push(chunk);
+      compressedSize += chunk.length;
+    }
+    return { chunks, compressedSize, crc, size: data.length };
+  } else {
+    whole = new Uint8Array(data.length);
+    let at = 0;
+    for (const piece of data.pieces(data.length)) {
+      whole.set(piece, at);
+      at += piece.length;
+    }
+  }
+  const deflated = codec.deflateRaw(whole);
+  return {
+    chunks: [deflated],
+    compressedSize: deflated.length,
+    crc: checksum(whole),
+    size: whole.length,
+  };
+}
+
 /** Deflate a part and describe it; flags keep only UTF-8 names (bit 11). */
 function freshEntry(
   name: Uint8Array,
-  data: Uint8Array,
-  deflateRaw: DeflateRaw,
-  checksum: (data: Uint8Array) => number,
+  data: PartBytes,
+  codec: ZipDeflate,
   like: Omit<
     Central,
     'crc' | 'compressedSize' | 'uncompressedSize' | 'offset' | 'method' | 'flags' | 'name'
   > & { flags: number },
   offset: number,
-): { local: Uint8Array; data: Uint8Array; central: Central } {
-  const deflated = deflateRaw(data);
+): { local: Uint8Array; chunks: Uint8Array[]; central: Central } {
+  const deflated = deflatePart(data, codec);
   const central: Central = {
     ...like,
     flags: like.flags & 0x0800,
     method: 8,
     name,
-    crc: checksum(data),
-    compressedSize: deflated.length,
-    uncompressedSize: data.length,
+    crc: deflated.crc,
+    compressedSize: deflated.compressedSize,
+    uncompressedSize: deflated.size,
     offset,
   };
-  return { local: localHeader(central), data: deflated, central };
+  return { local: localHeader(central), chunks: deflated.chunks, central };
 }
 
 /** The DOS time and date of now, for added parts. */
@@ -211,14 +285,13 @@ function dosNow(): { time: number; date: number } {
  * kept. Throws `corrupt-zip` on a record that does not add up.
  *
  * @example
- * rewriteZip(bytes, checkZipDirectory(bytes), { replace: new Map([['xl/worksheets/sheet1.xml', xml]]), remove: new Set(), add: [] }, deflateRawSync);
+ * rewriteZip(bytes, checkZipDirectory(bytes), { replace: new Map([['xl/worksheets/sheet1.xml', xml]]), remove: new Set(), add: [] }, { deflateRaw: deflateRawSync });
  */
 export function rewriteZip(
   bytes: Uint8Array,
   entries: readonly ZipEntryInfo[],
   changes: ZipChanges,
-  deflateRaw: DeflateRaw,
-  checksum: (data: Uint8Array) => number = crc32,
+  codec: ZipDeflate,
 ): Uint8Array {
   const records = centralRecords(bytes, entries);
   const out = new Out();
@@ -253,14 +326,13 @@ export function rewriteZip(
       const fresh = freshEntry(
         rawName,
         replacement,
-        deflateRaw,
-        checksum,
+        codec,
         { ...base, extra: new Uint8Array(0) },
         out.length,
       );
       central.push(centralRecord(fresh.central));
       out.push(fresh.local);
-      out.push(fresh.data);
+      for (const chunk of fresh.chunks) out.push(chunk);
       return;
     }
     const offset = out.length;
@@ -290,8 +362,7 @@ export function rewriteZip(
     const fresh = freshEntry(
       encoder.encode(name),
       data,
-      deflateRaw,
-      checksum,
+      codec,
       {
         madeBy: 20,
         flags: 0x0800,
@@ -305,7 +376,7 @@ export function rewriteZip(
     );
     central.push(centralRecord(fresh.central));
     out.push(fresh.local);
-    out.push(fresh.data);
+    for (const chunk of fresh.chunks) out.push(chunk);
   }
   const directoryStart = out.length;
   for (const c of central) out.push(c);

@@ -1,0 +1,54 @@
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { crc32 } from './crc32.js';
+import { PatchList, splicedPart, spliceBytes } from './splice.js';
+import { deflatePart, type ZipDeflate } from './zip-writer.js';
+
+/** Node's deflate, a part in pieces each ended by a sync flush, as the CLI's codec. */
+const pieces: ZipDeflate = {
+  deflateRaw: (d) => deflateRawSync(d),
+  deflateRawPieces: () => (d, last) =>
+    deflateRawSync(d, { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }),
+};
+
+const concat = (chunks: readonly Uint8Array[]) => Buffer.concat(chunks.map((c) => Buffer.from(c)));
+
+describe('crc32', () => {
+  it('continues from the CRC-32 of the bytes before, as zlib.crc32', () => {
+    const all = new TextEncoder().encode('123456789');
+    expect(crc32(all)).toBe(0xcbf43926);
+    expect(crc32(all.subarray(5), crc32(all.subarray(0, 5)))).toBe(0xcbf43926);
+  });
+});
+
+describe('deflatePart: a spliced part deflated a piece at a time', () => {
+  it('inflates to the part whole, with its CRC-32, for any piece size', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.array(fc.tuple(fc.nat(3000), fc.string({ maxLength: 9 })), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 700 }),
+        (raw, cuts, size) => {
+          const list = new PatchList();
+          for (const at of [...new Set(cuts.map(([a]) => Math.min(a, raw.length)))].sort(
+            (a, b) => a - b,
+          )) {
+            list.add(at, at, cuts.find(([a]) => Math.min(a, raw.length) === at)![1]);
+          }
+          const whole = spliceBytes(raw, 0, undefined, list);
+          const part = splicedPart(raw, 0, undefined, list);
+          for (const codec of [pieces, { deflateRaw: pieces.deflateRaw }]) {
+            const d = deflatePart(part, codec, size);
+            const compressed = concat(d.chunks);
+            expect(d.compressedSize).toBe(compressed.length);
+            expect(d.size).toBe(whole.length);
+            expect(d.crc).toBe(crc32(whole));
+            expect(inflateRawSync(compressed).equals(Buffer.from(whole))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

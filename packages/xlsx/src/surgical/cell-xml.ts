@@ -100,6 +100,11 @@ export function cellXml(
   },
 ): string {
   const extra = options.extra ?? '';
+  // The usual write, a finite number: its element in one piece (what the general path below makes).
+  if (edit.kind === 'value' && typeof edit.value === 'number' && Number.isFinite(edit.value)) {
+    const s = style !== undefined ? ` s="${style}"` : '';
+    return `<c r="${ref}"${s}${extra}><v>${numberText(edit.value)}</v></c>`;
+  }
   if (edit.kind === 'value') {
     const parts = valueParts(
       edit.value,

@@ -197,6 +197,18 @@ class RowsPatch {
     if (added !== '') this.emit(this.close, this.close, added);
   }
 
+  /** Whether the row's start tag says `customFormat="1"` (or `"true"`): its style is its new cells'. */
+  private customFormat(tag: StartTag): boolean {
+    const i = tag.find(this.xml, 'customFormat');
+    if (i < 0) return false;
+    const start = tag.valueStart[i]!;
+    const length = tag.valueEnd[i]! - start;
+    return (
+      (length === 1 && this.xml.charCodeAt(start) === 0x31) ||
+      (length === 4 && this.xml.startsWith('true', start))
+    );
+  }
+
   /** Write the cells of row `number`, whose start tag (in {@link row}) starts at `start`. */
   private patchRow(
     number: number,
@@ -206,12 +218,7 @@ class RowsPatch {
   ): void {
     const xml = this.xml;
     const tag = this.row;
-    const custom = tag.find(xml, 'customFormat');
-    const customValue = custom < 0 ? '' : xml.slice(tag.valueStart[custom]!, tag.valueEnd[custom]!);
-    const rowStyle =
-      customValue === '1' || customValue === 'true'
-        ? this.kept(tag, tag.find(xml, 's'))
-        : undefined;
+    const rowStyle = this.customFormat(tag) ? this.kept(tag, tag.find(xml, 's')) : undefined;
     const cols = sortedKeys(targets);
     const spans = tag.find(xml, 'spans');
     const spansStart = spans < 0 ? -1 : tag.valueStart[spans]!;

@@ -4,7 +4,7 @@
  * part's real inflated size against the limits, so a part is inflated whole here and refused when
  * it is longer than it declares.
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { Deflate, deflateSync, inflateSync } from 'fflate';
 import type { ZipCodec } from '@phuluc/xlsx';
 
 /**
@@ -18,4 +18,22 @@ export const browserCodec: ZipCodec = {
     return out;
   },
   deflateRaw: (data) => deflateSync(data, { level: 3 }),
+  // One fflate stream per part, fed a piece at a time (it copies each piece into its own window):
+  // a large sheet is never whole in memory on its way out.
+  deflateRawPieces: () => {
+    const out: Uint8Array[] = [];
+    const stream = new Deflate({ level: 3 }, (chunk) => out.push(chunk));
+    return (data, last) => {
+      stream.push(data, last);
+      const chunks = out.splice(0);
+      if (chunks.length === 1) return chunks[0]!;
+      const joined = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        joined.set(c, at);
+        at += c.length;
+      }
+      return joined;
+    };
+  },
 };

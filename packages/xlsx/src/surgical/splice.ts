@@ -171,11 +171,13 @@ export interface SplicedPart {
  * outside the changes is copied as it was, invalid UTF-8 included.
  */
 export function splicedPart(
-  raw: Uint8Array,
+  bytes: Uint8Array,
   offset: number,
   head: Patch | undefined,
   list: PatchList,
 ): SplicedPart {
+  // A plain view of the part (a Node Buffer's own `subarray`, taken once per change, is slower).
+  const raw = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { starts, ends, textEnds, bytes: texts } = list.changes;
   const headText = head ? new TextEncoder().encode(head.text) : undefined;
   const n = starts.length;

@@ -23,7 +23,7 @@ export { recalculate, evaluateFormula } from './recalc.js';
 export type { RecalcResult } from './recalc.js';
 export { recalculateGrid } from './grid-recalc.js';
 export type { MutableCells } from './grid-recalc.js';
-export { writeCells, insertSheets } from './surgical/index.js';
+export { writeCells, writeCellsAsync, insertSheets } from './surgical/index.js';
 export type { SheetToInsert } from './surgical/index.js';
 export type {
   CellEdit,

@@ -14,7 +14,7 @@ import {
 import { isXlsxError } from '@phuluc/xlsx/fast';
 import {
   recalculateGrid,
-  writeCells,
+  writeCellsAsync,
   type CellEdit,
   type MutableCells,
   type SheetEdits,
@@ -336,7 +336,7 @@ export async function fillWorkbook(
   });
   try {
     const edits = new Map(fills.map((f) => [f.result.sheet, f.edits]));
-    return { output: writeCells(bytes, edits, nodeCodec).bytes, fills };
+    return { output: (await writeCellsAsync(bytes, edits, nodeCodec)).bytes, fills };
   } catch (e) {
     if (isXlsxError(e)) throw inputError(e, args.file);
     throw e;

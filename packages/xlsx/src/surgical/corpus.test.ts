@@ -11,10 +11,11 @@ import {
   fixture,
   gridOf,
   partText,
+  piecesCodec,
   rawRecords,
   withoutCells,
 } from './__tests__/helpers.js';
-import { writeCells } from './write-cells.js';
+import { writeCells, writeCellsAsync } from './write-cells.js';
 
 // What fill writes into the corpus' annex (the budget at A1:E4 whose "Tổng số" column is empty),
 // plus a text in a new cell (a shared string appended) and a number in a new row.
@@ -88,6 +89,17 @@ describe('the feature corpus: a write changes only the cells written', () => {
       // The sheet's XML differs only in the written cells.
       const [xmlIn, xmlOut] = [partText(input, sheetPart)!, partText(bytes, sheetPart)!];
       expect(withoutCells(xmlOut, REFS)).toBe(withoutCells(xmlIn, REFS));
+
+      // Deflated in pieces, here or off the thread (what fill does): the same parts, and the two
+      // ways the same bytes.
+      const pieces = writeCells(input, new Map([['PL01', edits]]), piecesCodec);
+      const offThread = await writeCellsAsync(input, new Map([['PL01', edits]]), piecesCodec);
+      expect(Buffer.from(offThread.bytes).equals(Buffer.from(pieces.bytes))).toBe(true);
+      expect(offThread.changedParts).toStrictEqual(changedParts);
+      for (const part of names) {
+        if (removedParts.includes(part)) continue;
+        expect(partText(pieces.bytes, part), part).toBe(partText(bytes, part));
+      }
       expectOnlyEdited(gridOf(input, 'PL01'), gridOf(bytes, 'PL01'), edits);
 
       // The content type of the package (.xlsm, .xltx) is the input's.

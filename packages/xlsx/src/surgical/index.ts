@@ -2,7 +2,7 @@
  * Surgical writes into existing workbooks: only the cells written change; every other part of
  * the package comes back byte for byte. See {@link writeCells}.
  */
-export { writeCells } from './write-cells.js';
+export { writeCells, writeCellsAsync } from './write-cells.js';
 export { insertSheets } from './insert-sheets.js';
 export type { SheetToInsert } from './insert-sheets.js';
 export type { WriteCellsResult, ZipCodec } from './write-cells.js';

@@ -158,10 +158,10 @@ export interface SplicedPart {
   /** The new part's length in bytes. */
   readonly length: number;
   /**
-   * The new part in pieces of `size` bytes (the last shorter), each in the same buffer: a piece
-   * is good until the next one is asked for.
+   * The new part in pieces of `size` bytes (the last shorter), in `buffers` buffers taken in turn:
+   * a piece is good until `buffers` more are asked for (the same buffer each time by default).
    */
-  pieces(size: number): Generator<Uint8Array>;
+  pieces(size: number, buffers?: number): Generator<Uint8Array>;
 }
 
 /**
@@ -186,8 +186,17 @@ export function splicedPart(
   if (head) length += headText!.length - (head.end - head.start);
   return {
     length,
-    *pieces(size) {
-      const out = new Uint8Array(Math.max(1, Math.min(size, length)));
+    *pieces(size, buffers = 1) {
+      const pool: Uint8Array[] = [];
+      const capacity = Math.max(1, Math.min(size, length));
+      let turn = 0;
+      // The next buffer in turn, made when first needed.
+      const next = (): Uint8Array => {
+        const b = (pool[turn] ??= new Uint8Array(capacity));
+        turn = (turn + 1) % Math.max(1, buffers);
+        return b;
+      };
+      let out = next();
       let used = 0;
       // Copying the raw bytes before change k (the rest after the last), or its new text; the
       // head is change -1.
@@ -204,6 +213,7 @@ export function splicedPart(
         pos += m;
         if (used === out.length) {
           yield out;
+          out = next();
           used = 0;
         }
         if (pos < end) continue;

@@ -1,15 +1,28 @@
-import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from './crc32.js';
 import { PatchList, splicedPart, spliceBytes } from './splice.js';
-import { deflatePart, type ZipDeflate } from './zip-writer.js';
+import { deflatePart, deflatePartAsync, type ZipDeflate } from './zip-writer.js';
 
 /** Node's deflate, a part in pieces each ended by a sync flush, as the CLI's codec. */
 const pieces: ZipDeflate = {
   deflateRaw: (d) => deflateRawSync(d),
   deflateRawPieces: () => (d, last) =>
     deflateRawSync(d, { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }),
+};
+
+/** The same pieces deflated in zlib's thread pool. */
+const offThread: ZipDeflate = {
+  ...pieces,
+  deflateRawPieceAsync: (d, last) =>
+    new Promise((resolve, reject) =>
+      deflateRaw(
+        d,
+        { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH },
+        (e, out) => (e ? reject(e) : resolve(out)),
+      ),
+    ),
 };
 
 const concat = (chunks: readonly Uint8Array[]) => Buffer.concat(chunks.map((c) => Buffer.from(c)));
@@ -49,6 +62,27 @@ describe('deflatePart: a spliced part deflated a piece at a time', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('off the thread, a few pieces at a time: the same bytes as piece by piece here', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 1, maxLength: 5000 }),
+        fc.integer({ min: 1, max: 900 }),
+        async (raw, size) => {
+          const list = new PatchList();
+          list.add(0, Math.min(3, raw.length), 'đầu');
+          const part = splicedPart(raw, 0, undefined, list);
+          const here = deflatePart(part, pieces, size);
+          const there = await deflatePartAsync(part, offThread, size);
+          expect(concat(there.chunks).equals(concat(here.chunks))).toBe(true);
+          expect(there.crc).toBe(here.crc);
+          expect(there.size).toBe(here.size);
+          expect(there.compressedSize).toBe(here.compressedSize);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

@@ -27,9 +27,19 @@ export interface ZipDeflate {
    * piece at a time and is never whole in memory (faster, and far less memory, for a large sheet).
    */
   readonly deflateRawPieces?: () => DeflateRawPiece;
+  /**
+   * Raw deflate of one piece on its own, off the calling thread (Node's `zlib.deflateRaw` runs in
+   * its thread pool), ended by a sync flush (`last`: by the stream's end): pieces so deflated one
+   * after the other are one valid stream. With it, {@link rewriteZipAsync} deflates a part's pieces
+   * side by side while the caller's thread splices and checks the next.
+   */
+  readonly deflateRawPieceAsync?: (data: Uint8Array, last: boolean) => Promise<Uint8Array>;
   /** CRC-32 of `data`, continued from `previous` (the CRC-32 of the bytes before), as Node's `zlib.crc32`. */
   readonly crc32?: (data: Uint8Array, previous?: number) => number;
 }
+
+/** How many pieces of a part are deflated at once off the thread: a few megabytes in flight. */
+const IN_FLIGHT = 4;
 
 /** A new part's bytes: whole, or spliced from the old part's and handed out in pieces. */
 export type PartBytes = Uint8Array | SplicedPart;
@@ -244,18 +254,55 @@ export function deflatePart(data: PartBytes, codec: ZipDeflate, pieceSize = PIEC
   };
 }
 
-/** Deflate a part and describe it; flags keep only UTF-8 names (bit 11). */
-function freshEntry(
-  name: Uint8Array,
+/**
+ * {@link deflatePart}, the pieces deflated off the thread when the codec can
+ * (`deflateRawPieceAsync`), a few at a time, while this thread splices and checks the next; the
+ * same bytes as {@link deflatePart} with a codec whose pieces are deflated the same way.
+ */
+export async function deflatePartAsync(
   data: PartBytes,
   codec: ZipDeflate,
+  pieceSize = PIECE,
+): Promise<Deflated> {
+  const deflate = codec.deflateRawPieceAsync;
+  if (!deflate || data instanceof Uint8Array || data.length === 0) {
+    return deflatePart(data, codec, pieceSize);
+  }
+  const checksum = codec.crc32 ?? crc32;
+  const chunks: Uint8Array[] = [];
+  const inFlight: Promise<Uint8Array>[] = [];
+  let crc = 0;
+  let seen = 0;
+  // A piece's buffer is written again only once its deflate is done: one more buffer than pieces
+  // in flight, taken in turn.
+  for (const piece of data.pieces(pieceSize, IN_FLIGHT + 1)) {
+    seen += piece.length;
+    crc = checksum(piece, crc);
+    inFlight.push(deflate(piece, seen === data.length));
+    if (inFlight.length >= IN_FLIGHT) chunks.push(await inFlight.shift()!);
+  }
+  for (const pending of inFlight) chunks.push(await pending);
+  let compressedSize = 0;
+  for (const c of chunks) compressedSize += c.length;
+  return { chunks, compressedSize, crc, size: data.length };
+}
+
+/** The replaced and added parts deflated, by name and in order. */
+interface DeflatedChanges {
+  readonly replace: ReadonlyMap<string, Deflated>;
+  readonly add: readonly Deflated[];
+}
+
+/** Describe a deflated part; flags keep only UTF-8 names (bit 11). */
+function freshEntry(
+  name: Uint8Array,
+  deflated: Deflated,
   like: Omit<
     Central,
     'crc' | 'compressedSize' | 'uncompressedSize' | 'offset' | 'method' | 'flags' | 'name'
   > & { flags: number },
   offset: number,
 ): { local: Uint8Array; chunks: Uint8Array[]; central: Central } {
-  const deflated = deflatePart(data, codec);
   const central: Central = {
     ...like,
     flags: like.flags & 0x0800,
@@ -293,6 +340,38 @@ export function rewriteZip(
   changes: ZipChanges,
   codec: ZipDeflate,
 ): Uint8Array {
+  const deflated: DeflatedChanges = {
+    replace: new Map([...changes.replace].map(([name, data]) => [name, deflatePart(data, codec)])),
+    add: changes.add.map(([, data]) => deflatePart(data, codec)),
+  };
+  return assembleZip(bytes, entries, changes, deflated);
+}
+
+/**
+ * {@link rewriteZip}, the written parts deflated off the thread where the codec can
+ * ({@link deflatePartAsync}): the same bytes.
+ */
+export async function rewriteZipAsync(
+  bytes: Uint8Array,
+  entries: readonly ZipEntryInfo[],
+  changes: ZipChanges,
+  codec: ZipDeflate,
+): Promise<Uint8Array> {
+  const replace = new Map<string, Deflated>();
+  for (const [name, data] of changes.replace)
+    replace.set(name, await deflatePartAsync(data, codec));
+  const add: Deflated[] = [];
+  for (const [, data] of changes.add) add.push(await deflatePartAsync(data, codec));
+  return assembleZip(bytes, entries, changes, { replace, add });
+}
+
+/** The new zip: {@link rewriteZip} with its parts already deflated. */
+function assembleZip(
+  bytes: Uint8Array,
+  entries: readonly ZipEntryInfo[],
+  changes: ZipChanges,
+  deflated: DeflatedChanges,
+): Uint8Array {
   const records = centralRecords(bytes, entries);
   const out = new Out();
   const central: Uint8Array[] = [];
@@ -321,12 +400,11 @@ export function rewriteZip(
       internal: u16(bytes, p + 36),
       external: u32(bytes, p + 38),
     };
-    const replacement = changes.replace.get(name);
+    const replacement = deflated.replace.get(name);
     if (replacement !== undefined) {
       const fresh = freshEntry(
         rawName,
         replacement,
-        codec,
         { ...base, extra: new Uint8Array(0) },
         out.length,
       );
@@ -358,11 +436,10 @@ export function rewriteZip(
     }
   });
   const now = dosNow();
-  for (const [name, data] of changes.add) {
+  changes.add.forEach(([name], k) => {
     const fresh = freshEntry(
       encoder.encode(name),
-      data,
-      codec,
+      deflated.add[k]!,
       {
         madeBy: 20,
         flags: 0x0800,
@@ -377,7 +454,7 @@ export function rewriteZip(
     central.push(centralRecord(fresh.central));
     out.push(fresh.local);
     for (const chunk of fresh.chunks) out.push(chunk);
-  }
+  });
   const directoryStart = out.length;
   for (const c of central) out.push(c);
   const eocdAt = findEocd(bytes);

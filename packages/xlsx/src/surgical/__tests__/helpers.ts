@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Cell, Grid } from '@phuluc/rules';
 import { expect } from 'vitest';
 import { openXlsx } from '../../fast/index.js';
@@ -18,6 +18,20 @@ import type { ZipCodec } from '../write-cells.js';
 export const codec: ZipCodec = {
   inflateRaw: (d, max) => inflateRawSync(d, { maxOutputLength: Math.max(1, max) }),
   deflateRaw: (d) => deflateRawSync(d),
+};
+
+const flush = (last: boolean) => ({
+  finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+});
+
+/** Node's codec that deflates a written part in pieces, here or in zlib's thread pool (as the CLI's). */
+export const piecesCodec: ZipCodec = {
+  ...codec,
+  deflateRawPieces: () => (d, last) => deflateRawSync(d, flush(last)),
+  deflateRawPieceAsync: (d, last) =>
+    new Promise((resolve, reject) =>
+      deflateRaw(d, flush(last), (e, out) => (e ? reject(e) : resolve(out))),
+    ),
 };
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '__fixtures__');

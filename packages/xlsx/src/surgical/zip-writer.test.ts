@@ -85,4 +85,27 @@ describe('deflatePart: a spliced part deflated a piece at a time', () => {
       { numRuns: 100 },
     );
   });
+
+  it('fails as the first failing piece does, leaving no piece in flight unheard', async () => {
+    const raw = new Uint8Array(10_000).fill(0x61);
+    const part = splicedPart(raw, 0, undefined, new PatchList());
+    let n = 0;
+    const failing: ZipDeflate = {
+      ...pieces,
+      deflateRawPieceAsync: (d) => {
+        const k = ++n;
+        // Piece 2 fails at once, before piece 1 is done; the pieces after it fail later.
+        if (k === 2) return Promise.reject(new Error('piece 2'));
+        return new Promise((resolve, reject) =>
+          setTimeout(
+            () => (k > 2 ? reject(new Error(`piece ${k}`)) : resolve(deflateRawSync(d))),
+            5,
+          ),
+        );
+      },
+    };
+    await expect(deflatePartAsync(part, failing, 1000)).rejects.toThrow('piece 2');
+    // Give the pieces still in flight time to fail: an unheard rejection would fail this file.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  });
 });

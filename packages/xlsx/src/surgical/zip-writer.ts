@@ -278,10 +278,14 @@ export async function deflatePartAsync(
   for (const piece of data.pieces(pieceSize, IN_FLIGHT + 1)) {
     seen += piece.length;
     crc = checksum(piece, crc);
-    inFlight.push(deflate(piece, seen === data.length));
+    const pending = deflate(piece, seen === data.length);
+    // Heard now (a piece may fail before its turn comes); its failure is thrown when awaited, and
+    // those of the pieces after the first to fail go with it.
+    pending.catch(() => undefined);
+    inFlight.push(pending);
     if (inFlight.length >= IN_FLIGHT) chunks.push(await inFlight.shift()!);
   }
-  for (const pending of inFlight) chunks.push(await pending);
+  while (inFlight.length > 0) chunks.push(await inFlight.shift()!);
   let compressedSize = 0;
   for (const c of chunks) compressedSize += c.length;
   return { chunks, compressedSize, crc, size: data.length };

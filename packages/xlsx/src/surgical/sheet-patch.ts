@@ -5,6 +5,9 @@
  * column's, else none. Cells the writer cannot change without damaging something are refused
  * (`XlsxError`): a cell in an array formula, a header or totals cell of a table, the master of a
  * shared formula whose other cells stay, XML it does not expect around the cells it writes.
+ *
+ * The rows are patched by searching their text where that is sure (`rows-direct.ts`), else read
+ * here tag by tag (`SheetDataPatcher`), which makes every refusal with its reason.
  */
 import { a1, decodeRange } from '../a1.js';
 import { XlsxError } from '../errors.js';

@@ -1,4 +1,5 @@
 import { constants, deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from './crc32.js';
@@ -107,5 +108,13 @@ describe('deflatePart: a spliced part deflated a piece at a time', () => {
     await expect(deflatePartAsync(part, failing, 1000)).rejects.toThrow('piece 2');
     // Give the pieces still in flight time to fail: an unheard rejection would fail this file.
     await new Promise((resolve) => setTimeout(resolve, 30));
+  });
+
+  it('takes whole bytes made in another realm (a DOM, a worker) as whole bytes', () => {
+    const foreign = runInNewContext('new Uint8Array([60, 97, 47, 62])') as Uint8Array;
+    expect(foreign instanceof Uint8Array).toBe(false);
+    const d = deflatePart(foreign, pieces);
+    expect([...inflateRawSync(concat(d.chunks))]).toStrictEqual([60, 97, 47, 62]);
+    expect(d.crc).toBe(crc32(new Uint8Array([60, 97, 47, 62])));
   });
 });

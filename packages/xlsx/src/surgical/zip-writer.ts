@@ -44,6 +44,14 @@ const IN_FLIGHT = 4;
 /** A new part's bytes: whole, or spliced from the old part's and handed out in pieces. */
 export type PartBytes = Uint8Array | SplicedPart;
 
+/**
+ * Whether a part's bytes are whole. Told by their kind, not `instanceof`: bytes made in another
+ * realm (a test's DOM, a worker, an iframe) are not instances of this realm's `Uint8Array`.
+ */
+function isWhole(data: PartBytes): data is Uint8Array {
+  return ArrayBuffer.isView(data);
+}
+
 /** The size of the pieces a spliced part is deflated in: a megabyte stays in the CPU's caches. */
 const PIECE = 1 << 20;
 
@@ -221,7 +229,7 @@ export interface Deflated {
 export function deflatePart(data: PartBytes, codec: ZipDeflate, pieceSize = PIECE): Deflated {
   const checksum = codec.crc32 ?? crc32;
   let whole: Uint8Array;
-  if (data instanceof Uint8Array) {
+  if (isWhole(data)) {
     whole = data;
   } else if (codec.deflateRawPieces && data.length > 0) {
     const push = codec.deflateRawPieces();
@@ -265,7 +273,7 @@ export async function deflatePartAsync(
   pieceSize = PIECE,
 ): Promise<Deflated> {
   const deflate = codec.deflateRawPieceAsync;
-  if (!deflate || data instanceof Uint8Array || data.length === 0) {
+  if (!deflate || isWhole(data) || data.length === 0) {
     return deflatePart(data, codec, pieceSize);
   }
   const checksum = codec.crc32 ?? crc32;

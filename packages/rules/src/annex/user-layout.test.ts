@@ -49,6 +49,21 @@ describe('user-defined layouts', () => {
     expect(fillSheet(sheet(), { layouts }).layout).toBe('dang-ky-thoat-ngheo');
   });
 
+  it('refuses a total label or a header with no letter or digit, saying where (it matches nothing)', () => {
+    const base = JSON.parse(example) as { columns: Array<{ header: string }> };
+    // Found by the property test below: ":" folds to nothing, which the engine's schema refuses.
+    const labels = parseLayoutFile(JSON.stringify({ ...base, totalLabels: [':'] }));
+    expect(labels).toStrictEqual({
+      ok: false,
+      errors: ['totalLabels.0: cần có chữ hoặc số / needs a letter or a digit'],
+    });
+    base.columns[1]!.header = '— / —';
+    const header = parseLayoutFile(JSON.stringify(base));
+    expect(header.ok ? [] : header.errors).toStrictEqual([
+      'columns.1.header: cần có chữ hoặc số / needs a letter or a digit',
+    ]);
+  });
+
   it('refuses a bad file with errors that say where and what', () => {
     const bad = JSON.parse(example) as {
       columns: Array<{ key: string; kind: string }>;

@@ -9,6 +9,11 @@ export const MAX_LAYOUT_FILE_CHARS = 256 * 1024;
 
 const Text = z.string().trim().min(1).max(120);
 
+/** Text matched against a sheet (a header, a total row's label): it must hold a letter or a digit. */
+const Words = Text.refine((s) => normalizeText(s) !== '', {
+  message: 'cần có chữ hoặc số / needs a letter or a digit',
+});
+
 /**
  * A user-defined layout as officials write it in JSON: columns with a header and its synonyms,
  * the total row's labels, and the checks that apply. See examples/layouts/ for a documented example.
@@ -27,7 +32,7 @@ export const UserLayoutSchema = z
             key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, {
               message: 'chữ thường, số và gạch dưới / lower-case letters, digits and underscores',
             }),
-            header: Text,
+            header: Words,
             headerEn: Text.optional(),
             synonyms: z.array(Text).max(30).default([]),
             kind: z.enum(['text', 'count', 'money', 'percent', 'code']),
@@ -38,7 +43,7 @@ export const UserLayoutSchema = z
       )
       .min(2)
       .max(40),
-    totalLabels: z.array(Text).max(20).default([]),
+    totalLabels: z.array(Words).max(20).default([]),
     titleHints: z.array(Text).max(20).default([]),
     crossfoot: z
       .array(z.object({ target: z.string(), parts: z.array(z.string()).min(2).max(12) }).strict())
@@ -131,7 +136,12 @@ export type LayoutFileResult =
 
 /** Turn a user layout into the engine's layout definition: headers and synonyms become phrase patterns. */
 export function toLayoutDefinition(user: UserLayout): LayoutDefinition {
-  const layout: LayoutDefinition = {
+  return LayoutDefinitionSchema.parse(layoutOf(user));
+}
+
+/** {@link toLayoutDefinition} before the engine's schema checks it. */
+function layoutOf(user: UserLayout): LayoutDefinition {
+  return {
     id: user.id,
     kind: user.kind,
     title: { vi: user.title.vi, en: user.title.en ?? user.title.vi },
@@ -156,7 +166,13 @@ export function toLayoutDefinition(user: UserLayout): LayoutDefinition {
     totalLabels: user.totalLabels.length ? user.totalLabels.map(normalizeText) : TOTAL_LABELS,
     ...(user.checks ? { checks: user.checks } : {}),
   };
-  return LayoutDefinitionSchema.parse(layout);
+}
+
+/** Problems as {@link parseLayoutFile} says them: at most 20, each "path: message". */
+function problems(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues
+    .slice(0, 20)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(gốc / root)'}: ${i.message}`);
 }
 
 /**
@@ -187,13 +203,9 @@ export function parseLayoutFile(text: string): LayoutFileResult {
     };
   }
   const parsed = UserLayoutSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues
-        .slice(0, 20)
-        .map((i) => `${i.path.length ? i.path.join('.') : '(gốc / root)'}: ${i.message}`),
-    };
-  }
-  return { ok: true, layout: toLayoutDefinition(parsed.data) };
+  if (!parsed.success) return { ok: false, errors: problems(parsed.error.issues) };
+  // What the file's own schema lets through, the engine's must too; if not, said the same way.
+  const layout = LayoutDefinitionSchema.safeParse(layoutOf(parsed.data));
+  if (!layout.success) return { ok: false, errors: problems(layout.error.issues) };
+  return { ok: true, layout: layout.data };
 }

@@ -31,6 +31,19 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
+/**
+ * Where the next `<row` or `</row>` from `from` and before `limit` starts (the one is told from
+ * the other by the `/` after its `<`), -1 when there is none. Found by its `w`, rare in sheet XML
+ * (a search led by `<` stops at every tag); sure only where the text cannot hide markup.
+ */
+export function nextRowTag(xml: string, from: number, limit: number): number {
+  for (let w = xml.indexOf('w', from); w >= 0 && w < limit; w = xml.indexOf('w', w + 1)) {
+    if (xml.charCodeAt(w - 3) === LT && xml.startsWith('<row', w - 3)) return w - 3;
+    if (xml.startsWith('</row>', w - 4)) return w - 4;
+  }
+  return -1;
+}
+
 /** The attributes of one start tag, read in place (offsets into the text), and where it ends. */
 class StartTag {
   /** Where the tag's `>` is. */
@@ -149,22 +162,16 @@ class RowsPatch {
    * first (a row left open).
    */
   private nextRow(from: number): number {
-    const xml = this.xml;
-    for (let w = xml.indexOf('w', from); w >= 0 && w < this.close; w = xml.indexOf('w', w + 1)) {
-      if (xml.charCodeAt(w - 3) === LT && xml.startsWith('<row', w - 3)) return w - 3;
-      if (xml.startsWith('</row>', w - 4)) throw GIVE_UP;
-    }
-    return -1;
+    const at = nextRowTag(this.xml, from, this.close);
+    if (at >= 0 && this.xml.charCodeAt(at + 1) === SLASH) throw GIVE_UP;
+    return at;
   }
 
   /** The `</row>` of the row whose start tag ends before `from`; gives up at a `<row` first. */
   private rowEnd(from: number): number {
-    const xml = this.xml;
-    for (let w = xml.indexOf('w', from); w >= 0 && w < this.close; w = xml.indexOf('w', w + 1)) {
-      if (xml.startsWith('</row>', w - 4)) return w - 4;
-      if (xml.charCodeAt(w - 3) === LT && xml.startsWith('<row', w - 3)) throw GIVE_UP;
-    }
-    throw GIVE_UP;
+    const at = nextRowTag(this.xml, from, this.close);
+    if (at < 0 || this.xml.charCodeAt(at + 1) !== SLASH) throw GIVE_UP;
+    return at;
   }
 
   run(from: number): void {

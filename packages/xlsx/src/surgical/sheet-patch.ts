@@ -24,7 +24,7 @@ import {
   type EditRows,
 } from './new-cells.js';
 import { byteText, isAscii, type PartText } from './part-text.js';
-import { patchRowsDirect } from './rows-direct.js';
+import { nextRowTag, patchRowsDirect } from './rows-direct.js';
 import { PatchList, spliceBytes, type Patch } from './splice.js';
 
 /**
@@ -122,20 +122,10 @@ class SheetDataPatcher {
     this.patches = new PatchList(src);
   }
 
-  /** The A1 reference of the cell at 1-based `row`, `col`. */
-  private ref(row: number, col: number): string {
-    return this.fresh.ref(row, col);
-  }
-
   /** Put `text` in place of the original `[start, end)`. */
   private emit(start: number, end: number, text: string): void {
     // A cell written as it was is no change (add drops it).
     this.patches.add(start, end, text);
-  }
-
-  /** The `<c>` of a cell that is not there ('' for a new cached result: nothing to refresh). */
-  private newCell(row: number, col: number, edit: CellEdit, rowStyle: string | undefined): string {
-    return this.fresh.cell(row, col, edit, rowStyle);
   }
 
   /** The new rows numbered below `row` (all the rest without one), not yet written. */
@@ -226,7 +216,7 @@ class SheetDataPatcher {
     const spans = this.spansPatch(cols[0]!, cols[cols.length - 1]!);
     if (x.selfClosing) {
       let cells = '';
-      for (const col of cols) cells += this.newCell(row, col, targets.get(col)!, rowStyle);
+      for (const col of cols) cells += this.fresh.cell(row, col, targets.get(col)!, rowStyle);
       x.skipElement();
       if (cells !== '') {
         let startTag = this.src.slice(rowStart, openEnd);
@@ -272,7 +262,7 @@ class SheetDataPatcher {
       // New cells go before the first cell to their right.
       let cells = '';
       while (next < cols.length && cols[next]! < col) {
-        cells += this.newCell(row, cols[next]!, targets.get(cols[next]!)!, rowStyle);
+        cells += this.fresh.cell(row, cols[next]!, targets.get(cols[next]!)!, rowStyle);
         next++;
       }
       if (cells !== '') {
@@ -293,7 +283,7 @@ class SheetDataPatcher {
     }
     let cells = '';
     for (; next < cols.length; next++) {
-      cells += this.newCell(row, cols[next]!, targets.get(cols[next]!)!, rowStyle);
+      cells += this.fresh.cell(row, cols[next]!, targets.get(cols[next]!)!, rowStyle);
     }
     if (cells !== '') {
       const close = xml.lastIndexOf('<', x.position - 1);
@@ -310,11 +300,8 @@ class SheetDataPatcher {
   private rowEnd(): number {
     if (!this.plain || this.x.selfClosing) return -1;
     const xml = this.x.xml;
-    for (let w = xml.indexOf('w', this.x.position); w >= 0; w = xml.indexOf('w', w + 1)) {
-      if (xml.startsWith('</row>', w - 4)) return w - 4;
-      if (xml.charCodeAt(w - 3) === LT && xml.startsWith('<row', w - 3)) return -1;
-    }
-    return -1;
+    const at = nextRowTag(xml, this.x.position, xml.length);
+    return at >= 0 && xml.charCodeAt(at + 1) === 0x2f /* / */ ? at : -1;
   }
 
   /**
@@ -324,7 +311,7 @@ class SheetDataPatcher {
   private findCell(row: number, col: number, end: number): number {
     const x = this.x;
     const from = x.position;
-    const at = x.xml.slice(from, end).indexOf(`<c r="${this.ref(row, col)}"`);
+    const at = x.xml.slice(from, end).indexOf(`<c r="${this.fresh.ref(row, col)}"`);
     return at < 0 ? -1 : from + at;
   }
 
@@ -434,7 +421,7 @@ class SheetDataPatcher {
   /** The `<c>` just opened is written: read what it keeps and put its new XML in its place. */
   private readTarget(row: number, col: number, start: number, edit: CellEdit): void {
     const x = this.x;
-    const ref = this.ref(row, col);
+    const ref = this.fresh.ref(row, col);
     const style = this.kept('s');
     if (x.attr('cm') !== undefined) {
       // Cell metadata: a dynamic array formula (or another feature the writer does not know).

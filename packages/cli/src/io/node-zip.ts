@@ -26,6 +26,14 @@ const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, previous?: number) => 
  */
 const LEVEL = 4;
 
+/** A piece ends with a sync flush (the stream goes on), the last with the stream's end. */
+function pieceOptions(last: boolean): zlib.ZlibOptions {
+  return {
+    level: LEVEL,
+    finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+  };
+}
+
 /**
  * Node's raw inflate and deflate for the surgical writer. A large part is deflated a piece at a
  * time, each piece on its own and ended by a sync flush (the last by the stream's end): the pieces
@@ -35,18 +43,12 @@ const LEVEL = 4;
 export const nodeCodec: ZipCodec = {
   inflateRaw,
   deflateRaw: (data) => zlib.deflateRawSync(data, { level: LEVEL }),
-  deflateRawPieces: () => (data, last) =>
-    zlib.deflateRawSync(data, {
-      level: LEVEL,
-      finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
-    }),
+  deflateRawPieces: () => (data, last) => zlib.deflateRawSync(data, pieceOptions(last)),
   // The same pieces off this thread, in Node's zlib thread pool (`writeCellsAsync`, fill).
   deflateRawPieceAsync: (data, last) =>
     new Promise((resolve, reject) =>
-      zlib.deflateRaw(
-        data,
-        { level: LEVEL, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH },
-        (error, out) => (error ? reject(error) : resolve(out)),
+      zlib.deflateRaw(data, pieceOptions(last), (error, out) =>
+        error ? reject(error) : resolve(out),
       ),
     ),
   ...(nativeCrc32 ? { crc32: nativeCrc32 } : {}),

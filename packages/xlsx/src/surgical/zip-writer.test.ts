@@ -1,30 +1,15 @@
-import { constants, deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { piecesCodec } from './__tests__/helpers.js';
 import { crc32 } from './crc32.js';
 import { PatchList, splicedPart, spliceBytes } from './splice.js';
 import { deflatePart, deflatePartAsync, type ZipDeflate } from './zip-writer.js';
 
-/** Node's deflate, a part in pieces each ended by a sync flush, as the CLI's codec. */
-const pieces: ZipDeflate = {
-  deflateRaw: (d) => deflateRawSync(d),
-  deflateRawPieces: () => (d, last) =>
-    deflateRawSync(d, { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }),
-};
-
-/** The same pieces deflated in zlib's thread pool. */
-const offThread: ZipDeflate = {
-  ...pieces,
-  deflateRawPieceAsync: (d, last) =>
-    new Promise((resolve, reject) =>
-      deflateRaw(
-        d,
-        { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH },
-        (e, out) => (e ? reject(e) : resolve(out)),
-      ),
-    ),
-};
+/** Node's deflate, a part in pieces each ended by a sync flush, here or in zlib's thread pool. */
+const pieces: ZipDeflate = piecesCodec;
+const offThread: ZipDeflate = piecesCodec;
 
 const concat = (chunks: readonly Uint8Array[]) => Buffer.concat(chunks.map((c) => Buffer.from(c)));
 

@@ -4,7 +4,7 @@
  */
 import { getCell, isCoveredByMerge } from '../grid/grid.js';
 import type { CellValue, Grid } from '../grid/types.js';
-import type { CellWrite, DerivedRole, FillResult } from './types.js';
+import { DERIVED_ROLES, type CellWrite, type DerivedRole, type FillResult } from './types.js';
 
 /** What a cell holds before the fill: its formula (with `=`) when it has one, and its value. */
 export interface CellContent {
@@ -41,15 +41,7 @@ export interface PlannedGroup {
 }
 
 /** The order the groups are listed in: totals first, then what rows derive. */
-export const ROLE_ORDER: readonly DerivedRole[] = [
-  'total',
-  'subtotal',
-  'crossfoot',
-  'rate',
-  'reduction',
-  'difference',
-  'flow',
-];
+export const ROLE_ORDER: readonly DerivedRole[] = DERIVED_ROLES;
 
 function withEquals(formula: string): string {
   return formula.startsWith('=') ? formula : `=${formula}`;

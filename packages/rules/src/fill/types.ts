@@ -2,9 +2,19 @@ import type { LayoutId } from '../annex/types.js';
 import type { CellValue } from '../grid/types.js';
 import type { LayoutDefinition } from '../annex/schema.js';
 
+/** What a derived cell can be, in the order fill lists them: totals first, then what rows derive. */
+export const DERIVED_ROLES = [
+  'total',
+  'subtotal',
+  'crossfoot',
+  'rate',
+  'reduction',
+  'difference',
+  'flow',
+] as const;
+
 /** What a derived cell is. */
-export type DerivedRole =
-  'total' | 'subtotal' | 'crossfoot' | 'rate' | 'reduction' | 'difference' | 'flow';
+export type DerivedRole = (typeof DERIVED_ROLES)[number];
 
 /**
  * A cell that fill would write. `formula` (without `=`) is set in formula mode;

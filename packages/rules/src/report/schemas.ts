@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ISSUE_CODES } from '../check/types.js';
 import { LAYOUT_IDS } from '../annex/types.js';
+import { DERIVED_ROLES } from '../fill/types.js';
 
 /*
  * The JSON documents phuluc prints (`--format json`) and the local service answers with: one
@@ -138,15 +139,7 @@ export const FillJsonSchema = z
         writes: z.array(
           z.strictObject({
             cell: z.string().regex(A1),
-            role: z.enum([
-              'total',
-              'subtotal',
-              'crossfoot',
-              'rate',
-              'reduction',
-              'difference',
-              'flow',
-            ]),
+            role: z.enum(DERIVED_ROLES),
             formula: z.string().min(1).optional(),
             value: z.string().regex(DECIMAL),
           }),

@@ -6,10 +6,10 @@
  */
 import { makeStyles, mergeClasses, tokens, Text } from '@fluentui/react-components';
 import { memo, startTransition, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { formatValue, type Issue, type Report, type Severity } from '@phuluc/rules';
+import type { Issue, Report, Severity } from '@phuluc/rules';
 import { CheckedColumns, CoverageNotice, coverageState } from './Coverage.js';
 import { ChevronIcon } from './Glyphs.js';
-import { useI18n } from './i18n.js';
+import { expectedActual, useI18n } from './i18n.js';
 import { SeverityIcon } from './SeverityIcon.js';
 import { issueListStyle, issueRowStyle, srOnlyStyle } from './styles.js';
 import { SEVERITY_COLORS } from './severity.js';
@@ -94,16 +94,11 @@ interface RowProps {
 }
 
 function IssueRow(props: RowProps) {
-  const { tr, lang } = useI18n();
+  const i18n = useI18n();
+  const { lang } = i18n;
   const styles = useStyles();
   const { issue, severity } = props;
-  const detail =
-    issue.expected !== undefined && issue.actual !== undefined
-      ? tr('pane.issues.expected', {
-          expected: formatValue(issue.expected, lang),
-          actual: formatValue(issue.actual, lang),
-        })
-      : null;
+  const detail = expectedActual(i18n, issue);
   const message = issue.message[lang];
   return (
     <button

@@ -18,7 +18,6 @@ import { useRef, useState } from 'react';
 import {
   crossCheckPlan,
   formatNumber,
-  formatValue,
   readPlan,
   type MessageKey,
   type Plan,
@@ -28,7 +27,7 @@ import {
 import { errorMessage, type ErrorMessage } from '../office/errors.js';
 import { readPlanFile } from '../plan/plan-file.js';
 import type { Workbook } from '../workbook/types.js';
-import { renderError, useI18n } from './i18n.js';
+import { expectedActual, renderError, useI18n } from './i18n.js';
 import { quoteLine } from './plan-quote.js';
 import { issueListStyle, issueRowStyle, panelStyle } from './styles.js';
 import { SEVERITY_COLORS } from './severity.js';
@@ -223,13 +222,7 @@ export function PlanPanel(props: {
               {result.issues.map((issue, i) => {
                 const where =
                   issue.cell || (issue.line > 0 ? tr('pane.plan.line', { line: issue.line }) : '');
-                const detail =
-                  issue.expected !== undefined && issue.actual !== undefined
-                    ? tr('pane.issues.expected', {
-                        expected: formatValue(issue.expected, lang),
-                        actual: formatValue(issue.actual, lang),
-                      })
-                    : null;
+                const detail = expectedActual(i18n, issue);
                 const quote = quoteLine(result.text, issue.line);
                 const body = (
                   <>

@@ -1,6 +1,6 @@
 /** The pane's language and a translator bound to it. Every string comes from the catalogue. */
 import { createContext, useContext } from 'react';
-import { isMessageKey, t, type Lang, type MessageKey } from '@phuluc/rules';
+import { formatValue, isMessageKey, t, type Lang, type MessageKey } from '@phuluc/rules';
 import type { ErrorMessage } from '../office/errors.js';
 
 export type Params = Readonly<Record<string, string | number>>;
@@ -24,4 +24,16 @@ export function useI18n(): I18n {
 export function renderError(i18n: I18n, message: ErrorMessage): string {
   if (isMessageKey(message.key)) return i18n.tr(message.key, message.params);
   return i18n.tr('pane.error.unknown', { detail: String(message.key) });
+}
+
+/** An issue's "needs …, found …" line, when it has both figures; null otherwise. */
+export function expectedActual(
+  i18n: I18n,
+  issue: { readonly expected?: string; readonly actual?: string },
+): string | null {
+  if (issue.expected === undefined || issue.actual === undefined) return null;
+  return i18n.tr('pane.issues.expected', {
+    expected: formatValue(issue.expected, i18n.lang),
+    actual: formatValue(issue.actual, i18n.lang),
+  });
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getCatalog, PROGRAMME_PERIODS } from './registry.js';
-import { isUnknownProject, matchIndicator, matchProject } from './match.js';
+import fc from 'fast-check';
+import {
+  isUnknownProject,
+  matchIndicator,
+  matchProject,
+  ProjectMatcher,
+  withoutQualifier,
+} from './match.js';
 
 function code(label: string, parentProject?: string): string | undefined {
   const m = matchProject(label, parentProject ? { parentProject } : {});
@@ -66,6 +73,58 @@ describe('matchProject', () => {
     expect(m && !isUnknownProject(m) && m.nameSuggests).toBe('DA6.TDA2');
     const ok = matchProject('Tiểu dự án 1 – Dự án 6: Giảm nghèo về thông tin');
     expect(ok && !isUnknownProject(ok) && ok.nameMismatch).toBe(false);
+  });
+});
+
+describe('withoutQualifier', () => {
+  it.each([
+    ['Cải thiện dinh dưỡng (xã Sìn Thầu, hạng mục 2.2)', 'Cải thiện dinh dưỡng'],
+    ['Tiểu dự án 1: Hỗ trợ sản xuất (xã Mường Lạn (bản 2)) ', 'Tiểu dự án 1: Hỗ trợ sản xuất'],
+    // Parentheses that may name a code, or all there is, stay.
+    ['Hỗ trợ sản xuất (Dự án 3)', 'Hỗ trợ sản xuất (Dự án 3)'],
+    ['Giảm nghèo về thông tin (TDA1)', 'Giảm nghèo về thông tin (TDA1)'],
+    ['Hỗ trợ (xã Đắk Mil)', 'Hỗ trợ (xã Đắk Mil)'],
+    ['(Cải thiện dinh dưỡng)', '(Cải thiện dinh dưỡng)'],
+    ['- (xã Sìn Thầu)', '- (xã Sìn Thầu)'],
+    ['Hỗ trợ sản xuất (xã A', 'Hỗ trợ sản xuất (xã A'],
+    ['Hỗ trợ sản xuất xã A)', 'Hỗ trợ sản xuất xã A)'],
+  ])('%s → %s', (label, expected) => {
+    expect(withoutQualifier(label)).toBe(expected);
+  });
+
+  it('lets a name typed with where it applies match as the name alone', () => {
+    expect(code('Cải thiện dinh dưỡng (xã Sìn Thầu, hạng mục 2.2)')).toBe('DA3.TDA2');
+    expect(code('Tiểu dự án 2: Cải thiện dinh dưỡng (xã Sìn Thầu)', 'DA3')).toBe('DA3.TDA2');
+  });
+});
+
+describe('ProjectMatcher', () => {
+  it('answers as matchProject, label after label, whatever it remembers', () => {
+    const labels = fc.constantFrom(
+      'Tiểu dự án 1: Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp (xã Nậm Cản)',
+      'Tiểu dự án 1: Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp (xã Pa Tần)',
+      'Tiểu dự án 2: Cải thiện dinh dưỡng (xã Sìn Thầu)',
+      'Tiểu dự án 1 (Dự án 6)',
+      'Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng',
+      'Xã Pa Tần: hỗ trợ thôn 7, hạng mục 1.7',
+      'Dự án 8',
+      'Giảm nghèo về thông tin (xã A)',
+      'Tổng cộng',
+    );
+    const options = fc.constantFrom(
+      {},
+      { parentProject: 'DA3' },
+      { parentProject: 'DA6' },
+      { period: '2021-2025', parentProject: 'DA3' },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(labels, options), { maxLength: 30 }), (rows) => {
+        const matcher = new ProjectMatcher();
+        for (const [label, o] of rows)
+          expect(matcher.match(label, o)).toEqual(matchProject(label, o));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

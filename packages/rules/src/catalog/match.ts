@@ -1,4 +1,11 @@
-import { bigramSimilarity, bigrams, normalizeText, type Bigrams } from '../grid/normalize.js';
+import {
+  bigramSimilarity,
+  bigrams,
+  foldsEmpty,
+  foldsWithout,
+  normalizeText,
+  type Bigrams,
+} from '../grid/normalize.js';
 import { BigramIndex } from './bigram-index.js';
 import { DEFAULT_PERIOD, getCatalog } from './registry.js';
 import type { Direction, Indicator, ProgrammeCatalog, Project, SubProject } from './types.js';
@@ -328,11 +335,83 @@ export function matchProject(
   options: MatchOptions = {},
 ): ProjectMatch | UnknownProject | undefined {
   if (typeof label !== 'string') return undefined;
-  return matchNormalizedLabel(label, normalizeText(label), options);
+  const name = withoutQualifier(label);
+  return matchNormalizedLabel(name, normalizeText(name), options);
+}
+
+/** "d", which every code word of a label holds ("dự án", "DA", "TDA", "tiểu dự án"). */
+const LETTER_D = 0x64;
+
+/**
+ * A label without its trailing qualifier: the words in parentheses at its end that say where or
+ * which part ("Tiểu dự án 1: Hỗ trợ phát triển sản xuất (xã Mường Lạn, hạng mục 2.1)"), not which
+ * project. What the parentheses hold is the label's when it may name a code (it holds a "d":
+ * "(Dự án 3)", "(TDA1)") or when nothing is left before it.
+ *
+ * @example
+ * withoutQualifier('Cải thiện dinh dưỡng (xã Sìn Thầu)'); // 'Cải thiện dinh dưỡng'
+ * withoutQualifier('Hỗ trợ sản xuất (Dự án 3)');          // unchanged
+ */
+export function withoutQualifier(label: string): string {
+  let end = label.length;
+  while (end > 0 && label.charCodeAt(end - 1) <= 0x20) end--;
+  if (end === 0 || label.charCodeAt(end - 1) !== 0x29 /* ) */) return label;
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const c = label.charCodeAt(i);
+    if (c === 0x29) depth++;
+    else if (c === 0x28 /* ( */ && --depth === 0) {
+      if (!foldsWithout(label, i + 1, end - 1, LETTER_D) || foldsEmpty(label, 0, i)) return label;
+      let to = i;
+      while (to > 0 && label.charCodeAt(to - 1) <= 0x20) to--;
+      return label.slice(0, to);
+    }
+  }
+  return label;
+}
+
+/** What a label matches, remembered (`null`: nothing). */
+type Remembered = ProjectMatch | UnknownProject | null;
+
+/** How many names a {@link ProjectMatcher} remembers per enclosing project. */
+const MATCHER_MEMORY = 50_000;
+
+/**
+ * {@link matchProject} for the labels of a sheet: the answer for each name (a label without its
+ * qualifier) under each enclosing project is worked out once. A sheet repeats its project and
+ * sub-project names under every commune ("Tiểu dự án 1: … (xã A)", "… (xã B)"): those are folded
+ * and matched once, not once per row.
+ */
+export class ProjectMatcher {
+  private readonly byOptions = new Map<string, Map<string, Remembered>>();
+  private lastOptions: MatchOptions | undefined;
+  private last: Map<string, Remembered> | undefined;
+
+  /** {@link matchProject}`(label, options)`. */
+  match(label: string, options: MatchOptions): ProjectMatch | UnknownProject | undefined {
+    const known = this.memoryFor(options);
+    const name = withoutQualifier(label);
+    const remembered = known.get(name);
+    if (remembered !== undefined) return remembered ?? undefined;
+    const match = matchNormalizedLabel(name, normalizeText(name), options);
+    if (known.size < MATCHER_MEMORY) known.set(name, match ?? null);
+    return match;
+  }
+
+  /** The answers remembered under these options (the same object is asked row after row). */
+  private memoryFor(options: MatchOptions): Map<string, Remembered> {
+    if (options === this.lastOptions && this.last) return this.last;
+    const key = `${options.period ?? DEFAULT_PERIOD}|${options.parentProject ?? ''}`;
+    let known = this.byOptions.get(key);
+    if (!known) this.byOptions.set(key, (known = new Map()));
+    this.lastOptions = options;
+    this.last = known;
+    return known;
+  }
 }
 
 /** {@link matchProject} for a label already normalised (`norm` is `normalizeText(label)`). */
-export function matchNormalizedLabel(
+function matchNormalizedLabel(
   label: string,
   norm: string,
   options: MatchOptions = {},

@@ -1,4 +1,4 @@
-import { matchNormalizedLabel, isUnknownProject, type MatchOptions } from '../catalog/match.js';
+import { isUnknownProject, ProjectMatcher, type MatchOptions } from '../catalog/match.js';
 import { cellText, getCell, mergeAt } from '../grid/grid.js';
 import { normalizeText } from '../grid/normalize.js';
 import { getCatalog, DEFAULT_PERIOD } from '../catalog/registry.js';
@@ -7,7 +7,7 @@ import { MICROS_PER_UNIT } from '../money/micros.js';
 import { roundHalfUp } from '../money/round.js';
 import { t } from '../messages/catalog.js';
 import { makeIssue } from './issue.js';
-import { shortLabel, valueOf, type ModelRow, type SheetModel } from './model.js';
+import { normalizedLabel, shortLabel, valueOf, type ModelRow, type SheetModel } from './model.js';
 import type { NumericCell } from './read-cell.js';
 import type { SheetNumbers } from './row-values.js';
 import type { Issue } from './types.js';
@@ -23,14 +23,13 @@ export function checkCatalog(m: SheetModel, issues: Issue[]): void {
   let currentProject: string | undefined;
   // The matcher's options change only when a row names another project.
   let options: MatchOptions = { period };
+  // Names repeat under every commune: each is matched once (see ProjectMatcher).
+  const matcher = new ProjectMatcher();
   for (let i = 0; i < m.rows.length; i++) {
     const x = m.rows[i] as ModelRow;
-    // An empty label folds to an empty text, and a label folded to nothing names nothing.
-    if (x.isTotal || x.isOfWhichHeading || x.ofWhich || !x.labelNorm) continue;
-    // The answer depends on the enclosing project (`options`), and on the label as typed, not
-    // only on its folded form. Labels are matched one by one: remembering the answers for labels
-    // that repeat ("UBND xã …" under each project) cost more on a large sheet than it saved.
-    const match = matchNormalizedLabel(x.label, x.labelNorm, options);
+    if (x.isTotal || x.isOfWhichHeading || x.ofWhich || x.label === '') continue;
+    // The answer depends on the enclosing project (`options`), and on the label as typed.
+    const match = matcher.match(x.label, options);
     if (!match) continue;
     if (isUnknownProject(match)) {
       issues.push(
@@ -93,7 +92,7 @@ const INVESTMENT_GROUP = /^(von )?(dau tu phat trien|dtpt|dau tu)( |$)/;
 function underInvestmentGroup(m: SheetModel, x: ModelRow): boolean {
   for (let p = x.parent, depth = 0; p !== null && depth < 8; depth++) {
     const up = m.rows[p] as ModelRow;
-    if (INVESTMENT_GROUP.test(up.labelNorm)) return true;
+    if (INVESTMENT_GROUP.test(normalizedLabel(up))) return true;
     p = up.parent;
   }
   return false;

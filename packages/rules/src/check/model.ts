@@ -7,7 +7,7 @@ import type { ColumnDefinition, LayoutDefinition } from '../annex/schema.js';
 import type { SheetUnit } from '../annex/header.js';
 import type { Decimal } from '../money/decimal.js';
 import { MICROS_PLACES, microsPlaces } from '../money/micros.js';
-import { matchNormalizedLabel, isUnknownProject } from '../catalog/match.js';
+import { matchProject, isUnknownProject } from '../catalog/match.js';
 import {
   formatDecimals,
   isScaledPercent,
@@ -26,8 +26,11 @@ export interface ModelRow {
   readonly row: number;
   readonly tt: string;
   readonly label: string;
-  /** The label normalised ({@link normalizeText}), read once for the checks that match it. */
-  readonly labelNorm: string;
+  /**
+   * The label normalised ({@link normalizeText}) once a check asks for it: read it with
+   * {@link normalizedLabel}. Most labels are never folded whole (see rowShape).
+   */
+  labelNorm: string | undefined;
   level: number | null;
   readonly isTotal: boolean;
   readonly isOfWhichHeading: boolean;
@@ -58,7 +61,6 @@ function newRow(
   row: number,
   tt: string,
   label: string,
-  labelNorm: string,
   shape: RowShape,
 ): Row {
   const { get, micros, microsAt, has, all } = storedRowValues;
@@ -67,7 +69,7 @@ function newRow(
     row,
     tt,
     label,
-    labelNorm,
+    labelNorm: undefined,
     level: shape.level,
     isTotal: shape.isTotal,
     isOfWhichHeading: shape.isOfWhichHeading,
@@ -441,9 +443,8 @@ export function buildModel(
       if (f !== undefined && f > (fmtPlaces[slot] as number)) fmtPlaces[slot] = f;
     }
     if (!any) return;
-    const labelNorm = normalizeText(label);
-    const shape = rowShape(tt, label, layout.totalLabels, labelNorm);
-    rows.push(newRow(numbers, base, r, tt, label, labelNorm, shape));
+    const shape = rowShape(tt, label, layout.totalLabels);
+    rows.push(newRow(numbers, base, r, tt, label, shape));
   }
 
   const below = figuresBelow(grid, endedAt, gridRows, labelCol);
@@ -467,11 +468,7 @@ export function buildModel(
   if (layout.kind === 'budget' && rows.every((x) => x.level === null || x.isTotal)) {
     for (const x of rows) {
       if (x.isTotal) continue;
-      const m = matchNormalizedLabel(
-        x.label,
-        x.labelNorm,
-        options.period ? { period: options.period } : {},
-      );
+      const m = matchProject(x.label, options.period ? { period: options.period } : {});
       if (m && !isUnknownProject(m)) x.level = m.subproject ? 3 : 2;
     }
   }
@@ -598,6 +595,11 @@ function linkRows(rows: Row[]): void {
 /** The numeric value of a row's column, or null. */
 export function valueOf(x: ModelRow | undefined, key: string): Decimal | null {
   return x?.values.get(key)?.value ?? null;
+}
+
+/** A row's label normalised ({@link normalizeText}), folded when first asked for and kept. */
+export function normalizedLabel(x: ModelRow): string {
+  return (x.labelNorm ??= normalizeText(x.label));
 }
 
 /** Normalised label, for message parameters and catalogue matching. */

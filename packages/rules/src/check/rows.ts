@@ -1,4 +1,4 @@
-import { normalizeText } from '../grid/normalize.js';
+import { normalizedFirstWord, normalizeText } from '../grid/normalize.js';
 import { isTotalLabel } from '../annex/total-label.js';
 
 export { isTotalLabel };
@@ -68,13 +68,37 @@ function ttShape(tt: string): TtShape {
   return shape;
 }
 
-/** Read a row's shape from its TT and label (`norm`: the label already normalised, when known). */
+/** The words a total's label or a "Trong đó" heading may start with, per list of total labels. */
+const leadingWords = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * Whether a label whose normalised form starts with `word` may be a total's (see isTotalLabel:
+ * one of the layout's total labels, or "Tổng"/"Cộng" before a unit) or a "Trong đó" heading.
+ */
+function mayBeTotalOrOfWhich(word: string, totalLabels: readonly string[]): boolean {
+  let words = leadingWords.get(totalLabels);
+  if (!words) {
+    words = new Set(['tong', 'cong', 'trong', ...totalLabels.map((t) => t.split(' ', 1)[0] ?? '')]);
+    leadingWords.set(totalLabels, words);
+  }
+  return words.has(word);
+}
+
+/**
+ * Read a row's shape from its TT and label (`norm`: the label already normalised, when known).
+ * Without `norm`, the label is folded whole only when its first word may start a total's label or
+ * a "Trong đó" heading: most labels ("Tiểu dự án 1: …", "Xã …") need only that word.
+ */
 export function rowShape(
   tt: string,
   label: string,
   totalLabels: readonly string[],
-  norm: string = normalizeText(label),
+  norm?: string,
 ): RowShape {
+  if (norm === undefined) {
+    const word = normalizedFirstWord(label);
+    norm = word === '' || mayBeTotalOrOfWhich(word, totalLabels) ? normalizeText(label) : word;
+  }
   const ofWhich = norm.startsWith('trong do') && /^trong do\b/.test(norm);
   const { level: fromTt, bulleted } = ttShape(tt);
   const level = fromTt ?? labelLevel(label);

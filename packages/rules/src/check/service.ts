@@ -2,7 +2,7 @@ import { cellText, getCell } from '../grid/grid.js';
 import { normalizeText } from '../grid/normalize.js';
 import { matchIndicator } from '../catalog/match.js';
 import { makeIssue } from './issue.js';
-import { shortLabel, type ModelRow, type SheetModel } from './model.js';
+import { normalizedLabel, shortLabel, type ModelRow, type SheetModel } from './model.js';
 import { isOutOfPercentRange, rangeIssue } from '../relations/declared.js';
 import { compareValues } from './poverty.js';
 import type { Issue } from './types.js';
@@ -38,7 +38,7 @@ function isPercentRow(m: SheetModel, x: ModelRow, units: UnitReader): boolean {
   const byUnit =
     unitCol !== undefined ? units.isPercent(cellText(getCell(m.grid, x.row, unitCol))) : undefined;
   if (byUnit !== undefined) return byUnit;
-  if (RATE_LABEL.test(x.labelNorm)) return true;
+  if (RATE_LABEL.test(normalizedLabel(x))) return true;
   return VALUE_KEYS.some(
     (k) =>
       x.values.get(k)?.fromText &&
@@ -74,7 +74,7 @@ export function checkServiceTargets(m: SheetModel, issues: Issue[]): void {
   const units = new UnitReader();
   let indicatorLabel = '';
   for (const x of m.rows) {
-    const ofWhich = OF_WHICH.test(x.labelNorm);
+    const ofWhich = OF_WHICH.test(normalizedLabel(x));
     if (!ofWhich) indicatorLabel = x.label;
     if (x.isTotal || x.isOfWhichHeading) continue;
     const hasValues = VALUE_KEYS.some((k) => x.values.has(k));

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   bigramSimilarity,
   bigrams,
+  foldsEmpty,
+  foldsWithout,
+  normalizedFirstWord,
   normalizeText,
   similarity,
   stripDiacritics,
@@ -89,6 +92,60 @@ describe('normalizeText fast path', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+const anyText = fc.oneof(
+  annexText,
+  fc.string({ maxLength: 40, unit: 'grapheme' }),
+  fc.string({ maxLength: 40, unit: 'binary' }),
+);
+
+describe('normalizedFirstWord', () => {
+  it("is the first word of normalizeText's answer", () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        expect(normalizedFirstWord(s)).toBe(normalizeText(s).split(' ')[0]);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(normalizedFirstWord('  Tổng cộng (I+II)')).toBe('tong');
+    expect(normalizedFirstWord('- Trong đó:')).toBe('trong');
+    expect(normalizedFirstWord('…')).toBe('');
+  });
+});
+
+describe('foldsEmpty', () => {
+  it('says whether a slice folds to nothing', () => {
+    fc.assert(
+      fc.property(anyText, fc.nat(), fc.nat(), (s, a, b) => {
+        const from = Math.min(a, b) % (s.length + 1);
+        const to = Math.max(from, Math.max(a, b) % (s.length + 1));
+        expect(foldsEmpty(s, from, to)).toBe(normalizeText(s.slice(from, to)) === '');
+      }),
+      { numRuns: 3000 },
+    );
+    expect(foldsEmpty('- (xã A)', 0, 2)).toBe(true);
+    expect(foldsEmpty('- (xã A)', 0, 5)).toBe(false);
+  });
+});
+
+describe('foldsWithout', () => {
+  it('is false whenever the folded slice holds the letter', () => {
+    fc.assert(
+      fc.property(anyText, fc.nat(), fc.nat(), (s, a, b) => {
+        const from = Math.min(a, b) % (s.length + 1);
+        const to = Math.max(from, Math.max(a, b) % (s.length + 1));
+        // Folded alone, a slice may lose or gain nothing the letter depends on: each character
+        // the fast fold knows folds on its own, and the others answer false.
+        if (foldsWithout(s, from, to, 0x64))
+          expect(normalizeText(s.slice(from, to))).not.toContain('d');
+      }),
+      { numRuns: 3000 },
+    );
+    expect(foldsWithout('xã Mường Lạn, hạng mục 2.1', 0, 26, 0x64)).toBe(true);
+    expect(foldsWithout('Đắk Mil', 0, 7, 0x64)).toBe(false);
+    expect(foldsWithout('ḍ', 0, 1, 0x64)).toBe(false);
   });
 });
 

@@ -137,6 +137,66 @@ function foldText(text: string): string | undefined {
 }
 
 /**
+ * The first word of {@link normalizeText}`(text)` ('' when it has none), folding only as far as
+ * that word: what a row's label must start with to be a total or a "Trong đó" heading is known
+ * from it, without folding the whole label.
+ *
+ * @example
+ * normalizedFirstWord('  Tổng cộng (I+II)'); // 'tong'
+ */
+export function normalizedFirstWord(text: string): string {
+  const table = (foldTable ??= buildFoldTable());
+  const out = foldBuffer;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const f = table[text.charCodeAt(i)] as number;
+    if (f > FOLD_SEPARATOR) {
+      if (n === FOLD_MAX_LENGTH) break;
+      out[n++] = f;
+    } else if (f === FOLD_SEPARATOR) {
+      if (n > 0) return asciiDecoder.decode(foldView(n));
+    } else if (f === FOLD_UNKNOWN) return normalizeText(text).split(' ', 1)[0] ?? '';
+  }
+  return n === FOLD_MAX_LENGTH
+    ? (normalizeText(text).split(' ', 1)[0] ?? '')
+    : asciiDecoder.decode(foldView(n));
+}
+
+/**
+ * Whether no character of `text[from, to)` can fold ({@link normalizeText}) to the ASCII letter
+ * `letter` (a lower-case letter's code): false as soon as one does, and for any character the
+ * fast fold does not know (it might).
+ *
+ * @example
+ * foldsWithout('xã Mường Lạn, hạng mục 2.1', 0, 26, 0x64); // true: no "d"
+ * foldsWithout('Đắk Mil', 0, 7, 0x64);                      // false
+ */
+export function foldsWithout(text: string, from: number, to: number, letter: number): boolean {
+  const table = (foldTable ??= buildFoldTable());
+  for (let i = from; i < to; i++) {
+    const f = table[text.charCodeAt(i)] as number;
+    if (f === letter || f === FOLD_UNKNOWN) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `text[from, to)` folds ({@link normalizeText}) to nothing: it holds no letter or digit.
+ *
+ * @example
+ * foldsEmpty('- (xã A)', 0, 2); // true
+ */
+export function foldsEmpty(text: string, from: number, to: number): boolean {
+  const table = (foldTable ??= buildFoldTable());
+  for (let i = from; i < to; i++) {
+    const f = table[text.charCodeAt(i)] as number;
+    if (f > FOLD_SEPARATOR) return false;
+    if (f === FOLD_UNKNOWN) return normalizeText(text.slice(from, to)) === '';
+  }
+  return true;
+}
+
+/**
  * Similarity of two normalised strings, 0–1, from their character bigrams (Dice coefficient).
  * Survives OCR damage: "ngan sach trung wong" is close to "ngan sach trung uong".
  */

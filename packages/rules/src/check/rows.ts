@@ -70,18 +70,30 @@ function ttShape(tt: string): TtShape {
 
 /** The words a total's label or a "Trong đó" heading may start with, per list of total labels. */
 const leadingWords = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** The list of total labels last asked about, and its words (a sheet asks with one list). */
+let lastTotals: readonly string[] | undefined;
+let lastWords: ReadonlySet<string> = new Set();
 
 /**
  * Whether a label whose normalised form starts with `word` may be a total's (see isTotalLabel:
  * one of the layout's total labels, or "Tổng"/"Cộng" before a unit) or a "Trong đó" heading.
  */
 function mayBeTotalOrOfWhich(word: string, totalLabels: readonly string[]): boolean {
-  let words = leadingWords.get(totalLabels);
-  if (!words) {
-    words = new Set(['tong', 'cong', 'trong', ...totalLabels.map((t) => t.split(' ', 1)[0] ?? '')]);
-    leadingWords.set(totalLabels, words);
+  if (totalLabels !== lastTotals) {
+    let words = leadingWords.get(totalLabels);
+    if (!words) {
+      words = new Set([
+        'tong',
+        'cong',
+        'trong',
+        ...totalLabels.map((t) => t.split(' ', 1)[0] ?? ''),
+      ]);
+      leadingWords.set(totalLabels, words);
+    }
+    lastTotals = totalLabels;
+    lastWords = words;
   }
-  return words.has(word);
+  return lastWords.has(word);
 }
 
 /**

@@ -154,12 +154,24 @@ export function normalizedFirstWord(text: string): string {
       if (n === FOLD_MAX_LENGTH) break;
       out[n++] = f;
     } else if (f === FOLD_SEPARATOR) {
-      if (n > 0) return asciiDecoder.decode(foldView(n));
+      if (n > 0) return foldedWord(n);
     } else if (f === FOLD_UNKNOWN) return normalizeText(text).split(' ', 1)[0] ?? '';
   }
-  return n === FOLD_MAX_LENGTH
-    ? (normalizeText(text).split(' ', 1)[0] ?? '')
-    : asciiDecoder.decode(foldView(n));
+  return n === FOLD_MAX_LENGTH ? (normalizeText(text).split(' ', 1)[0] ?? '') : foldedWord(n);
+}
+
+/** Longest word {@link foldedWord} makes character by character. */
+const SHORT_WORD = 12;
+
+/**
+ * The first `n` bytes of {@link foldBuffer} as a string: a short word (most first words) made
+ * here, a longer one by the decoder (a call into the runtime costs more than a few characters).
+ */
+function foldedWord(n: number): string {
+  if (n > SHORT_WORD) return asciiDecoder.decode(foldView(n));
+  let word = '';
+  for (let i = 0; i < n; i++) word += String.fromCharCode(foldBuffer[i] as number);
+  return word;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Cell, Grid } from '../../grid/types.js';
 import { R1C1Patterns } from '../../formula/patterns.js';
 import { scanOneRangeSum, type MutableCellRange } from '../../formula/refs.js';
+import { MAX_CELLS } from '../../formula/fast-paths.js';
 import { type ModelRow, type SheetModel } from '../model.js';
 import { summableKeys } from '../sums.js';
 import { columnLetters } from '../../grid/a1.js';
@@ -136,8 +137,11 @@ export class SheetFormulas {
     parents.forEach((i, p) => {
       const children = (m.rows[i] as ModelRow).children;
       const first = this.runStart(children);
-      this.runFirst[p] = first;
-      this.runLast[p] = first < 0 ? -1 : first + children.length - 1;
+      const last = first + children.length - 1;
+      // A run with a "Trong đó" row in it is no plain sum of the children: told once per parent.
+      const plain = first >= 0 && !this.anyOfWhich(first, last);
+      this.runFirst[p] = plain ? first : -1;
+      this.runLast[p] = plain ? last : -1;
     });
 
     const kept = [
@@ -202,18 +206,23 @@ export class SheetFormulas {
     const addsChildren = this.addsChildren[slot] as Uint8Array;
     if (addsChildren.length === 0) return;
     const first = this.runFirst[p] as number;
+    if (first < 0) return;
     const last = this.runLast[p] as number;
+    // Written `SUM(C9:C18)` (most sub-totals): that text is the sum of exactly that run, read
+    // without parsing it (as long as the run is one the parser reads: MAX_CELLS).
+    if (last - first < MAX_CELLS && this.isCanonical(formula, col, first, last)) {
+      addsChildren[p] = ADDS | CANONICAL;
+      return;
+    }
     const g = this.range;
     if (
-      first >= 0 &&
       scanOneRangeSum(formula, g) &&
       g.left === col &&
       g.right === col &&
       g.top === first &&
-      g.bottom === last &&
-      !this.anyOfWhich(first, last)
+      g.bottom === last
     )
-      addsChildren[p] = ADDS | (this.isCanonical(formula, col, first, last) ? CANONICAL : 0);
+      addsChildren[p] = ADDS;
   }
 
   /**

@@ -109,7 +109,10 @@ export function rowShape(
 ): RowShape {
   if (norm === undefined) {
     const word = normalizedFirstWord(label);
-    norm = word === '' || mayBeTotalOrOfWhich(word, totalLabels) ? normalizeText(label) : word;
+    // Neither a total nor "Trong đó" (most rows): its level is all there is to read.
+    if (word !== '' && !mayBeTotalOrOfWhich(word, totalLabels))
+      return shapeOf(ttShape(tt).level ?? labelLevel(label), false, false, false);
+    norm = normalizeText(label);
   }
   const ofWhich = norm.startsWith('trong do') && /^trong do\b/.test(norm);
   const { level: fromTt, bulleted } = ttShape(tt);

@@ -7,7 +7,7 @@ import type { ColumnDefinition, LayoutDefinition } from '../annex/schema.js';
 import type { SheetUnit } from '../annex/header.js';
 import type { Decimal } from '../money/decimal.js';
 import { MICROS_PLACES, microsPlaces } from '../money/micros.js';
-import { matchProject, isUnknownProject } from '../catalog/match.js';
+import { isUnknownProject, ProjectMatcher } from '../catalog/match.js';
 import {
   formatDecimals,
   isScaledPercent,
@@ -466,9 +466,11 @@ export function buildModel(
 
   // Budget rows named only by project or sub-project get the catalogue's levels.
   if (layout.kind === 'budget' && rows.every((x) => x.level === null || x.isTotal)) {
+    const matcher = new ProjectMatcher();
+    const byPeriod = options.period ? { period: options.period } : {};
     for (const x of rows) {
       if (x.isTotal) continue;
-      const m = matchProject(x.label, options.period ? { period: options.period } : {});
+      const m = matcher.match(x.label, byPeriod);
       if (m && !isUnknownProject(m)) x.level = m.subproject ? 3 : 2;
     }
   }

@@ -444,6 +444,10 @@ export class R1C1Template {
         l++;
       }
       if (l === pos || l - pos > 3) return false;
+      // A lone `E` right after a number is the number's exponent (`1E1`), not a column as the
+      // template's letters there were (`1D1`): refused, and the formula read the slow way.
+      if (l - pos === 1 && (formula.charCodeAt(pos) | 0x20) === 0x65 && followsNumber(formula, pos))
+        return false;
       const wanted = colAnchored[k] ? (cols[k] as number) : (cols[k] as number) - this.col + col;
       if (c - 1 !== wanted) return false;
       pos = l;
@@ -452,6 +456,12 @@ export class R1C1Template {
     const rest = template.length - from;
     return formula.length - pos === rest && sameText(formula, pos, template, from, rest);
   }
+}
+
+/** Whether the character before `i` may end a number: a digit or a decimal point. */
+function followsNumber(s: string, i: number): boolean {
+  const before = codeAt(s, i - 1);
+  return isDigit(before) || before === 0x2e;
 }
 
 /** Whether `a[i, i + n)` and `b[j, j + n)` are the same characters (`a` long enough). */

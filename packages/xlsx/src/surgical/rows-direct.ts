@@ -378,10 +378,17 @@ class RowsPatch {
     }
   }
 
-  /** Where the first cell right of column `col` from `from` starts, else the row's end tag. */
+  /**
+   * Where the first cell right of column `col` from `from` starts, else the row's end tag. Gives
+   * up on a cell of column `col` itself: it is there, written otherwise than `<c r="REF"` (its
+   * `r` after another attribute, in single quotes, after more white space), and a new cell would
+   * be a second one.
+   */
   private firstCellAfter(row: number, col: number, from: number, end: number): number {
     for (const at of this.cellStarts(from, end)) {
-      if (this.columnAt(row, at, end, this.other) > col) return at;
+      const c = this.columnAt(row, at, end, this.other);
+      if (c === col) throw GIVE_UP;
+      if (c > col) return at;
     }
     return end;
   }

@@ -335,7 +335,11 @@ export function matchProject(
   options: MatchOptions = {},
 ): ProjectMatch | UnknownProject | undefined {
   if (typeof label !== 'string') return undefined;
-  const name = withoutQualifier(label);
+  return matchName(withoutQualifier(label), options);
+}
+
+/** {@link matchProject} for a label already without its qualifier (see {@link withoutQualifier}). */
+function matchName(name: string, options: MatchOptions): ProjectMatch | UnknownProject | undefined {
   return matchNormalizedLabel(name, normalizeText(name), options);
 }
 
@@ -393,7 +397,7 @@ export class ProjectMatcher {
     const name = withoutQualifier(label);
     const remembered = known.get(name);
     if (remembered !== undefined) return remembered ?? undefined;
-    const match = matchNormalizedLabel(name, normalizeText(name), options);
+    const match = matchName(name, options);
     if (known.size < MATCHER_MEMORY) known.set(name, match ?? null);
     return match;
   }

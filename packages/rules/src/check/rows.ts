@@ -68,9 +68,10 @@ function ttShape(tt: string): TtShape {
   return shape;
 }
 
-/** The words a total's label or a "Trong đó" heading may start with, per list of total labels. */
-const leadingWords = new WeakMap<readonly string[], ReadonlySet<string>>();
-/** The list of total labels last asked about, and its words (a sheet asks with one list). */
+/**
+ * The list of total labels last asked about, and the words a total's label or a "Trong đó"
+ * heading may start with under it (a sheet asks with one list; another is read anew).
+ */
 let lastTotals: readonly string[] | undefined;
 let lastWords: ReadonlySet<string> = new Set();
 
@@ -80,18 +81,13 @@ let lastWords: ReadonlySet<string> = new Set();
  */
 function mayBeTotalOrOfWhich(word: string, totalLabels: readonly string[]): boolean {
   if (totalLabels !== lastTotals) {
-    let words = leadingWords.get(totalLabels);
-    if (!words) {
-      words = new Set([
-        'tong',
-        'cong',
-        'trong',
-        ...totalLabels.map((t) => t.split(' ', 1)[0] ?? ''),
-      ]);
-      leadingWords.set(totalLabels, words);
-    }
+    lastWords = new Set([
+      'tong',
+      'cong',
+      'trong',
+      ...totalLabels.map((t) => t.split(' ', 1)[0] ?? ''),
+    ]);
     lastTotals = totalLabels;
-    lastWords = words;
   }
   return lastWords.has(word);
 }
